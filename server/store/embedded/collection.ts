@@ -1,0 +1,171 @@
+// One collection in memory: documents in natural (insertion) order, keyed by _id, and its indexes.
+import { ObjectId, UUID } from 'bson';
+import type { ChangeSink } from './changes';
+import { CommandError } from './errors';
+import { Index, sameIndexOptions, type IndexSpec } from './indexes';
+import { isPlainObject, type Document } from './documents';
+import { valueKey } from './value-keys';
+
+const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
+
+export class Collection {
+  readonly namespace: string;
+  private readonly docs = new Map<string, Document>();
+  private readonly indexList: Index[];
+
+  constructor(
+    readonly db: string,
+    readonly name: string,
+    readonly options: Document,
+    readonly uuid: UUID,
+    private readonly sink: ChangeSink,
+  ) {
+    this.namespace = `${db}.${name}`;
+    this.indexList = [new Index(ID_INDEX, this.namespace)];
+  }
+
+  get count(): number {
+    return this.docs.size;
+  }
+
+  /** All documents in natural order; the array is a copy, the documents are the stored (never mutated) ones. */
+  documents(): Document[] {
+    return [...this.docs.values()];
+  }
+
+  indexSpecs(): IndexSpec[] {
+    return this.indexList.map((index) => ({ ...index.spec }));
+  }
+
+  /**
+   * The documents a filter could match: by _id or a pinned index key when possible, else all;
+   * callers still test each candidate against the full filter.
+   */
+  candidates(filter: Document | undefined, collation?: Document): Document[] {
+    if (!filter || collation) return this.documents();
+    const id: unknown = filter._id;
+    if (isScalar(id)) {
+      const doc = this.docs.get(valueKey(id));
+      return doc ? [doc] : [];
+    }
+    if (isPlainObject(id) && Object.keys(id).length === 1 && Array.isArray(id.$in) && id.$in.every(isScalar)) {
+      const values: unknown[] = id.$in;
+      return values.map((v) => this.docs.get(valueKey(v))).filter((d): d is Document => d !== undefined);
+    }
+    for (const index of this.indexList.slice(1)) {
+      const ids = index.lookup(filter);
+      if (ids) return this.inNaturalOrder(ids);
+    }
+    return this.documents();
+  }
+
+  private inNaturalOrder(ids: string[]): Document[] {
+    const docs = ids.map((id) => this.docs.get(id)).filter((d): d is Document => d !== undefined);
+    if (docs.length < 2) return docs;
+    const order = new Map([...this.docs.values()].map((d, i) => [d, i]));
+    return docs.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  }
+
+  /** Inserts a document (adding an ObjectId _id first if it has none); throws E11000 on a unique clash. */
+  insert(input: Document): Document {
+    // mongod stores _id as the first field whatever order the client sent.
+    const { _id = new ObjectId(), ...fields } = input;
+    const doc: Document = { _id, ...fields };
+    if (Array.isArray(doc._id)) throw new CommandError('BadValue', "can't use an array for _id");
+    const id = valueKey(doc._id);
+    for (const index of this.indexList) index.check(doc, id);
+    this.store(id, doc);
+    this.sink.record({ o: 'put', db: this.db, c: this.name, doc });
+    return doc;
+  }
+
+  /** Swaps a stored document for its updated version, keeping its place; throws E11000 and changes nothing on a clash. */
+  replace(current: Document, next: Document): void {
+    const id = valueKey(current._id);
+    if (valueKey(next._id) !== id) {
+      throw new CommandError('ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
+    }
+    for (const index of this.indexList) index.remove(current, id);
+    try {
+      for (const index of this.indexList) index.check(next, id);
+    } catch (error) {
+      for (const index of this.indexList) index.add(current, id);
+      throw error;
+    }
+    this.store(id, next);
+    this.sink.record({ o: 'put', db: this.db, c: this.name, doc: next });
+  }
+
+  remove(doc: Document): void {
+    const id = valueKey(doc._id);
+    const stored = this.docs.get(id);
+    if (!stored) return;
+    for (const index of this.indexList) index.remove(stored, id);
+    this.docs.delete(id);
+    this.sink.record({ o: 'delete', db: this.db, c: this.name, id: doc._id });
+  }
+
+  /** Replay: puts a document without uniqueness checks (it was checked when first written). */
+  restore(doc: Document): void {
+    const id = valueKey(doc._id);
+    const stored = this.docs.get(id);
+    if (stored) for (const index of this.indexList) index.remove(stored, id);
+    this.store(id, doc);
+  }
+
+  restoreDelete(idValue: unknown): void {
+    const id = valueKey(idValue);
+    const stored = this.docs.get(id);
+    if (!stored) return;
+    for (const index of this.indexList) index.remove(stored, id);
+    this.docs.delete(id);
+  }
+
+  private store(id: string, doc: Document): void {
+    this.docs.set(id, doc);
+    for (const index of this.indexList) index.add(doc, id);
+  }
+
+  /** Builds an index over the existing documents; false when an identical one exists. */
+  createIndex(spec: IndexSpec, journal = true): boolean {
+    const sameName = this.indexList.find((index) => index.spec.name === spec.name);
+    if (sameName) {
+      if (sameIndexOptions(sameName.spec, spec)) return false;
+      const code = valueKey(sameName.spec.key) === valueKey(spec.key) ? 'IndexOptionsConflict' : 'IndexKeySpecsConflict';
+      throw new CommandError(code, `An existing index has the same name as the requested index. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(sameName.spec)}`);
+    }
+    const sameKey = this.indexList.find((index) => valueKey(index.spec.key) === valueKey(spec.key));
+    if (sameKey) {
+      throw new CommandError('IndexOptionsConflict', `Index already exists with a different name: ${sameKey.spec.name}`);
+    }
+    const index = new Index(spec, this.namespace);
+    for (const [id, doc] of this.docs) {
+      if (journal) index.check(doc, id);
+      index.add(doc, id);
+    }
+    this.indexList.push(index);
+    if (journal) this.sink.record({ o: 'index', db: this.db, c: this.name, spec });
+    return true;
+  }
+
+  dropIndex(name: string, journal = true): void {
+    if (name === '_id_') throw new CommandError('InvalidOptions', 'cannot drop _id index');
+    const at = this.indexList.findIndex((index) => index.spec.name === name);
+    if (at < 0) {
+      if (!journal) return;
+      throw new CommandError('IndexNotFound', `index not found with name [${name}]`);
+    }
+    this.indexList.splice(at, 1);
+    if (journal) this.sink.record({ o: 'dropIndex', db: this.db, c: this.name, name });
+  }
+
+  /** Indexes with expireAfterSeconds, for the TTL sweeper. */
+  ttlIndexes(): IndexSpec[] {
+    return this.indexList.map((index) => index.spec).filter((spec) => typeof spec.expireAfterSeconds === 'number');
+  }
+}
+
+// Values whose equality match is exactly "same key"; arrays, documents, regexes and null match more.
+function isScalar(value: unknown): boolean {
+  return value !== undefined && value !== null && !isPlainObject(value) && !Array.isArray(value) && !(value instanceof RegExp);
+}

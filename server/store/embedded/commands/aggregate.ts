@@ -1,0 +1,33 @@
+// The aggregate command: mingo runs the pipeline, other collections resolve from the catalog, results page through a cursor.
+import { CommandError } from '../errors';
+import { aggregateDocuments } from '../query-engine';
+import { isPlainObject, type Document } from '../documents';
+import { selectDocuments } from '../write-operations';
+import { documentList, existing, optionalDocument, type CommandHandler } from './context';
+import { batchSizeOf } from './catalog-commands';
+
+const aggregate: CommandHandler = (command, context) => {
+  const target: unknown = command.aggregate;
+  if (typeof target !== 'string' && target !== 1) throw new CommandError('InvalidNamespace', "'aggregate' must name a collection or be 1");
+  if (command.explain) throw new CommandError('CommandNotSupported', 'explain is not supported by the embedded store');
+  if (!isPlainObject(command.cursor)) {
+    throw new CommandError('FailedToParse', "The 'cursor' option is required, except for aggregate with the explain argument");
+  }
+  let pipeline = documentList(command, 'pipeline');
+  const collation = optionalDocument(command, 'collation');
+  const collection = typeof target === 'string' ? existing(context, target) : undefined;
+  let input = collection?.documents() ?? [];
+  // A leading $match can use the _id and unique-key lookups and spares copying unmatched documents.
+  const first = pipeline[0];
+  if (first && Object.keys(first).length === 1 && isPlainObject(first.$match) && !collation) {
+    input = selectDocuments(collection, { filter: first.$match });
+    pipeline = pipeline.slice(1);
+  }
+  const resolve = (name: string): Document[] => context.catalog.collection(context.db, name)?.documents() ?? [];
+  const results = aggregateDocuments(input, pipeline, resolve, collation ? { collation } : {});
+  const ns = typeof target === 'string' ? `${context.db}.${target}` : `${context.db}.$cmd.aggregate`;
+  const batch = context.cursors.start(ns, results, batchSizeOf(command));
+  return { cursor: { id: batch.id, ns: batch.ns, firstBatch: batch.batch }, ok: 1 };
+};
+
+export const aggregateCommands: Record<string, CommandHandler> = { aggregate };

@@ -1,0 +1,113 @@
+// The TCP server: one framer per connection, each request run through the router, replies sent only once durable.
+import { createServer, type Server, type Socket } from 'node:net';
+import type { Catalog } from './catalog';
+import type { CommandRouter } from './command-router';
+import type { CursorRegistry } from './cursors';
+import type { Document } from './documents';
+import { ErrorCode } from './errors';
+import type { StoreLogger } from './logger';
+import type { Persistence } from './persistence';
+import { sweepExpired } from './ttl';
+import { MessageFramer, OP_QUERY, encodeOpMsg, encodeOpReply, parseMessage, type IncomingCommand } from './wire-protocol';
+
+export interface ServerDeps {
+  router: CommandRouter;
+  catalog: Catalog;
+  cursors: CursorRegistry;
+  persistence: Persistence;
+  logger: StoreLogger;
+  ttlSweepIntervalMs: number;
+}
+
+const CURSOR_SWEEP_MS = 60_000;
+
+export class WireServer {
+  private readonly server: Server;
+  private readonly sockets = new Set<Socket>();
+  private readonly timers: NodeJS.Timeout[] = [];
+  private nextConnectionId = 1;
+
+  constructor(private readonly deps: ServerDeps) {
+    this.server = createServer((socket) => this.accept(socket));
+  }
+
+  listen(host: string, port: number): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, () => {
+        this.server.off('error', reject);
+        const address = this.server.address();
+        resolve(typeof address === 'object' && address ? address.port : port);
+      });
+    }).then((bound) => {
+      this.startTimers();
+      return bound as number;
+    });
+  }
+
+  private startTimers(): void {
+    const { catalog, cursors, persistence, logger, ttlSweepIntervalMs } = this.deps;
+    const ttl = setInterval(() => {
+      const removed = sweepExpired(catalog);
+      if (removed) {
+        logger.debug({ removed }, 'embedded store removed expired documents');
+        persistence.sync().catch((error: unknown) => logger.error({ err: error }, 'embedded store could not journal TTL removals'));
+      }
+    }, ttlSweepIntervalMs);
+    const idleCursors = setInterval(() => cursors.sweep(), CURSOR_SWEEP_MS);
+    for (const timer of [ttl, idleCursors]) {
+      timer.unref();
+      this.timers.push(timer);
+    }
+  }
+
+  private accept(socket: Socket): void {
+    const connectionId = this.nextConnectionId++;
+    const framer = new MessageFramer();
+    // Commands run the moment they arrive; this chain only keeps a connection's replies in request order.
+    let replies: Promise<void> = Promise.resolve();
+    this.sockets.add(socket);
+    socket.setNoDelay(true);
+    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('error', (error) => this.deps.logger.debug({ err: error, connectionId }, 'embedded store connection error'));
+    socket.on('data', (chunk: Buffer) => {
+      try {
+        for (const message of framer.push(chunk)) {
+          const request = parseMessage(message);
+          const pending = this.execute(request, connectionId);
+          replies = replies.then(async () => {
+            const reply = await pending;
+            if (!request.moreToCome && !socket.destroyed) {
+              socket.write(request.opCode === OP_QUERY ? encodeOpReply(request.requestId, reply) : encodeOpMsg(request.requestId, reply));
+            }
+          });
+        }
+      } catch (error) {
+        this.deps.logger.warn({ err: error, connectionId }, 'embedded store closed a connection that sent an unreadable message');
+        socket.destroy();
+      }
+    });
+  }
+
+  private async execute(request: IncomingCommand, connectionId: number): Promise<Document> {
+    const { reply, wrote } = this.deps.router.run(request.command, request.db, connectionId);
+    if (!wrote) return reply;
+    try {
+      await this.deps.persistence.sync();
+      return reply;
+    } catch (error) {
+      this.deps.logger.error({ err: error }, 'embedded store journal write failed');
+      const message = error instanceof Error ? error.message : String(error);
+      return { ok: 0, errmsg: `the write could not be made durable: ${message}`, code: ErrorCode.InternalError, codeName: 'InternalError' };
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const timer of this.timers) clearInterval(timer);
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    for (const socket of this.sockets) socket.destroy();
+    await closed;
+    this.deps.cursors.clear();
+    await this.deps.persistence.close();
+  }
+}

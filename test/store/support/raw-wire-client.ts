@@ -1,0 +1,85 @@
+// A bare MongoDB wire-protocol client for tests that must see exact reply bytes (error shapes, int64 cursor ids).
+import { connect, type Socket } from 'node:net';
+import { deserialize, serialize, type Document } from 'bson';
+
+const OP_QUERY = 2004;
+const OP_MSG = 2013;
+
+export interface RawReply {
+  opCode: number;
+  doc: Document;
+}
+
+export class RawWireClient {
+  private buffered = Buffer.alloc(0);
+  private waiting: ((reply: RawReply) => void) | undefined;
+  private requestId = 1;
+
+  private constructor(private readonly socket: Socket) {
+    socket.on('data', (chunk: Buffer) => {
+      this.buffered = Buffer.concat([this.buffered, chunk]);
+      this.deliver();
+    });
+  }
+
+  static open(port: number): Promise<RawWireClient> {
+    return new Promise((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => resolve(new RawWireClient(socket)));
+      socket.once('error', reject);
+    });
+  }
+
+  /** Sends an OP_MSG; `sequences` go as kind-1 document sequences; `checksum` appends a (dummy) CRC. */
+  command(doc: Document, options: { sequences?: Record<string, Document[]>; checksum?: boolean } = {}): Promise<RawReply> {
+    const parts: Buffer[] = [Buffer.from([0]), Buffer.from(serialize(doc))];
+    for (const [name, docs] of Object.entries(options.sequences ?? {})) {
+      const body = Buffer.concat([Buffer.from(`${name}\0`), ...docs.map((d) => Buffer.from(serialize(d)))]);
+      const size = Buffer.alloc(4);
+      size.writeInt32LE(body.length + 4);
+      parts.push(Buffer.from([1]), size, body);
+    }
+    const flags = Buffer.alloc(4);
+    flags.writeUInt32LE(options.checksum ? 1 : 0);
+    const trailer = options.checksum ? [Buffer.alloc(4)] : [];
+    return this.send(OP_MSG, [flags, ...parts, ...trailer]);
+  }
+
+  /** Sends a legacy OP_QUERY command to `<db>.$cmd`. */
+  legacyCommand(db: string, doc: Document): Promise<RawReply> {
+    const head = Buffer.alloc(4);
+    const counts = Buffer.alloc(8);
+    counts.writeInt32LE(-1, 4);
+    return this.send(OP_QUERY, [head, Buffer.from(`${db}.$cmd\0`), counts, Buffer.from(serialize(doc))]);
+  }
+
+  private send(opCode: number, parts: Buffer[]): Promise<RawReply> {
+    const body = Buffer.concat(parts);
+    const header = Buffer.alloc(16);
+    header.writeInt32LE(16 + body.length, 0);
+    header.writeInt32LE(this.requestId++, 4);
+    header.writeInt32LE(opCode, 12);
+    return new Promise((resolve) => {
+      this.waiting = resolve;
+      this.socket.write(Buffer.concat([header, body]));
+    });
+  }
+
+  private deliver(): void {
+    if (this.buffered.length < 4) return;
+    const length = this.buffered.readInt32LE(0);
+    if (this.buffered.length < length) return;
+    const message = this.buffered.subarray(0, length);
+    this.buffered = this.buffered.subarray(length);
+    const opCode = message.readInt32LE(12);
+    const docStart = opCode === OP_MSG ? 21 : 36;
+    // promoteLongs off: an int64 stays a Long, so tests can tell it from an int32.
+    const doc = deserialize(message.subarray(docStart), { promoteLongs: false });
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    waiting?.({ opCode, doc });
+  }
+
+  close(): void {
+    this.socket.destroy();
+  }
+}
