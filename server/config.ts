@@ -1,0 +1,101 @@
+// The one place that reads the environment: parses it once into a typed Config, or fails naming what is wrong.
+import path from 'node:path';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Used only outside production, so that a fresh checkout starts with no setup. */
+export const DEVELOPMENT_ENCRYPTION_KEY = 'playroute-development-only-key-do-not-use-in-production';
+
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production'], { message: 'must be development, test or production' }).default('development'),
+  PORT: z.coerce
+    .number({ message: 'must be a whole number from 0 to 65535' })
+    .int('must be a whole number from 0 to 65535')
+    .min(0, 'must be a whole number from 0 to 65535')
+    .max(65535, 'must be a whole number from 0 to 65535')
+    .default(3000),
+  HOST: z.string().min(1, 'must not be empty').optional(),
+  PUBLIC_URL: z.url({ message: 'must be an absolute http(s) URL, e.g. https://playroute.example.edu' }).optional(),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\/.+/, 'must be a MongoDB connection string (mongodb:// or mongodb+srv://)')
+    .optional(),
+  DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
+  LTI_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters long').optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  DEMO_LMS: booleanFromEnv.optional(),
+});
+
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  /** The address the LMS and browsers reach us on; no trailing slash. */
+  publicUrl: string;
+  /** Set when a real MongoDB is used; otherwise the embedded store runs under dataDir. */
+  mongodbUri: string | undefined;
+  dataDir: string;
+  ltiEncryptionKey: string;
+  logLevel: LogLevel;
+  /** The simulated LMS, offered on the start page; never in production. */
+  demoLms: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+/** Builds the Config from an environment (process.env in production code), or throws ConfigError. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(withoutEmptyValues(env));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      return `${name} ${issue.message}${describeValue(name, env[name])}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const problems: string[] = [];
+  if (production && !e.LTI_ENCRYPTION_KEY) problems.push('LTI_ENCRYPTION_KEY is required in production (at least 32 random characters)');
+  if (production && !e.PUBLIC_URL) problems.push('PUBLIC_URL is required in production (the https address the LMS reaches Playroute on)');
+  if (production && e.PUBLIC_URL && !e.PUBLIC_URL.startsWith('https://')) problems.push('PUBLIC_URL must use https in production (LMSs refuse plain http tools)');
+  if (production && !e.MONGODB_URI) problems.push('MONGODB_URI is required in production (the embedded store is for trying Playroute out)');
+  if (production && e.DEMO_LMS) problems.push('DEMO_LMS cannot be switched on in production');
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const host = e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1');
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    mongodbUri: e.MONGODB_URI,
+    dataDir: path.resolve(e.DATA_DIR),
+    ltiEncryptionKey: e.LTI_ENCRYPTION_KEY ?? DEVELOPMENT_ENCRYPTION_KEY,
+    logLevel: e.LOG_LEVEL,
+    demoLms: !production && (e.DEMO_LMS ?? true),
+  };
+}
+
+// An empty variable (FOO=) means "not set", as most deployment tools intend it.
+function withoutEmptyValues(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''));
+}
+
+// Secrets are never echoed back, even in an error.
+function describeValue(name: string, value: string | undefined): string {
+  if (value === undefined || value === '' || /KEY|SECRET|PASSWORD|URI/i.test(name)) return '';
+  return ` (got "${value.slice(0, 60)}")`;
+}

@@ -1,0 +1,97 @@
+// Composition root: config → logger → database → HTTP app → listen, and an orderly shutdown on SIGTERM/SIGINT.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app';
+import { loadConfig, ConfigError, type Config } from './config';
+import { createLogger, type Logger } from './logger';
+import { openDatabase, type Database } from './store/database';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const CLIENT_DIST = path.join(ROOT, 'client', 'dist');
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export interface RunningPlayroute {
+  url: string;
+  port: number;
+  database: Database;
+  /** Stops taking requests, lets running ones finish (up to a grace period), then closes the database. */
+  stop(): Promise<void>;
+}
+
+export async function startPlayroute(config: Config, logger: Logger): Promise<RunningPlayroute> {
+  const database = await openDatabase({ mongodbUri: config.mongodbUri, dataDir: config.dataDir, logger });
+  const app = createApp({ config, logger, database, clientDir: CLIENT_DIST, version: process.env.npm_package_version });
+  const server = http.createServer(app);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  const port = (server.address() as AddressInfo).port;
+  const url = config.port === 0 ? config.publicUrl.replace(/:\d+$/, `:${port}`) : config.publicUrl;
+  logger.info({ url, host: config.host, port }, 'Playroute is listening');
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const grace = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+      await closed;
+      clearTimeout(grace);
+      await database.close();
+      logger.info('Playroute stopped');
+    })();
+    return stopping;
+  };
+  return { url, port, database, stop };
+}
+
+/** Runs Playroute as a process: reads the environment, starts, and stops cleanly on a signal. */
+export async function runFromCommandLine(onStarted?: (running: RunningPlayroute, config: Config) => void): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`Playroute cannot start: ${err.problems.join('; ')}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw err;
+  }
+  const logger = createLogger({ level: config.logLevel });
+  if (config.ltiEncryptionKey.startsWith('playroute-development')) {
+    logger.warn('LTI_ENCRYPTION_KEY is not set: using the development key (never do this in production)');
+  }
+  let running: RunningPlayroute;
+  try {
+    running = await startPlayroute(config, logger);
+  } catch (err) {
+    logger.fatal({ err }, 'Playroute could not start');
+    process.exit(1);
+  }
+  const shutdown = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, 'shutting down');
+    // A second signal means the person wants out now.
+    process.once(signal, () => process.exit(130));
+    running.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+  onStarted?.(running, config);
+}
+
+const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) void runFromCommandLine();

@@ -1,0 +1,78 @@
+// Owns the life of Playroute's MongoDB connection: a real MongoDB when MONGODB_URI is set, else the embedded store.
+import mongoose, { type Connection } from 'mongoose';
+import type { Logger } from '../logger';
+import { startEmbeddedMongo, type EmbeddedMongo } from './embedded/index';
+
+export interface Database {
+  connection: Connection;
+  kind: 'embedded' | 'mongodb';
+  /** The address the driver uses; for the embedded store, its loopback port. */
+  uri: string;
+  isUp(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+const DEFAULT_DATABASE_NAME = 'playroute';
+const PING_TIMEOUT_MS = 2000;
+
+export async function openDatabase(options: {
+  mongodbUri: string | undefined;
+  dataDir: string;
+  logger: Logger;
+  /** Embedded store only: keep data in memory instead of under dataDir. */
+  inMemory?: boolean;
+  /** Overrides the database name (tests give each file its own). */
+  dbName?: string;
+}): Promise<Database> {
+  const { logger } = options;
+  let embedded: EmbeddedMongo | undefined;
+  if (!options.mongodbUri) {
+    embedded = await startEmbeddedMongo({
+      dataDir: options.inMemory ? undefined : options.dataDir,
+      logger: logger.child({ component: 'embedded-store' }),
+    });
+    logger.info({ dataDir: options.inMemory ? 'memory' : options.dataDir }, 'embedded MongoDB-compatible store started');
+  }
+  const uri: string = options.mongodbUri ?? (embedded as EmbeddedMongo).uri;
+  // A separate connection, not mongoose's default one: the LTI engine keeps its own models apart from ours.
+  const connection = mongoose.createConnection(uri, {
+    dbName: options.dbName ?? (databaseNameIn(uri) ? undefined : DEFAULT_DATABASE_NAME),
+    serverSelectionTimeoutMS: 10_000,
+  });
+  try {
+    await connection.asPromise();
+  } catch (err) {
+    await embedded?.close();
+    throw err;
+  }
+  logger.info({ kind: embedded ? 'embedded' : 'mongodb', db: connection.name }, 'database connected');
+  return {
+    connection,
+    kind: embedded ? 'embedded' : 'mongodb',
+    uri,
+    isUp: () => ping(connection),
+    close: async () => {
+      await connection.close();
+      await embedded?.close();
+    },
+  };
+}
+
+function databaseNameIn(uri: string): string | undefined {
+  const match = /^mongodb(?:\+srv)?:\/\/[^/]+\/([^?]+)/.exec(uri);
+  return match?.[1] ? decodeURIComponent(match[1]) : undefined;
+}
+
+async function ping(connection: Connection): Promise<boolean> {
+  if (connection.readyState !== 1 || !connection.db) return false;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS);
+  });
+  try {
+    const answer = connection.db.admin().ping().then(() => true, () => false);
+    return await Promise.race([answer, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

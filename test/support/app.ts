@@ -1,0 +1,48 @@
+// Builds the real Playroute app for API tests: real store (a database of its own), silent logs, no listening.
+import { Writable } from 'node:stream';
+import type { Express } from 'express';
+import { createApp } from '../../server/app';
+import { loadConfig, type Config } from '../../server/config';
+import { createLogger, type Logger } from '../../server/logger';
+import { openDatabase, type Database } from '../../server/store/database';
+import { testMongoUri, uniqueDatabaseName } from './database';
+
+export interface TestApp {
+  app: Express;
+  config: Config;
+  database: Database;
+  logger: Logger;
+  /** Every log line the app wrote, for tests that check what reaches the logs. */
+  logLines: string[];
+  close(): Promise<void>;
+}
+
+export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'debug', ...env });
+  const logLines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logLines.push(chunk.toString());
+      done();
+    },
+  });
+  const logger = createLogger({ level: config.logLevel, destination: sink });
+  const database = await openDatabase({
+    mongodbUri: testMongoUri(),
+    dataDir: config.dataDir,
+    logger,
+    dbName: uniqueDatabaseName('app'),
+  });
+  const app = createApp({ config, logger, database });
+  return {
+    app,
+    config,
+    database,
+    logger,
+    logLines,
+    close: async () => {
+      await database.connection.dropDatabase();
+      await database.close();
+    },
+  };
+}
