@@ -1,0 +1,62 @@
+// Coverage across a whole class: each student's mix of activity types, and which activities are popular or never chosen.
+
+import { zeroPerType, type ActivityType, type GridPosition } from './activity-grid';
+import { coverageOf, type GridCoverage } from './coverage';
+import type { Playbook } from './playbook';
+import type { Route } from './route';
+import { resolveRoute, roundHours } from './route-items';
+
+export interface StudentMix {
+  studentId: string;
+  perType: Record<ActivityType, number>;
+  studyLoadHours: number;
+}
+
+export interface ActivityPopularity extends GridPosition {
+  activityId: string;
+  title: string;
+  /** Students whose route holds the activity (not skipped). */
+  chosenBy: number;
+  done: number;
+}
+
+export interface ClassCoverage {
+  /** All routes' activities together on one grid. */
+  grid: GridCoverage;
+  students: StudentMix[];
+  /** Every catalogue activity, most chosen first; never-chosen ones are included with zero. */
+  popularity: ActivityPopularity[];
+  neverChosen: string[];
+}
+
+export function classCoverage(playbook: Pick<Playbook, 'activities'>, routes: Route[]): ClassCoverage {
+  const perRoute = routes.map((route) => ({
+    route,
+    items: resolveRoute(playbook, route).items.filter((i) => i.status !== 'skipped'),
+  }));
+  const students = perRoute.map(({ route, items }) => {
+    const perType = zeroPerType();
+    for (const i of items) perType[i.type] += 1;
+    return { studentId: route.studentId, perType, studyLoadHours: roundHours(items.reduce((s, i) => s + i.studyLoadHours, 0)) };
+  });
+  const popularity = playbook.activities
+    .map((a) => {
+      const holding = perRoute.flatMap(({ items }) => items.filter((i) => i.id === a.id && !i.own));
+      return {
+        activityId: a.id,
+        title: a.title,
+        environment: a.environment,
+        form: a.form,
+        type: a.type,
+        chosenBy: holding.length,
+        done: holding.filter((i) => i.status === 'done').length,
+      };
+    })
+    .sort((a, b) => b.chosenBy - a.chosenBy);
+  return {
+    grid: coverageOf(perRoute.flatMap(({ items }) => items)),
+    students,
+    popularity,
+    neverChosen: popularity.filter((p) => p.chosenBy === 0).map((p) => p.activityId),
+  };
+}
