@@ -114,6 +114,28 @@ describe('upserts', () => {
     expect(await Enrolments.findById(result.upsertedId).lean()).toMatchObject({ course: 'c3', student: 's3', score: 4 });
   });
 
+  it('when an upsert gives the new document its own _id (as mongoose does for a default), the document keeps it', async () => {
+    const Registrations = connection.model(
+      'Registration',
+      new Schema({ _id: { type: String, default: () => `reg-${Math.random().toString(36).slice(2)}` }, issuer: String, clientId: String, name: String }, { versionKey: false }),
+    );
+    const first = await Registrations.findOneAndUpdate(
+      { issuer: 'https://lms.example.edu', clientId: 'abc' },
+      { $set: { name: 'First' } },
+      { upsert: true, new: true, setDefaultsOnInsert: true },
+    ).lean();
+    expect(first?._id).toMatch(/^reg-/);
+    const again = await Registrations.findOneAndUpdate(
+      { issuer: 'https://lms.example.edu', clientId: 'abc' },
+      { $set: { name: 'Renamed' } },
+      { upsert: true, new: true, setDefaultsOnInsert: true },
+    ).lean();
+    expect(again).toEqual({ _id: first?._id, issuer: 'https://lms.example.edu', clientId: 'abc', name: 'Renamed' });
+    await Registrations.collection.updateOne({ issuer: 'x' }, { $set: { name: 'X' }, $setOnInsert: { _id: 'chosen' } }, { upsert: true });
+    expect(await Registrations.findById('chosen').lean()).toMatchObject({ issuer: 'x', name: 'X' });
+    await expect(Registrations.collection.updateOne({ _id: 'chosen' }, { $set: { _id: 'other' } })).rejects.toMatchObject({ code: 66 });
+  });
+
   it('when a whole document is replaced, its _id stays and old fields go', async () => {
     const Enrolments = enrolmentModel('ReplaceEnrolment');
     const doc = await Enrolments.create({ course: 'c', student: 's', score: 3, tags: ['x'] });

@@ -87,8 +87,11 @@ export function applyUpdate(doc: Document, spec: UpdateSpec): Document {
     withEngine(() => updateOne(holder, {}, spec.update as never, updateConfig(spec)));
     return holder[0] as Document;
   }
-  const { $setOnInsert, ...operators } = spec.update;
-  stripUnchangedId(operators, doc);
+  const { $setOnInsert: setOnInsertSpec, ...operators } = spec.update;
+  const $setOnInsert = isPlainObject(setOnInsertSpec) ? { ...setOnInsertSpec } : setOnInsertSpec;
+  // An upsert may give the new document its _id through $set or $setOnInsert (mongoose does, for defaults).
+  if (spec.inserting) adoptInsertedId(copy, operators, $setOnInsert);
+  stripUnchangedId(operators, copy);
   const condition = spec.inserting ? undefined : (spec.query as AnyObject | undefined);
   if (Object.keys(operators).length) {
     withEngine(() => applyOperators(copy as AnyObject, operators as AnyObject, spec.arrayFilters as AnyObject[] | undefined, condition));
@@ -101,6 +104,17 @@ export function applyUpdate(doc: Document, spec: UpdateSpec): Document {
 
 function updateConfig(spec: UpdateSpec): UpdateConfig {
   return spec.arrayFilters ? { arrayFilters: spec.arrayFilters as AnyObject[] } : {};
+}
+
+function adoptInsertedId(copy: Document, operators: Document, setOnInsert: unknown): void {
+  for (const source of [operators.$set, setOnInsert]) {
+    if (!isPlainObject(source) || !('_id' in source)) continue;
+    if (copy._id === undefined) copy._id = source._id;
+    else if (!sameValue(source._id, copy._id)) {
+      throw new CommandError('ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
+    }
+    if (source === setOnInsert) delete source._id;
+  }
 }
 
 // MongoDB accepts `$set: { _id: <same value> }` (ODMs send it); mingo refuses any _id path.
