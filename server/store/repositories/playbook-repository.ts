@@ -1,0 +1,174 @@
+// Stores the playbook aggregate of an LTI placement (playbook + learning outcomes) as one document, with a revision for teachers' concurrent edits.
+import type { Connection } from 'mongoose';
+import type { LearningOutcome } from '../../domain/outcome';
+import type { Playbook, PlaybookStatus } from '../../domain/playbook';
+import type { PlaybookDesign } from '../../domain/playbook-exchange';
+import { playbookModel, type PlaybookDocument } from '../models/playbook-model';
+import { AlreadyExistsError, ConcurrencyConflictError, NotFoundError } from './errors';
+import { newId } from './ids';
+import { isDuplicateKeyError } from './mongo-errors';
+import { placementIdOf, toPlacement, toStoredPlaybook } from './playbook-mapper';
+import { setAndUnset } from './update-fields';
+
+export { placementIdOf };
+
+/** Where the tool is placed: one resource link in one course of one LMS deployment. The LTI layer fills it from the launch. */
+export interface PlacementKey {
+  platformId: string;
+  deploymentId: string;
+  contextId: string;
+  resourceLinkId: string;
+}
+
+/** A course (LTI context) on a platform deployment. */
+export type ContextKey = Omit<PlacementKey, 'resourceLinkId'>;
+
+export interface StoredPlaybook {
+  placement: PlacementKey;
+  playbook: Playbook;
+  outcomes: LearningOutcome[];
+  /** Pass it back to save or import: the write applies only if nobody saved in between. */
+  revision: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Enough to offer a playbook to pick or copy, without loading its whole design. */
+export interface PlaybookSummary {
+  id: string;
+  placement: PlacementKey;
+  title: string;
+  status: PlaybookStatus;
+  outcomeTitles: string[];
+  revision: number;
+  updatedAt: Date;
+}
+
+export interface NewPlaybook {
+  placement: PlacementKey;
+  /** The id is made here and the placement id derived from `placement`. */
+  playbook: Omit<Playbook, 'id' | 'placementId'>;
+  outcomes: LearningOutcome[];
+}
+
+export interface PlaybookRepository {
+  /** Throws AlreadyExistsError when the placement already has a playbook. */
+  create(input: NewPlaybook): Promise<StoredPlaybook>;
+  get(id: string): Promise<StoredPlaybook | undefined>;
+  getByPlacement(placement: PlacementKey): Promise<StoredPlaybook | undefined>;
+  /** The playbooks of one course, most recently changed first. */
+  listByContext(context: ContextKey): Promise<PlaybookSummary[]>;
+  /** The playbooks of several courses (e.g. every course a teacher teaches), most recently changed first. */
+  listByContexts(contexts: ContextKey[]): Promise<PlaybookSummary[]>;
+  /** Writes playbook (found by playbook.id; its placement never changes) and outcomes if the stored revision is still `expectedRevision`; else ConcurrencyConflictError. */
+  save(contents: { playbook: Playbook; outcomes: LearningOutcome[] }, expectedRevision: number): Promise<StoredPlaybook>;
+  /**
+   * Replaces the design and all outcomes with an imported file's, in one write, under the same revision check.
+   * What belongs to this course stays: status, publication date and course start.
+   */
+  replaceFromImport(
+    playbookId: string,
+    imported: { playbook: PlaybookDesign; outcomes: LearningOutcome[] },
+    expectedRevision: number,
+  ): Promise<StoredPlaybook>;
+}
+
+const SUMMARY_FIELDS = { placement: 1, title: 1, status: 1, revision: 1, updatedAt: 1, 'outcomes.title': 1 } as const;
+
+export function createPlaybookRepository(connection: Connection, { now = () => new Date() }: { now?: () => Date } = {}): PlaybookRepository {
+  const model = playbookModel(connection);
+
+  async function writeIfRevision(id: string, fields: Record<string, unknown>, expectedRevision: number): Promise<StoredPlaybook> {
+    const update = { ...setAndUnset({ ...fields, updatedAt: now() }), $inc: { revision: 1 } };
+    const saved = await model
+      .findOneAndUpdate({ _id: id, revision: expectedRevision }, update, { returnDocument: 'after', runValidators: true })
+      .lean<PlaybookDocument>();
+    if (saved) return toStoredPlaybook(saved);
+    const current = await model.findById(id, { revision: 1 }).lean<Pick<PlaybookDocument, 'revision'>>();
+    if (!current) throw new NotFoundError('playbook', id);
+    throw new ConcurrencyConflictError('playbook', id, expectedRevision, current.revision);
+  }
+
+  async function list(contexts: ContextKey[]): Promise<PlaybookSummary[]> {
+    if (contexts.length === 0) return [];
+    const filters = contexts.map((c) => ({
+      'placement.platformId': c.platformId,
+      'placement.deploymentId': c.deploymentId,
+      'placement.contextId': c.contextId,
+    }));
+    const docs = await model
+      .find({ $or: filters }, SUMMARY_FIELDS)
+      .sort({ updatedAt: -1 })
+      .lean<Pick<PlaybookDocument, '_id' | 'placement' | 'title' | 'status' | 'revision' | 'updatedAt' | 'outcomes'>[]>();
+    return docs.map((doc) => ({
+      id: doc._id,
+      placement: toPlacement(doc.placement),
+      title: doc.title,
+      status: doc.status,
+      outcomeTitles: doc.outcomes.map((o) => o.title),
+      revision: doc.revision,
+      updatedAt: doc.updatedAt,
+    }));
+  }
+
+  return {
+    async create({ placement, playbook, outcomes }) {
+      const at = now();
+      const doc = { _id: newId(), placement: toPlacement(placement), revision: 1, ...designFields(playbook), ...courseFields(playbook), outcomes, createdAt: at, updatedAt: at };
+      // The unique placement index must exist before the first insert can rely on it.
+      await model.init();
+      try {
+        const created = await model.create(doc);
+        return toStoredPlaybook(created.toObject<PlaybookDocument>());
+      } catch (error) {
+        if (isDuplicateKeyError(error)) throw new AlreadyExistsError('playbook', { ...placement });
+        throw error;
+      }
+    },
+
+    async get(id) {
+      const doc = await model.findById(id).lean<PlaybookDocument>();
+      return doc ? toStoredPlaybook(doc) : undefined;
+    },
+
+    async getByPlacement(placement) {
+      const doc = await model
+        .findOne({
+          'placement.platformId': placement.platformId,
+          'placement.deploymentId': placement.deploymentId,
+          'placement.contextId': placement.contextId,
+          'placement.resourceLinkId': placement.resourceLinkId,
+        })
+        .lean<PlaybookDocument>();
+      return doc ? toStoredPlaybook(doc) : undefined;
+    },
+
+    listByContext: (context) => list([context]),
+    listByContexts: list,
+
+    save: ({ playbook, outcomes }, expectedRevision) =>
+      writeIfRevision(playbook.id, { ...designFields(playbook), ...courseFields(playbook), outcomes }, expectedRevision),
+
+    replaceFromImport: (playbookId, { playbook, outcomes }, expectedRevision) =>
+      writeIfRevision(playbookId, { ...designFields(playbook), outcomes }, expectedRevision),
+  };
+}
+
+/** The fields a playbook file carries; named one by one so no stray property reaches the document. */
+function designFields(p: PlaybookDesign): Record<string, unknown> {
+  return {
+    title: p.title,
+    description: p.description,
+    outcomeIds: p.outcomeIds,
+    activities: p.activities,
+    recommendedRoute: p.recommendedRoute,
+    rules: p.rules,
+    selfDirectionLevel: p.selfDirectionLevel,
+    assessmentWindows: p.assessmentWindows,
+  };
+}
+
+/** The fields that belong to this course's use of the playbook; undefined ones are unset on save. */
+function courseFields(p: Pick<Playbook, 'status' | 'publishedAt' | 'courseStartDate'>): Record<string, unknown> {
+  return { status: p.status, publishedAt: p.publishedAt, courseStartDate: p.courseStartDate };
+}
