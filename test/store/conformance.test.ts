@@ -115,7 +115,7 @@ describe('upserts', () => {
   });
 
   it('when an upsert gives the new document its own _id (as mongoose does for a default), the document keeps it', async () => {
-    const Registrations = connection.model(
+    const Registrations = connection.model<{ _id: string; issuer: string; clientId: string; name: string }>(
       'Registration',
       new Schema({ _id: { type: String, default: () => `reg-${Math.random().toString(36).slice(2)}` }, issuer: String, clientId: String, name: String }, { versionKey: false }),
     );
@@ -131,9 +131,10 @@ describe('upserts', () => {
       { upsert: true, new: true, setDefaultsOnInsert: true },
     ).lean();
     expect(again).toEqual({ _id: first?._id, issuer: 'https://lms.example.edu', clientId: 'abc', name: 'Renamed' });
-    await Registrations.collection.updateOne({ issuer: 'x' }, { $set: { name: 'X' }, $setOnInsert: { _id: 'chosen' } }, { upsert: true });
+    const raw = connection.db?.collection<{ _id: string; issuer?: string; name?: string }>(Registrations.collection.collectionName);
+    await raw?.updateOne({ issuer: 'x' }, { $set: { name: 'X' }, $setOnInsert: { _id: 'chosen' } }, { upsert: true });
     expect(await Registrations.findById('chosen').lean()).toMatchObject({ issuer: 'x', name: 'X' });
-    await expect(Registrations.collection.updateOne({ _id: 'chosen' }, { $set: { _id: 'other' } })).rejects.toMatchObject({ code: 66 });
+    await expect(raw?.updateOne({ _id: 'chosen' }, { $set: { _id: 'other' } })).rejects.toMatchObject({ code: 66 });
   });
 
   it('when a whole document is replaced, its _id stays and old fields go', async () => {
