@@ -1,5 +1,5 @@
 // Builds the express application from its dependencies; it never listens, so tests can run it on port 0.
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import type { Database } from './store/database';
@@ -7,11 +7,18 @@ import { clientRoutes } from './http/client-routes';
 import { errorMiddleware, notFoundHandler } from './http/error-middleware';
 import { healthRoutes } from './http/health-routes';
 import { requestLogger } from './http/request-logger';
+import { requireSession } from './http/auth';
+import { sessionRoutes } from './http/session-routes';
+import type { Lti } from './lti/index';
 
 export interface AppDeps {
   config: Config;
   logger: Logger;
   database: Database;
+  /** The LTI side: launch routes, and the session tokens that authorise the API. */
+  lti: Lti;
+  /** The simulated LMS, mounted at /demo-lms when offered (never in production). */
+  demoLmsRouter?: Router;
   /** Folder of the built client; omitted in API-only tests. */
   clientDir?: string;
   version?: string;
@@ -28,6 +35,10 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     healthRoutes({ database: deps.database, version: deps.version ?? 'dev', startedAt: deps.startedAt ?? Date.now() }),
   );
+  app.use(deps.lti.router);
+  if (deps.demoLmsRouter) app.use('/demo-lms', deps.demoLmsRouter);
+  app.use('/api', requireSession(deps.lti.sessions));
+  app.use(sessionRoutes({ records: deps.lti.records }));
   if (deps.clientDir) app.use(clientRoutes(deps.clientDir));
   app.use(notFoundHandler());
   app.use(errorMiddleware(deps.logger));

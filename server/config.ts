@@ -29,6 +29,12 @@ const envSchema = z.object({
   LTI_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters long').optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   DEMO_LMS: booleanFromEnv.optional(),
+  LTI_CLOCK_LEEWAY_SECONDS: z.coerce
+    .number({ message: 'must be a whole number of seconds from 0 to 300' })
+    .int('must be a whole number of seconds from 0 to 300')
+    .min(0, 'must be a whole number of seconds from 0 to 300')
+    .max(300, 'must be a whole number of seconds from 0 to 300')
+    .default(30),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -46,6 +52,8 @@ export interface Config {
   logLevel: LogLevel;
   /** The simulated LMS, offered on the start page; never in production. */
   demoLms: boolean;
+  /** How far the LMS's clock may be off when checking exp and iat of its tokens. */
+  clockLeewaySeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -86,6 +94,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ltiEncryptionKey: e.LTI_ENCRYPTION_KEY ?? DEVELOPMENT_ENCRYPTION_KEY,
     logLevel: e.LOG_LEVEL,
     demoLms: !production && (e.DEMO_LMS ?? true),
+    clockLeewaySeconds: e.LTI_CLOCK_LEEWAY_SECONDS,
   };
 }
 

@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './app';
 import { loadConfig, ConfigError, type Config } from './config';
 import { createLogger, type Logger } from './logger';
+import { startDemoPlatform } from './demo-platform';
+import { createLti } from './lti/index';
 import { openDatabase, type Database } from './store/database';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,8 +24,8 @@ export interface RunningPlayroute {
 
 export async function startPlayroute(config: Config, logger: Logger): Promise<RunningPlayroute> {
   const database = await openDatabase({ mongodbUri: config.mongodbUri, dataDir: config.dataDir, logger });
-  const app = createApp({ config, logger, database, clientDir: CLIENT_DIST, version: process.env.npm_package_version });
-  const server = http.createServer(app);
+  // Listening comes first so that, with PORT=0, the public URL (and every LTI URL) can name the real port.
+  const server = http.createServer();
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -35,6 +37,26 @@ export async function startPlayroute(config: Config, logger: Logger): Promise<Ru
   }
   const port = (server.address() as AddressInfo).port;
   const url = config.port === 0 ? config.publicUrl.replace(/:\d+$/, `:${port}`) : config.publicUrl;
+  const effective: Config = { ...config, publicUrl: url };
+  try {
+    const lti = createLti({ config: effective, connection: database.connection, logger });
+    await lti.start();
+    const demoLms = effective.demoLms ? await startDemoPlatform({ publicUrl: url, lti }) : undefined;
+    const app = createApp({
+      config: effective,
+      logger,
+      database,
+      lti,
+      demoLmsRouter: demoLms?.router,
+      clientDir: CLIENT_DIST,
+      version: process.env.npm_package_version,
+    });
+    server.on('request', app);
+  } catch (err) {
+    server.close();
+    await database.close();
+    throw err;
+  }
   logger.info({ url, host: config.host, port }, 'Playroute is listening');
 
   let stopping: Promise<void> | undefined;

@@ -37,6 +37,7 @@ if (clientNeedsBuild()) {
 }
 
 await runFromCommandLine((running, config) => {
-  console.log(`\nPlayroute is running. Open ${running.url} in your browser.`);
+  console.log(`\nPlayroute is running at ${running.url}`);
+  if (config.demoLms) console.log(`Try it in the demo course: open ${running.url}/demo-lms and launch as teacher, student or coach.`);
   console.log(`Data: ${config.mongodbUri ? 'MongoDB (MONGODB_URI)' : config.dataDir}. Stop with Ctrl-C.\n`);
 });

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import express, { type Request } from 'express';
 import { lineItemBodySchema, type LineItemBody } from './ags-schema';
 import { requireToken } from './bearer';
-import { MediaType, Scope } from './claims';
+import { MediaType, Scope } from '../lti/claims';
 import type { LmsContext } from './context';
 import { LmsError } from './errors';
 import { withQuery } from './id-token';

@@ -1,5 +1,5 @@
 // The demo course and its roster: who is enrolled, in which role, and who has left.
-import { Role } from './claims';
+import { Role } from '../lti/claims';
 import type { QuirkProfile } from './quirks';
 
 export type CourseRole = 'teacher' | 'coach' | 'student';

@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import express from 'express';
 import { decodeJwt, jwtVerify, type JWTPayload } from 'jose';
 import { z } from 'zod';
-import { Claim, LTI_VERSION, MessageType } from './claims';
+import { Claim, LTI_VERSION, MessageType } from '../lti/claims';
 import type { LmsContext } from './context';
 import { describeZodError, LmsError } from './errors';
-import { escapeHtml } from './html';
+import { escapeHtml } from '../http/html';
 import type { DeepLinkResult, RegisteredTool } from './state';
 
 const lineItemSchema = z.object({

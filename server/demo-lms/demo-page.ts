@@ -1,10 +1,10 @@
 // The demo LMS in a browser: a course page with launch buttons, the tool in an iframe, and Platform Storage for it.
 import express from 'express';
-import { MessageType } from './claims';
+import { MessageType } from '../lti/claims';
 import type { LmsContext } from './context';
 import { fullName, type CourseRole, type Member } from './course';
 import { DEMO_MESSAGES, pickLanguage, type DemoLanguage, type DemoMessages } from './demo-page-messages';
-import { escapeHtml } from './html';
+import { escapeHtml } from '../http/html';
 import { startLaunch } from './oidc';
 import { platformStorageScript } from './platform-storage';
 import { plainQuery } from './paging';

@@ -1,6 +1,6 @@
 // Builds the claim set of a launch id_token from the launch, the tool, the user and the placement.
 import type { JWTPayload } from 'jose';
-import { Claim, ContextType, LTI_VERSION, MessageType, Role, Scope } from './claims';
+import { Claim, ContextType, LTI_VERSION, MessageType, Role, Scope } from '../lti/claims';
 import type { LmsContext } from './context';
 import { fullName, rolesOf, type Member } from './course';
 import type { PendingLaunch, Placement, RegisteredTool } from './state';

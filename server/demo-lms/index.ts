@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import express from 'express';
 import type { JWK, JWTPayload } from 'jose';
 import { lineItemsRouter } from './ags';
-import { ALL_SCOPES } from './claims';
+import { ALL_SCOPES } from '../lti/claims';
 import { lmsUrls, toolKeyResolver, type LmsContext, type LmsUrls } from './context';
 import { DEMO_COURSE, demoMembers, Roster, type Course, type CourseRole, type Member } from './course';
 import { deepLinkingRouter } from './deep-linking';

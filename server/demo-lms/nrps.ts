@@ -1,7 +1,7 @@
 // NRPS context memberships: the course roster with role filter and paging by `limit` and Link rel="next".
 import express from 'express';
 import { requireToken } from './bearer';
-import { MediaType, Role, Scope } from './claims';
+import { MediaType, Role, Scope } from '../lti/claims';
 import type { LmsContext } from './context';
 import { fullName, rolesOf, type Member } from './course';
 import { LmsError } from './errors';

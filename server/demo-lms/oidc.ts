@@ -2,10 +2,10 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
-import { MessageType, type LaunchMessageType } from './claims';
+import { MessageType, type LaunchMessageType } from '../lti/claims';
 import type { LmsContext } from './context';
 import { LmsError } from './errors';
-import { autoSubmitForm } from './html';
+import { autoSubmitForm } from '../http/html';
 import { launchClaims } from './id-token';
 import type { PendingLaunch, RegisteredTool } from './state';
 

@@ -1,5 +1,5 @@
 // How each simulated LMS departs from the plain spec, as data the endpoints consult.
-import { Role } from './claims';
+import { Role } from '../lti/claims';
 
 export type LmsQuirks = 'standard' | 'canvas' | 'moodle' | 'brightspace';
 export const LMS_QUIRKS: readonly LmsQuirks[] = ['standard', 'canvas', 'moodle', 'brightspace'];

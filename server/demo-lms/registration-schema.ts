@@ -1,6 +1,6 @@
 // zod schema of a tool's LTI Dynamic Registration request (OIDC client registration plus the LTI tool configuration).
 import { z } from 'zod';
-import { MessageType, RegistrationKey } from './claims';
+import { MessageType, RegistrationKey } from '../lti/claims';
 
 /** Only web URLs; z.url() alone would let javascript: or data: through. */
 const httpUrl = () => z.url({ protocol: /^https?$/ });

@@ -1,7 +1,7 @@
 // LTI Dynamic Registration, platform side: start it, serve the openid-configuration, and register the tool.
 import { randomBytes } from 'node:crypto';
 import express from 'express';
-import { ALL_SCOPES, MessageType, RegistrationKey } from './claims';
+import { ALL_SCOPES, MessageType, RegistrationKey } from '../lti/claims';
 import type { LmsContext } from './context';
 import { describeZodError, LmsError } from './errors';
 import { deepLinkTarget, registrationRequestSchema } from './registration-schema';

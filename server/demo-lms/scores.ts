@@ -3,7 +3,7 @@ import express, { type Request } from 'express';
 import { agsJson, findLineItem } from './ags';
 import { scoreBodySchema, type ScoreBody } from './ags-schema';
 import { requireToken } from './bearer';
-import { MediaType, Scope } from './claims';
+import { MediaType, Scope } from '../lti/claims';
 import type { LmsContext } from './context';
 import { describeZodError, LmsError } from './errors';
 import { withQuery } from './id-token';

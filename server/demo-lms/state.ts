@@ -1,5 +1,5 @@
 // Everything the simulated platform remembers, in memory: tools, placements, line items, scores and logs.
-import type { LaunchMessageType } from './claims';
+import type { LaunchMessageType } from '../lti/claims';
 
 export interface RegisteredTool {
   clientId: string;

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import express from 'express';
 import { errors as joseErrors, jwtVerify } from 'jose';
 import { z } from 'zod';
-import { CLIENT_ASSERTION_TYPE } from './claims';
+import { CLIENT_ASSERTION_TYPE } from '../lti/claims';
 import type { LmsContext } from './context';
 import { LmsError } from './errors';
 

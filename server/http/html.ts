@@ -1,4 +1,4 @@
-// Escaping and the auto-submitting form_post page, the two bits of HTML every browser-facing endpoint needs.
+// Escaping and the auto-submitting form_post page: the bits of HTML every browser-facing LTI endpoint needs, tool side and platform side.
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

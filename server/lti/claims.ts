@@ -1,4 +1,4 @@
-// The LTI 1.3 vocabulary the simulated platform speaks: claim URIs, message types, roles, scopes and media types.
+// The LTI 1.3 vocabulary both sides speak (the tool in server/lti and the simulated platform): claim URIs, message types, roles, scopes, media types.
 
 export const LTI_VERSION = '1.3.0';
 

@@ -1,6 +1,6 @@
 // Assignment and Grade Services as a tool meets them: line items, paging, scores recorded, and each LMS's refusals.
 import { afterEach, describe, expect, it } from 'vitest';
-import { MediaType, Scope } from '../../server/demo-lms/claims';
+import { MediaType, Scope } from '../../server/lti/claims';
 import type { LmsQuirks } from '../../server/demo-lms/index';
 import { accessToken, startHarness, type Harness } from './harness';
 

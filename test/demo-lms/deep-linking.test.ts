@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { JWTPayload } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Claim, MessageType } from '../../server/demo-lms/claims';
+import { Claim, MessageType } from '../../server/lti/claims';
 import { launch, newToolKey, startHarness, type Harness, type ToolKey } from './harness';
 
 let h: Harness;

@@ -1,6 +1,6 @@
 // Failure injection and the request log, the two things chaos and client tests read from the platform.
 import { afterEach, describe, expect, it } from 'vitest';
-import { MediaType, Scope } from '../../server/demo-lms/claims';
+import { MediaType, Scope } from '../../server/lti/claims';
 import { accessToken, startHarness, type Harness } from './harness';
 
 let h: Harness;

@@ -1,7 +1,7 @@
 // Launches through the OIDC third-party login, as a tool sees them: login parameters, the id_token, rejections, keys.
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Claim, MessageType, Role, Scope } from '../../server/demo-lms/claims';
+import { Claim, MessageType, Role, Scope } from '../../server/lti/claims';
 import { authParams, formFields, launch, startHarness, type Harness } from './harness';
 
 let h: Harness;

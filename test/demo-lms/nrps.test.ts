@@ -1,6 +1,6 @@
 // Names and Role Provisioning as a tool meets it: the roster, paged by limit with Link rel="next", filtered by role.
 import { afterEach, describe, expect, it } from 'vitest';
-import { MediaType, Role, Scope } from '../../server/demo-lms/claims';
+import { MediaType, Role, Scope } from '../../server/lti/claims';
 import { accessToken, startHarness, type Harness } from './harness';
 
 let h: Harness;

@@ -1,6 +1,6 @@
 // Dynamic Registration, round trip: the platform sends the tool its openid-configuration and registration token, and registers it.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ALL_SCOPES, MessageType, RegistrationKey, Scope } from '../../server/demo-lms/claims';
+import { ALL_SCOPES, MessageType, RegistrationKey, Scope } from '../../server/lti/claims';
 import type { LmsQuirks } from '../../server/demo-lms/index';
 import { launch, startHarness, type Harness } from './harness';
 

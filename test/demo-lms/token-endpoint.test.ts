@@ -1,7 +1,7 @@
 // The token endpoint as a tool meets it: private_key_jwt assertions checked for signature, audience, claims, replay and scope.
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Scope } from '../../server/demo-lms/claims';
+import { Scope } from '../../server/lti/claims';
 import { BRIGHTSPACE_TOKEN_AUDIENCE } from '../../server/demo-lms/quirks';
 import { newToolKey, requestToken, startHarness, type Harness } from './harness';
 

@@ -17,9 +17,14 @@ describe('GET /health', () => {
     expect(['embedded', 'mongodb']).toContain(res.body.database.kind);
   });
 
-  it('an unknown API path answers 404 in the one error shape', async () => {
-    const res = await request(testApp.app).get('/api/nothing-here').expect(404);
+  it('an unknown page answers 404 in the one error shape', async () => {
+    const res = await request(testApp.app).get('/lti/nothing-here').expect(404);
     expect(res.body).toEqual({ error: { code: 'not_found', message: 'Not found.' } });
+  });
+
+  it('the API, even an unknown path of it, asks for a launch session first', async () => {
+    const res = await request(testApp.app).get('/api/nothing-here').expect(401);
+    expect(res.body.error.code).toBe('not_authenticated');
   });
 
   it('a malformed JSON body answers 400 with a readable message, not a stack trace', async () => {

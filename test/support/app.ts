@@ -5,11 +5,13 @@ import { createApp } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config';
 import { createLogger, type Logger } from '../../server/logger';
 import { openDatabase, type Database } from '../../server/store/database';
+import { createLti, type Lti } from '../../server/lti/index';
 import { testMongoUri, uniqueDatabaseName } from './database';
 
 export interface TestApp {
   app: Express;
   config: Config;
+  lti: Lti;
   database: Database;
   logger: Logger;
   /** Every log line the app wrote, for tests that check what reaches the logs. */
@@ -33,10 +35,13 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
     logger,
     dbName: uniqueDatabaseName('app'),
   });
-  const app = createApp({ config, logger, database });
+  const lti = createLti({ config, connection: database.connection, logger });
+  await lti.start();
+  const app = createApp({ config, logger, database, lti });
   return {
     app,
     config,
+    lti,
     database,
     logger,
     logLines,

@@ -1,0 +1,104 @@
+// Checks a launch id_token as the LTI 1.3 Security Framework requires, against the login request it answers.
+import { decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import type { LoginState, LoginStates } from '../store/lti/login-states';
+import type { Platform } from '../store/lti/platforms';
+import { launchClaimsSchema, toLaunch, type LtiLaunch } from './launch-claims';
+import { malformed, refused, untrusted, LtiError } from './lti-errors';
+import type { PlatformJwks } from './platform-jwks';
+
+/** An id_token older than this is refused even if the platform gave it a longer life. */
+const MAX_TOKEN_AGE_SECONDS = 3600;
+
+export interface IdTokenVerifierDeps {
+  jwks: PlatformJwks;
+  loginStates: LoginStates;
+  clockLeewaySeconds: number;
+  now: () => Date;
+}
+
+/**
+ * Verifies signature (RS256, key chosen by kid), iss, aud/azp, exp/iat with leeway, the nonce issued
+ * with this login (single use), the claim set, and that the deployment is registered. Throws LtiError.
+ */
+export async function verifyIdToken(
+  deps: IdTokenVerifierDeps,
+  props: { idToken: string; login: LoginState; platform: Platform },
+): Promise<LtiLaunch> {
+  const { idToken, login, platform } = props;
+  assertHeader(idToken);
+  const payload = await verifySignatureAndTimes(deps, idToken, platform);
+  assertAuthorisedParty(payload, platform.clientId);
+  if (payload.nonce !== login.nonce) {
+    throw untrusted('nonce_mismatch', 'The launch does not answer the login request it claims to (nonce mismatch).');
+  }
+  const keepUntil = new Date(((payload.exp ?? 0) + deps.clockLeewaySeconds) * 1000);
+  if (!(await deps.loginStates.useNonce(platform.issuer, String(payload.nonce), keepUntil))) {
+    throw untrusted('nonce_replayed', 'This launch was already used. Open Playroute again from your course.');
+  }
+  const parsed = launchClaimsSchema.safeParse(payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw malformed('invalid_claims', `The launch is not a valid LTI 1.3 message: ${issue?.path.join('.') || 'claims'} ${issue?.message ?? 'are invalid'}.`);
+  }
+  const launch = toLaunch(parsed.data, platform.clientId);
+  if (!platform.deploymentIds.includes(launch.deploymentId)) {
+    throw refused('deployment_not_registered', `Deployment ${launch.deploymentId} of this platform is not registered with Playroute. Ask your LMS administrator to register it.`);
+  }
+  return launch;
+}
+
+function assertHeader(idToken: string): void {
+  let header: ReturnType<typeof decodeProtectedHeader>;
+  try {
+    header = decodeProtectedHeader(idToken);
+  } catch {
+    throw malformed('not_a_jwt', 'The id_token is not a JSON Web Token.');
+  }
+  if (header.alg !== 'RS256') throw untrusted('unsupported_algorithm', 'The id_token must be signed with RS256.');
+  if (!header.kid) throw untrusted('missing_kid', 'The id_token does not say which key signed it (no kid).');
+}
+
+async function verifySignatureAndTimes(deps: IdTokenVerifierDeps, idToken: string, platform: Platform): Promise<JWTPayload> {
+  try {
+    const { payload } = await jwtVerify(idToken, deps.jwks.forUrl(platform.jwksUrl), {
+      algorithms: ['RS256'],
+      issuer: platform.issuer,
+      audience: platform.clientId,
+      clockTolerance: deps.clockLeewaySeconds,
+      maxTokenAge: MAX_TOKEN_AGE_SECONDS,
+      requiredClaims: ['exp', 'iat', 'nonce'],
+      currentDate: deps.now(),
+    });
+    return payload;
+  } catch (err) {
+    throw translateJoseError(err);
+  }
+}
+
+function translateJoseError(err: unknown): LtiError {
+  if (err instanceof joseErrors.JWKSNoMatchingKey) return untrusted('unknown_kid', 'The id_token was signed with a key the platform does not publish.');
+  if (err instanceof joseErrors.JWSSignatureVerificationFailed) return untrusted('bad_signature', 'The id_token signature is not valid.');
+  if (err instanceof joseErrors.JWTExpired) return untrusted('token_expired', 'The launch has expired. Open Playroute again from your course.');
+  if (err instanceof joseErrors.JWTClaimValidationFailed) {
+    const claim = err.claim;
+    if (claim === 'iss') return untrusted('wrong_issuer', 'The id_token comes from another issuer than the login.');
+    if (claim === 'aud') return untrusted('wrong_audience', 'The id_token is not meant for Playroute (aud).');
+    if (claim === 'iat') return untrusted('issued_in_future', 'The id_token is dated in the future; check the LMS clock.');
+    return untrusted('invalid_claims', `The id_token claim ${claim} is not valid.`);
+  }
+  if (err instanceof joseErrors.JWKSTimeout || err instanceof joseErrors.JWKSInvalid) {
+    return new LtiError(502, 'platform_keys_unavailable', 'The LMS key set could not be read. Try again in a moment.');
+  }
+  if (err instanceof joseErrors.JOSEError) return untrusted('invalid_token', 'The id_token could not be verified.');
+  return new LtiError(502, 'platform_keys_unavailable', 'The LMS key set could not be read. Try again in a moment.');
+}
+
+/** With several audiences, azp must name us; when present at all, it must be us. */
+function assertAuthorisedParty(payload: JWTPayload, clientId: string): void {
+  const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
+  const azp = payload.azp;
+  if (audiences.length > 1 && azp === undefined) {
+    throw untrusted('missing_azp', 'The id_token has several audiences but no azp claim.');
+  }
+  if (azp !== undefined && azp !== clientId) throw untrusted('wrong_azp', 'The id_token azp claim is not Playroute’s client_id.');
+}

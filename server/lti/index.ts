@@ -1,0 +1,93 @@
+// The LTI 1.3 side of Playroute: login, launch, keys and registration routes, and the services other features use.
+import express, { Router } from 'express';
+import type { Connection } from 'mongoose';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import { createCourseRecords, type CourseRecords } from '../store/lti/course-records';
+import { createLaunchHandoffs, type LaunchHandoffs } from '../store/lti/launch-handoffs';
+import { createLoginStates } from '../store/lti/login-states';
+import { createPlatformRegistry, type PlatformRegistry } from '../store/lti/platforms';
+import { createToolKeyStore } from '../store/lti/tool-keys';
+import { asyncHandler, launchErrorPages } from './browser-errors';
+import { handleLaunch, handleLaunchConfirmation, type LaunchHandlerDeps } from './launch-handler';
+import { initiateLogin } from './login-initiation';
+import { createPlatformJwks, type FetchLike } from './platform-jwks';
+import { createSecretBox } from './secret-box';
+import { createSessionTokens, type SessionTokens } from './session-token';
+import { createToolKeys, type ToolKeys } from './tool-keys';
+import { toolUrls, type ToolUrls } from './tool-urls';
+
+export interface LtiDeps {
+  config: Config;
+  connection: Connection;
+  logger: Logger;
+  /** Outbound HTTP to platforms (JWKS, tokens, services); tests may count or observe it. */
+  fetch?: FetchLike;
+  now?: () => Date;
+  /** Minimum time between two fetches of one platform's JWKS for an unknown kid (tests shorten it). */
+  jwksCooldownMs?: number;
+}
+
+export interface Lti {
+  /** Mount at the application root: it serves /lti/* and /.well-known/jwks.json. */
+  router: Router;
+  urls: ToolUrls;
+  registry: PlatformRegistry;
+  records: CourseRecords;
+  handoffs: LaunchHandoffs;
+  keys: ToolKeys;
+  sessions: SessionTokens;
+  /** Creates the tool's first key if there is none; call once at start. */
+  start(): Promise<void>;
+}
+
+export function createLti(deps: LtiDeps): Lti {
+  const now = deps.now ?? (() => new Date());
+  const urls = toolUrls(deps.config.publicUrl);
+  const registry = createPlatformRegistry(deps.connection);
+  const loginStates = createLoginStates(deps.connection);
+  const records = createCourseRecords(deps.connection);
+  const handoffs = createLaunchHandoffs(deps.connection);
+  const keys = createToolKeys({
+    store: createToolKeyStore(deps.connection),
+    secrets: createSecretBox(deps.config.ltiEncryptionKey, 'tool-keys'),
+    now,
+  });
+  const sessions = createSessionTokens({ masterKey: deps.config.ltiEncryptionKey, issuer: deps.config.publicUrl, now });
+  const launchDeps: LaunchHandlerDeps = {
+    registry,
+    loginStates,
+    handoffs,
+    records,
+    sessions,
+    jwks: createPlatformJwks({ fetch: deps.fetch, userAgent: urls.userAgent, cooldownMs: deps.jwksCooldownMs }),
+    clockLeewaySeconds: deps.config.clockLeewaySeconds,
+    publicUrl: deps.config.publicUrl,
+    confirmUrl: urls.launchConfirm,
+    now,
+  };
+
+  const router = Router();
+  const form = express.urlencoded({ extended: false, limit: '64kb' });
+  const publishJwks = asyncHandler(async (_req, res) => {
+    res.setHeader('Cache-Control', 'public, max-age=300');
+    res.json(await keys.jwks());
+  });
+  router.get('/lti/jwks', publishJwks);
+  router.get('/.well-known/jwks.json', publishJwks);
+  router.all('/lti/login', form, asyncHandler((req, res) => initiateLogin({ registry, loginStates, publicUrl: deps.config.publicUrl, launchUrl: urls.launch, now }, req, res)));
+  router.post('/lti/launch', form, asyncHandler((req, res) => handleLaunch(launchDeps, req, res)));
+  router.post('/lti/launch/confirm', form, asyncHandler((req, res) => handleLaunchConfirmation(launchDeps, req, res)));
+  router.use('/lti', launchErrorPages(deps.logger));
+
+  return {
+    router,
+    urls,
+    registry,
+    records,
+    handoffs,
+    keys,
+    sessions,
+    start: () => keys.ensureKey(),
+  };
+}

@@ -1,0 +1,85 @@
+// After a launch is verified: remember who and where it came from, and open a Playroute session for it.
+import type { CourseRecords } from '../store/lti/course-records';
+import type { LaunchHandoffs } from '../store/lti/launch-handoffs';
+import type { Platform } from '../store/lti/platforms';
+import { MessageType } from './claims';
+import type { LtiLaunch } from './launch-claims';
+import { refused } from './lti-errors';
+import { playrouteRolesOf } from './roles';
+import type { SessionTokens } from './session-token';
+
+export interface LaunchCompletionDeps {
+  records: CourseRecords;
+  handoffs: LaunchHandoffs;
+  sessions: SessionTokens;
+  now: () => Date;
+}
+
+/** Stores person, course, placement and membership, and returns the session token for the client. */
+export async function completeLaunch(deps: LaunchCompletionDeps, props: { platform: Platform; launch: LtiLaunch }): Promise<string> {
+  const { platform, launch } = props;
+  const roles = playrouteRolesOf(launch.roles);
+  if (launch.messageType === MessageType.deepLinkingRequest && !roles.includes('teacher')) {
+    throw refused('deep_linking_needs_instructor', 'Only a teacher of the course can place Playroute (deep linking).');
+  }
+  const now = deps.now();
+  const platformId = platform.id;
+  const { deploymentId } = launch;
+  await deps.records.savePerson({ platformId, sub: launch.user.sub, ...definedOnly(launch.user), lastLaunchAt: now });
+  if (launch.context) {
+    const contextId = launch.context.id;
+    await deps.records.saveContext({
+      platformId,
+      deploymentId,
+      contextId,
+      ...definedOnly({
+        title: launch.context.title,
+        label: launch.context.label,
+        membershipsUrl: launch.nrps?.membershipsUrl,
+        lineItemsUrl: launch.ags?.lineItemsUrl,
+      }),
+    });
+    await deps.records.saveMembership({
+      platformId,
+      deploymentId,
+      contextId,
+      sub: launch.user.sub,
+      ltiRoles: launch.roles,
+      status: 'active',
+      ...definedOnly({ name: launch.user.name, email: launch.user.email }),
+      lastLaunchAt: now,
+    });
+  }
+  if (launch.resourceLink) {
+    await deps.records.savePlacement({
+      platformId,
+      deploymentId,
+      resourceLinkId: launch.resourceLink.id,
+      custom: launch.custom,
+      ...definedOnly({ contextId: launch.context?.id, title: launch.resourceLink.title, lineItemUrl: launch.ags?.lineItemUrl }),
+    });
+  }
+  const deepLinkRequestId =
+    launch.messageType === MessageType.deepLinkingRequest
+      ? await deps.handoffs.saveDeepLinkRequest({ platformId, launch, createdAt: now })
+      : undefined;
+  return deps.sessions.issue({
+    platformId,
+    deploymentId,
+    sub: launch.user.sub,
+    roles,
+    messageType: launch.messageType,
+    ...definedOnly({
+      contextId: launch.context?.id,
+      resourceLinkId: launch.resourceLink?.id,
+      locale: launch.user.locale,
+      name: launch.user.name,
+      deepLinkRequestId,
+    }),
+  });
+}
+
+// Claims a platform did not share are left out rather than stored as undefined (and so never overwrite known values).
+function definedOnly<T extends Record<string, unknown>>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([key, value]) => value !== undefined && key !== 'sub')) as Partial<T>;
+}

@@ -1,0 +1,110 @@
+// Step one of the OIDC launch: the LMS names itself, we issue a state and nonce and send the browser to the LMS's auth endpoint.
+import { randomBytes } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import type { LoginStates } from '../store/lti/login-states';
+import type { Platform, PlatformRegistry } from '../store/lti/platforms';
+import { malformed, refused } from './lti-errors';
+import { storeStateAndContinuePage } from './pages/launch-pages';
+import { pageLanguage } from './pages/page-messages';
+import { stateCookie } from './state-cookie';
+
+const loginParamsSchema = z.object({
+  iss: z.string().min(1, 'is required'),
+  login_hint: z.string().min(1, 'is required'),
+  target_link_uri: z.string().min(1, 'is required'),
+  client_id: z.string().min(1).optional(),
+  lti_deployment_id: z.string().min(1).optional(),
+  lti_message_hint: z.string().optional(),
+  lti_storage_target: z.string().min(1).optional(),
+});
+
+export interface LoginInitiationDeps {
+  registry: PlatformRegistry;
+  loginStates: LoginStates;
+  publicUrl: string;
+  launchUrl: string;
+  now: () => Date;
+}
+
+export async function initiateLogin(deps: LoginInitiationDeps, req: Request, res: Response): Promise<void> {
+  const parsed = loginParamsSchema.safeParse({ ...(req.query as Record<string, unknown>), ...(isRecord(req.body) ? req.body : {}) });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw malformed('invalid_login_request', `The login request is incomplete: ${issue?.path.join('.')} ${issue?.message}.`);
+  }
+  const params = parsed.data;
+  const platform = await findPlatform(deps.registry, params.iss, params.client_id);
+  if (params.lti_deployment_id && !platform.deploymentIds.includes(params.lti_deployment_id)) {
+    throw refused('deployment_not_registered', `Deployment ${params.lti_deployment_id} of this platform is not registered with Playroute.`);
+  }
+  // Only our own pages may be launched: an open redirect through the LMS would be a phishing aid.
+  if (new URL(params.target_link_uri, deps.publicUrl).origin !== new URL(deps.publicUrl).origin) {
+    throw malformed('foreign_target_link_uri', 'The target_link_uri does not point at Playroute.');
+  }
+  const state = randomToken();
+  const nonce = randomToken();
+  await deps.loginStates.save({
+    state,
+    nonce,
+    issuer: platform.issuer,
+    clientId: platform.clientId,
+    deploymentId: params.lti_deployment_id,
+    targetLinkUri: params.target_link_uri,
+    binding: params.lti_storage_target ? 'platform-storage' : 'cookie',
+    storageTarget: params.lti_storage_target,
+    createdAt: deps.now(),
+  });
+  const authUrl = new URL(platform.authLoginUrl);
+  const query: Record<string, string | undefined> = {
+    scope: 'openid',
+    response_type: 'id_token',
+    response_mode: 'form_post',
+    prompt: 'none',
+    client_id: platform.clientId,
+    redirect_uri: deps.launchUrl,
+    login_hint: params.login_hint,
+    lti_message_hint: params.lti_message_hint,
+    state,
+    nonce,
+  };
+  for (const [name, value] of Object.entries(query)) if (value !== undefined) authUrl.searchParams.set(name, value);
+
+  // The cookie is set even when Platform Storage is offered: whichever the browser keeps proves the binding.
+  res.cookie(stateCookie.name(state), '1', stateCookie.options(deps.publicUrl));
+  res.setHeader('Cache-Control', 'no-store');
+  if (params.lti_storage_target) {
+    res.type('html').send(
+      storeStateAndContinuePage({
+        language: pageLanguage(req.get('accept-language')),
+        authRequestUrl: authUrl.toString(),
+        storageTarget: params.lti_storage_target,
+        platformOrigin: authUrl.origin,
+        state,
+      }),
+    );
+    return;
+  }
+  res.redirect(302, authUrl.toString());
+}
+
+async function findPlatform(registry: PlatformRegistry, issuer: string, clientId: string | undefined): Promise<Platform> {
+  if (clientId) {
+    const platform = await registry.find(issuer, clientId);
+    if (platform) return platform;
+  } else {
+    const candidates = await registry.findByIssuer(issuer);
+    // Without client_id the issuer alone must name one registration, or we cannot tell which was meant.
+    if (candidates.length === 1 && candidates[0]) return candidates[0];
+    if (candidates.length > 1) throw malformed('client_id_required', 'This platform has several registrations; the login request must include client_id.');
+  }
+  throw refused('platform_not_registered', 'This learning environment is not registered with Playroute.');
+}
+
+function randomToken(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}

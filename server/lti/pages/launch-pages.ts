@@ -1,0 +1,77 @@
+// The small server-rendered pages of the OIDC flow: storing the state in the LMS window, confirming it, and saying plainly what went wrong.
+import { escapeHtml, scriptJson } from '../../http/html';
+import { errorText, pageText, type PageLanguage, type PageMessageKey } from './page-messages';
+import { STORAGE_CLIENT_SCRIPT } from './storage-client-script';
+
+function layout(language: PageLanguage, body: string, script = ''): string {
+  return `<!doctype html>
+<html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(pageText(language, 'page.title'))}</title>
+<style>body{font-family:system-ui,sans-serif;margin:1.5rem;color:#1d2433;line-height:1.5;max-width:40rem}h1{font-size:1.25rem}[hidden]{display:none}</style>
+</head><body>${body}${script ? `<script>${script}</script>` : ''}</body></html>`;
+}
+
+function blockedSection(language: PageLanguage, hidden: boolean): string {
+  return `<section id="blocked" role="alert"${hidden ? ' hidden' : ''}>
+<h1>${escapeHtml(pageText(language, 'launch.blocked.title'))}</h1>
+<p>${escapeHtml(pageText(language, 'launch.blocked.explain'))}</p>
+<p>${escapeHtml(pageText(language, 'launch.blocked.action'))}</p>
+</section>`;
+}
+
+function connecting(language: PageLanguage): string {
+  return `<p id="connecting" aria-live="polite">${escapeHtml(pageText(language, 'launch.connecting'))}</p>`;
+}
+
+const SHOW_BLOCKED = `function showBlocked(){document.getElementById('connecting').hidden=true;document.getElementById('blocked').hidden=false;}`;
+
+/** Login initiation when the LMS offers Platform Storage: keep the state in the LMS window, then go on to the LMS. */
+export function storeStateAndContinuePage(props: {
+  language: PageLanguage;
+  authRequestUrl: string;
+  storageTarget: string;
+  platformOrigin: string;
+  state: string;
+}): string {
+  const config = scriptJson({ target: props.storageTarget, origin: props.platformOrigin, key: `state_${props.state}`, value: props.state, next: props.authRequestUrl });
+  const script = `${STORAGE_CLIENT_SCRIPT}
+${SHOW_BLOCKED}
+(function(c){window.playrouteLtiStorage.put(c.target,c.origin,c.key,c.value).then(function(){},function(){}).then(function(){window.location.replace(c.next);});})(${config});`;
+  return layout(props.language, connecting(props.language) + blockedSection(props.language, true), script);
+}
+
+/** Launch without our cookie but with Platform Storage: read the state back from the LMS window to prove it is the same browser. */
+export function confirmFromStoragePage(props: {
+  language: PageLanguage;
+  confirmUrl: string;
+  pendingLaunchId: string;
+  storageTarget: string;
+  platformOrigin: string;
+  state: string;
+}): string {
+  const config = scriptJson({ target: props.storageTarget, origin: props.platformOrigin, key: `state_${props.state}`, id: props.pendingLaunchId });
+  const form = `<form id="confirm" method="post" action="${escapeHtml(props.confirmUrl)}" hidden>
+<input type="hidden" name="pending_launch" value="${escapeHtml(props.pendingLaunchId)}"><input type="hidden" name="stored_state" value="">
+</form>`;
+  const script = `${STORAGE_CLIENT_SCRIPT}
+${SHOW_BLOCKED}
+(function(c){window.playrouteLtiStorage.get(c.target,c.origin,c.key).then(function(value){var f=document.getElementById('confirm');f.elements.stored_state.value=value;f.submit();},showBlocked);})(${config});`;
+  return layout(props.language, connecting(props.language) + blockedSection(props.language, true) + form, script);
+}
+
+/** The launch cannot go on: for a blocked browser say what to do, otherwise give a code to pass on. */
+export function launchFailedPage(props: { language: PageLanguage; code: string; blocked?: boolean }): string {
+  if (props.blocked) return layout(props.language, blockedSection(props.language, false));
+  const t = (key: PageMessageKey, params?: Record<string, string>) => escapeHtml(pageText(props.language, key, params));
+  return layout(
+    props.language,
+    `<section role="alert"><h1>${t('launch.failed.title')}</h1><p>${escapeHtml(errorText(props.language, props.code))}</p><p>${t('launch.failed.retry')}</p><p><code>${t('launch.errorCode', { code: props.code })}</code></p></section>`,
+  );
+}
+
+/** The end of dynamic registration: tell the LMS to close its registration window. */
+export function registrationDonePage(props: { language: PageLanguage; error?: string }): string {
+  const text = props.error ? pageText(props.language, 'registration.failed', { reason: props.error }) : pageText(props.language, 'registration.done');
+  const script = props.error ? '' : `(window.opener||window.parent).postMessage({subject:'org.imsglobal.lti.close'},'*');`;
+  return layout(props.language, `<p role="status">${escapeHtml(text)}</p>`, script);
+}

@@ -1,0 +1,80 @@
+// The tool's key set: signs client assertions and deep-linking responses, publishes every key platforms may still need.
+import { randomUUID } from 'node:crypto';
+import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
+import type { StoredToolKey, ToolKeyStore } from '../store/lti/tool-keys';
+import type { SecretBox } from './secret-box';
+
+/** A retired key stays in the JWKS this long, so tokens it signed just before a rotation still verify. */
+export const RETIRED_KEY_GRACE_MS = 7 * 24 * 3600 * 1000;
+// Another process's rotation is picked up within this time; the cache is safe to lose.
+const CACHE_MS = 60_000;
+
+export interface SigningKey {
+  kid: string;
+  key: CryptoKey | Uint8Array;
+}
+
+export interface ToolKeys {
+  /** The public JWKS (RS256), newest key first. */
+  jwks(): Promise<{ keys: JWK[] }>;
+  signingKey(): Promise<SigningKey>;
+  /** Makes a new key the signing key; the old ones stay published for the grace period. */
+  rotate(): Promise<string>;
+  /** Creates the first key when there is none. */
+  ensureKey(): Promise<void>;
+}
+
+export function createToolKeys(deps: { store: ToolKeyStore; secrets: SecretBox; now?: () => Date }): ToolKeys {
+  const now = deps.now ?? (() => new Date());
+  let cache: { at: number; keys: StoredToolKey[] } | undefined;
+  let signing: { kid: string; key: CryptoKey | Uint8Array } | undefined;
+
+  async function published(): Promise<StoredToolKey[]> {
+    const at = now().getTime();
+    if (!cache || at - cache.at > CACHE_MS) {
+      cache = { at, keys: await deps.store.listPublished(new Date(at - RETIRED_KEY_GRACE_MS)) };
+    }
+    return cache.keys;
+  }
+
+  async function createKey(): Promise<string> {
+    const { publicKey, privateKey } = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
+    const kid = randomUUID();
+    const meta = { kid, alg: 'RS256', use: 'sig' };
+    const publicJwk = { ...(await exportJWK(publicKey)), ...meta };
+    const privateJwk = { ...(await exportJWK(privateKey)), ...meta };
+    await deps.store.insert({
+      kid,
+      publicJwk,
+      encryptedPrivateJwk: deps.secrets.seal(JSON.stringify(privateJwk)),
+      createdAt: now(),
+    });
+    cache = undefined;
+    return kid;
+  }
+
+  return {
+    async jwks() {
+      return { keys: (await published()).map((key) => key.publicJwk as JWK) };
+    },
+    async signingKey() {
+      const newest = (await published()).find((key) => !key.retiredAt);
+      if (!newest) throw new Error('The tool has no signing key yet');
+      if (signing?.kid !== newest.kid) {
+        const jwk = JSON.parse(deps.secrets.open(newest.encryptedPrivateJwk)) as JWK;
+        signing = { kid: newest.kid, key: await importJWK(jwk, 'RS256') };
+      }
+      return signing;
+    },
+    async rotate() {
+      const kid = await createKey();
+      await deps.store.retireAllExcept(kid, now());
+      cache = undefined;
+      return kid;
+    },
+    async ensureKey() {
+      const active = (await deps.store.listPublished(now())).filter((key) => !key.retiredAt);
+      if (active.length === 0) await createKey();
+    },
+  };
+}

@@ -1,0 +1,144 @@
+// What launches and the roster tell Playroute about people, courses and placements, per platform and deployment.
+import { Schema, type Connection } from 'mongoose';
+
+export interface PersonRecord {
+  platformId: string;
+  sub: string;
+  name?: string;
+  givenName?: string;
+  familyName?: string;
+  email?: string;
+  locale?: string;
+  lastLaunchAt?: Date;
+}
+
+export interface ContextRecord {
+  platformId: string;
+  deploymentId: string;
+  contextId: string;
+  title?: string;
+  label?: string;
+  membershipsUrl?: string;
+  lineItemsUrl?: string;
+  rosterSyncedAt?: Date;
+}
+
+export interface PlacementRecord {
+  platformId: string;
+  deploymentId: string;
+  contextId?: string;
+  resourceLinkId: string;
+  title?: string;
+  lineItemUrl?: string;
+  custom: Record<string, string>;
+}
+
+export interface MembershipRecord {
+  platformId: string;
+  deploymentId: string;
+  contextId: string;
+  sub: string;
+  ltiRoles: string[];
+  status: 'active' | 'inactive';
+  name?: string;
+  email?: string;
+  /** Set when the person has launched Playroute in this course; roster-only members have none. */
+  lastLaunchAt?: Date;
+}
+
+const options = { versionKey: false as const };
+
+const personSchema = new Schema<PersonRecord>(
+  { platformId: String, sub: String, name: String, givenName: String, familyName: String, email: String, locale: String, lastLaunchAt: Date },
+  { ...options, collection: 'lti_people' },
+);
+personSchema.index({ platformId: 1, sub: 1 }, { unique: true });
+
+const contextSchema = new Schema<ContextRecord>(
+  { platformId: String, deploymentId: String, contextId: String, title: String, label: String, membershipsUrl: String, lineItemsUrl: String, rosterSyncedAt: Date },
+  { ...options, collection: 'lti_contexts' },
+);
+contextSchema.index({ platformId: 1, deploymentId: 1, contextId: 1 }, { unique: true });
+
+const placementSchema = new Schema<PlacementRecord>(
+  { platformId: String, deploymentId: String, contextId: String, resourceLinkId: String, title: String, lineItemUrl: String, custom: { type: Schema.Types.Mixed, default: {} } },
+  { ...options, collection: 'lti_placements' },
+);
+placementSchema.index({ platformId: 1, deploymentId: 1, resourceLinkId: 1 }, { unique: true });
+
+const membershipSchema = new Schema<MembershipRecord>(
+  { platformId: String, deploymentId: String, contextId: String, sub: String, ltiRoles: [String], status: String, name: String, email: String, lastLaunchAt: Date },
+  { ...options, collection: 'lti_memberships' },
+);
+membershipSchema.index({ platformId: 1, deploymentId: 1, contextId: 1, sub: 1 }, { unique: true });
+
+type ContextKey = Pick<ContextRecord, 'platformId' | 'deploymentId' | 'contextId'>;
+
+export interface CourseRecords {
+  savePerson(person: PersonRecord): Promise<void>;
+  getPerson(platformId: string, sub: string): Promise<PersonRecord | undefined>;
+  saveContext(context: ContextRecord): Promise<void>;
+  getContext(key: ContextKey): Promise<ContextRecord | undefined>;
+  savePlacement(placement: PlacementRecord): Promise<void>;
+  getPlacement(platformId: string, deploymentId: string, resourceLinkId: string): Promise<PlacementRecord | undefined>;
+  saveMembership(membership: MembershipRecord): Promise<void>;
+  /** Replaces the roster of a course: everyone listed is saved, everyone else becomes inactive. */
+  replaceRoster(key: ContextKey, members: Omit<MembershipRecord, keyof ContextKey | 'lastLaunchAt'>[], syncedAt: Date): Promise<void>;
+  listMembers(key: ContextKey): Promise<MembershipRecord[]>;
+}
+
+export function createCourseRecords(connection: Connection): CourseRecords {
+  const People = connection.model<PersonRecord>('LtiPerson', personSchema);
+  const Contexts = connection.model<ContextRecord>('LtiContext', contextSchema);
+  const Placements = connection.model<PlacementRecord>('LtiPlacement', placementSchema);
+  const Memberships = connection.model<MembershipRecord>('LtiMembership', membershipSchema);
+  const upsert = { upsert: true };
+  return {
+    async savePerson(person) {
+      await People.updateOne({ platformId: person.platformId, sub: person.sub }, { $set: person }, upsert);
+    },
+    async getPerson(platformId, sub) {
+      return strip(await People.findOne({ platformId, sub }).lean<PersonRecord>());
+    },
+    async saveContext(context) {
+      const { platformId, deploymentId, contextId } = context;
+      await Contexts.updateOne({ platformId, deploymentId, contextId }, { $set: context }, upsert);
+    },
+    async getContext(key) {
+      return strip(await Contexts.findOne(key).lean<ContextRecord>());
+    },
+    async savePlacement(placement) {
+      const { platformId, deploymentId, resourceLinkId } = placement;
+      await Placements.updateOne({ platformId, deploymentId, resourceLinkId }, { $set: placement }, upsert);
+    },
+    async getPlacement(platformId, deploymentId, resourceLinkId) {
+      return strip(await Placements.findOne({ platformId, deploymentId, resourceLinkId }).lean<PlacementRecord>());
+    },
+    async saveMembership(membership) {
+      const { platformId, deploymentId, contextId, sub } = membership;
+      await Memberships.updateOne({ platformId, deploymentId, contextId, sub }, { $set: membership }, upsert);
+    },
+    async replaceRoster(key, members, syncedAt) {
+      if (members.length > 0) {
+        await Memberships.bulkWrite(
+          members.map((member) => ({
+            updateOne: { filter: { ...key, sub: member.sub }, update: { $set: { ...key, ...member } }, upsert: true },
+          })),
+          { ordered: false },
+        );
+      }
+      await Memberships.updateMany({ ...key, sub: { $nin: members.map((m) => m.sub) } }, { $set: { status: 'inactive' } });
+      await Contexts.updateOne(key, { $set: { ...key, rosterSyncedAt: syncedAt } }, upsert);
+    },
+    async listMembers(key) {
+      const docs = await Memberships.find(key).sort({ name: 1, sub: 1 }).lean<MembershipRecord[]>();
+      return docs.map((doc) => strip(doc) as MembershipRecord);
+    },
+  };
+}
+
+function strip<T>(doc: (T & { _id?: unknown }) | null): T | undefined {
+  if (!doc) return undefined;
+  const { _id, ...rest } = doc;
+  return rest as T;
+}
