@@ -10,6 +10,8 @@ import { requestLogger } from './http/request-logger';
 import { requireSession } from './http/auth';
 import { sessionRoutes } from './http/session-routes';
 import type { Lti } from './lti/index';
+import { placementRoutes } from './http/placements/routes';
+import { createPlaybookRepository } from './store/repositories/playbook-repository';
 
 export interface AppDeps {
   config: Config;
@@ -39,6 +41,7 @@ export function createApp(deps: AppDeps): Express {
   if (deps.demoLmsRouter) app.use('/demo-lms', deps.demoLmsRouter);
   app.use('/api', requireSession(deps.lti.sessions));
   app.use(sessionRoutes({ records: deps.lti.records }));
+  app.use(placementRoutes({ lti: deps.lti, playbooks: createPlaybookRepository(deps.database.connection) }));
   if (deps.clientDir) app.use(clientRoutes(deps.clientDir));
   app.use(notFoundHandler());
   app.use(errorMiddleware(deps.logger));

@@ -1,6 +1,7 @@
 // Turns any error thrown by a route into one JSON shape; unknown errors are logged and answered neutrally.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../logger';
+import { fromDomainError } from './domain-errors';
 import { AppError, NotFoundError } from './errors';
 
 export interface ErrorBody {
@@ -26,6 +27,8 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
 
 function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
+  const domain = fromDomainError(err);
+  if (domain) return domain;
   // express's body parser signals malformed JSON and oversized bodies with a status of its own.
   if (isHttpError(err) && err.status >= 400 && err.status < 500) {
     const code = err.type === 'entity.too.large' ? 'payload_too_large' : 'bad_request';

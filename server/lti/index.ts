@@ -9,11 +9,12 @@ import { createLoginStates } from '../store/lti/login-states';
 import { createPlatformRegistry, type PlatformRegistry } from '../store/lti/platforms';
 import { createToolKeyStore } from '../store/lti/tool-keys';
 import { asyncHandler, launchErrorPages } from './browser-errors';
+import { respondToDeepLinking, type ResourceLinkItem } from './deep-linking-response';
 import { handleLaunch, handleLaunchConfirmation, type LaunchHandlerDeps } from './launch-handler';
 import { initiateLogin } from './login-initiation';
 import { createPlatformJwks, type FetchLike } from './platform-jwks';
 import { createSecretBox } from './secret-box';
-import { createSessionTokens, type SessionTokens } from './session-token';
+import { createSessionTokens, type LaunchSession, type SessionTokens } from './session-token';
 import { createToolKeys, type ToolKeys } from './tool-keys';
 import { toolUrls, type ToolUrls } from './tool-urls';
 
@@ -37,6 +38,8 @@ export interface Lti {
   handoffs: LaunchHandoffs;
   keys: ToolKeys;
   sessions: SessionTokens;
+  /** Signs the answer to this session's deep-linking request (single use). */
+  respondToDeepLinking(props: { session: LaunchSession; item: ResourceLinkItem }): Promise<{ returnUrl: string; jwt: string }>;
   /** Creates the tool's first key if there is none; call once at start. */
   start(): Promise<void>;
 }
@@ -88,6 +91,7 @@ export function createLti(deps: LtiDeps): Lti {
     handoffs,
     keys,
     sessions,
+    respondToDeepLinking: (props) => respondToDeepLinking({ handoffs, registry, keys, launchUrl: urls.launch, now }, props),
     start: () => keys.ensureKey(),
   };
 }

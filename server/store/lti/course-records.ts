@@ -71,6 +71,7 @@ const membershipSchema = new Schema<MembershipRecord>(
   { ...options, collection: 'lti_memberships' },
 );
 membershipSchema.index({ platformId: 1, deploymentId: 1, contextId: 1, sub: 1 }, { unique: true });
+membershipSchema.index({ platformId: 1, sub: 1 });
 
 type ContextKey = Pick<ContextRecord, 'platformId' | 'deploymentId' | 'contextId'>;
 
@@ -85,6 +86,8 @@ export interface CourseRecords {
   /** Replaces the roster of a course: everyone listed is saved, everyone else becomes inactive. */
   replaceRoster(key: ContextKey, members: Omit<MembershipRecord, keyof ContextKey | 'lastLaunchAt'>[], syncedAt: Date): Promise<void>;
   listMembers(key: ContextKey): Promise<MembershipRecord[]>;
+  /** Every course of this platform a person is (or was) a member of, e.g. to offer their other courses' playbooks. */
+  listMembershipsOf(platformId: string, sub: string): Promise<MembershipRecord[]>;
 }
 
 export function createCourseRecords(connection: Connection): CourseRecords {
@@ -132,6 +135,10 @@ export function createCourseRecords(connection: Connection): CourseRecords {
     },
     async listMembers(key) {
       const docs = await Memberships.find(key).sort({ name: 1, sub: 1 }).lean<MembershipRecord[]>();
+      return docs.map((doc) => strip(doc) as MembershipRecord);
+    },
+    async listMembershipsOf(platformId, sub) {
+      const docs = await Memberships.find({ platformId, sub, status: 'active' }).lean<MembershipRecord[]>();
       return docs.map((doc) => strip(doc) as MembershipRecord);
     },
   };

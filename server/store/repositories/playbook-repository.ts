@@ -71,6 +71,12 @@ export interface PlaybookRepository {
     imported: { playbook: PlaybookDesign; outcomes: LearningOutcome[] },
     expectedRevision: number,
   ): Promise<StoredPlaybook>;
+  /**
+   * Moves a playbook from one placement key to another, only if it is still at `from` (a playbook made while
+   * deep linking gets its real resource link at the first launch). Undefined when it had moved already;
+   * AlreadyExistsError when `to` has a playbook of its own.
+   */
+  movePlacement(playbookId: string, from: PlacementKey, to: PlacementKey): Promise<StoredPlaybook | undefined>;
 }
 
 const SUMMARY_FIELDS = { placement: 1, title: 1, status: 1, revision: 1, updatedAt: 1, 'outcomes.title': 1 } as const;
@@ -151,6 +157,28 @@ export function createPlaybookRepository(connection: Connection, { now = () => n
 
     replaceFromImport: (playbookId, { playbook, outcomes }, expectedRevision) =>
       writeIfRevision(playbookId, { ...designFields(playbook), outcomes }, expectedRevision),
+
+    async movePlacement(playbookId, from, to) {
+      try {
+        const moved = await model
+          .findOneAndUpdate(
+            {
+              _id: playbookId,
+              'placement.platformId': from.platformId,
+              'placement.deploymentId': from.deploymentId,
+              'placement.contextId': from.contextId,
+              'placement.resourceLinkId': from.resourceLinkId,
+            },
+            { $set: { placement: toPlacement(to), updatedAt: now() } },
+            { returnDocument: 'after' },
+          )
+          .lean<PlaybookDocument>();
+        return moved ? toStoredPlaybook(moved) : undefined;
+      } catch (error) {
+        if (isDuplicateKeyError(error)) throw new AlreadyExistsError('playbook', { ...to });
+        throw error;
+      }
+    },
   };
 }
 
