@@ -6,8 +6,10 @@ import type { Database } from './store/database';
 import { clientRoutes } from './http/client-routes';
 import { errorMiddleware, notFoundHandler } from './http/error-middleware';
 import { healthRoutes } from './http/health-routes';
+import { publicConfigRoutes } from './http/public-config-routes';
 import { requestLogger } from './http/request-logger';
 import { requireSession } from './http/auth';
+import { rosterRoutes } from './http/roster-routes';
 import { sessionRoutes } from './http/session-routes';
 import type { Lti } from './lti/index';
 import { placementRoutes } from './http/placements/routes';
@@ -37,10 +39,12 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     healthRoutes({ database: deps.database, version: deps.version ?? 'dev', startedAt: deps.startedAt ?? Date.now() }),
   );
+  app.use(publicConfigRoutes({ demoLms: Boolean(deps.demoLmsRouter) }));
   app.use(deps.lti.router);
   if (deps.demoLmsRouter) app.use('/demo-lms', deps.demoLmsRouter);
   app.use('/api', requireSession(deps.lti.sessions));
   app.use(sessionRoutes({ records: deps.lti.records }));
+  app.use(rosterRoutes({ lti: deps.lti, logger: deps.logger }));
   app.use(placementRoutes({ lti: deps.lti, playbooks: createPlaybookRepository(deps.database.connection) }));
   if (deps.clientDir) app.use(clientRoutes(deps.clientDir));
   app.use(notFoundHandler());

@@ -29,6 +29,7 @@ const envSchema = z.object({
   LTI_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters long').optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   DEMO_LMS: booleanFromEnv.optional(),
+  LTI_REGISTRATION_KEY: z.string().min(16, 'must be at least 16 characters long').optional(),
   LTI_CLOCK_LEEWAY_SECONDS: z.coerce
     .number({ message: 'must be a whole number of seconds from 0 to 300' })
     .int('must be a whole number of seconds from 0 to 300')
@@ -54,6 +55,8 @@ export interface Config {
   demoLms: boolean;
   /** How far the LMS's clock may be off when checking exp and iat of its tokens. */
   clockLeewaySeconds: number;
+  /** The key an LMS must present to register dynamically; without it, production refuses dynamic registration. */
+  registrationKey: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -95,6 +98,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     demoLms: !production && (e.DEMO_LMS ?? true),
     clockLeewaySeconds: e.LTI_CLOCK_LEEWAY_SECONDS,
+    registrationKey: e.LTI_REGISTRATION_KEY,
   };
 }
 

@@ -12,9 +12,14 @@ import { asyncHandler, launchErrorPages } from './browser-errors';
 import { respondToDeepLinking, type ResourceLinkItem } from './deep-linking-response';
 import { handleLaunch, handleLaunchConfirmation, type LaunchHandlerDeps } from './launch-handler';
 import { initiateLogin } from './login-initiation';
+import { createNrpsClient, type NrpsClient } from './nrps-client';
 import { createPlatformJwks, type FetchLike } from './platform-jwks';
+import { registrationRoute } from './registration/registration-route';
 import { createSecretBox } from './secret-box';
+import { createServiceClient, type ServiceClient } from './service-client';
+import { createServiceTokens, type ServiceTokens } from './service-token';
 import { createSessionTokens, type LaunchSession, type SessionTokens } from './session-token';
+import { toolConfiguration } from './tool-configuration';
 import { createToolKeys, type ToolKeys } from './tool-keys';
 import { toolUrls, type ToolUrls } from './tool-urls';
 
@@ -38,6 +43,11 @@ export interface Lti {
   handoffs: LaunchHandoffs;
   keys: ToolKeys;
   sessions: SessionTokens;
+  /** Access tokens for the platforms' services, cached per platform and scope set. */
+  serviceTokens: ServiceTokens;
+  /** Authenticated calls to the platforms' services (AGS, NRPS). */
+  services: ServiceClient;
+  nrps: NrpsClient;
   /** Signs the answer to this session's deep-linking request (single use). */
   respondToDeepLinking(props: { session: LaunchSession; item: ResourceLinkItem }): Promise<{ returnUrl: string; jwt: string }>;
   /** Creates the tool's first key if there is none; call once at start. */
@@ -57,6 +67,8 @@ export function createLti(deps: LtiDeps): Lti {
     now,
   });
   const sessions = createSessionTokens({ masterKey: deps.config.ltiEncryptionKey, issuer: deps.config.publicUrl, now });
+  const serviceTokens = createServiceTokens({ keys, userAgent: urls.userAgent, fetch: deps.fetch, now, logger: deps.logger });
+  const services = createServiceClient({ tokens: serviceTokens, userAgent: urls.userAgent, fetch: deps.fetch, logger: deps.logger });
   const launchDeps: LaunchHandlerDeps = {
     registry,
     loginStates,
@@ -81,6 +93,7 @@ export function createLti(deps: LtiDeps): Lti {
   router.all('/lti/login', form, asyncHandler((req, res) => initiateLogin({ registry, loginStates, publicUrl: deps.config.publicUrl, launchUrl: urls.launch, now }, req, res)));
   router.post('/lti/launch', form, asyncHandler((req, res) => handleLaunch(launchDeps, req, res)));
   router.post('/lti/launch/confirm', form, asyncHandler((req, res) => handleLaunchConfirmation(launchDeps, req, res)));
+  router.get('/lti/register', registrationRoute({ registry, tool: toolConfiguration(deps.config.publicUrl), logger: deps.logger, production: deps.config.env === 'production', registrationKey: deps.config.registrationKey, fetch: deps.fetch }));
   router.use('/lti', launchErrorPages(deps.logger));
 
   return {
@@ -91,6 +104,9 @@ export function createLti(deps: LtiDeps): Lti {
     handoffs,
     keys,
     sessions,
+    serviceTokens,
+    services,
+    nrps: createNrpsClient({ services }),
     respondToDeepLinking: (props) => respondToDeepLinking({ handoffs, registry, keys, launchUrl: urls.launch, now }, props),
     start: () => keys.ensureKey(),
   };

@@ -7,6 +7,7 @@ import type { JWTPayload } from 'jose';
 import { createApp } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config';
 import { createDemoLms, type DemoLms, type LmsQuirks, type StartLaunchProps } from '../../server/demo-lms/index';
+import { BRIGHTSPACE_TOKEN_AUDIENCE } from '../../server/demo-lms/quirks';
 import { Claim, ContextType, LTI_VERSION, MessageType, Role } from '../../server/lti/claims';
 import { createLti, type Lti } from '../../server/lti/index';
 import { createLogger } from '../../server/logger';
@@ -86,6 +87,8 @@ export async function startLtiHarness(options: { quirks?: LmsQuirks; env?: Recor
     authLoginUrl: lms.urls.authorization,
     tokenUrl: lms.urls.token,
     jwksUrl: lms.urls.jwks,
+    // As a Brightspace administrator would enter it: the token audience differs from the token URL there.
+    ...(options.quirks === 'brightspace' ? { tokenAudience: BRIGHTSPACE_TOKEN_AUDIENCE } : {}),
     deploymentIds: [DEPLOYMENT_ID],
     registeredVia: 'manual',
   });

@@ -4,6 +4,7 @@ import { CursorRegistry } from './cursors';
 import { silentLogger, type StoreLogger } from './logger';
 import { openDurableStore, openMemoryStore } from './persistence';
 import { WireServer } from './server';
+import { publishStoreAddress } from './store-address';
 
 export interface EmbeddedMongoOptions {
   /** undefined => purely in memory (tests); a folder => durable (npm start). */
@@ -46,6 +47,8 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
   }
   const uri = `mongodb://${host.includes(':') ? `[${host}]` : host}:${port}/?directConnection=true`;
   logger.info({ uri, dataDir: options.dataDir ?? null }, 'embedded MongoDB store listening');
+  // A CLI run beside `npm start` finds the store here instead of fighting over the folder's lock.
+  const withdrawAddress = options.dataDir ? publishStoreAddress(options.dataDir, uri) : undefined;
   let closing: Promise<void> | undefined;
-  return { uri, port, close: () => (closing ??= server.close()) };
+  return { uri, port, close: () => (closing ??= (withdrawAddress?.(), server.close())) };
 }

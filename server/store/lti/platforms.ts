@@ -75,7 +75,7 @@ export function createPlatformRegistry(connection: Connection): PlatformRegistry
       const doc = await Platforms.findOneAndUpdate(
         { issuer: input.issuer, clientId: input.clientId },
         { $set: fields, $addToSet: { deploymentIds: { $each: deploymentIds } } },
-        { upsert: true, new: true, setDefaultsOnInsert: true },
+        { upsert: true, returnDocument: 'after', setDefaultsOnInsert: true },
       ).lean<PlatformDocument>();
       return toPlatform(doc) as Platform;
     },

@@ -1,0 +1,46 @@
+// The roster use cases, bound to their dependencies: syncing a course's class list from the platform and showing it.
+import type { Logger } from '../logger';
+import type { NrpsClient } from '../lti/nrps-client';
+import type { CourseRecords } from '../store/lti/course-records';
+import type { PlatformRegistry } from '../store/lti/platforms';
+import { classList, type ClassList, type ClassListProps } from './class-list';
+import { syncRoster, type RosterSync, type SyncRosterProps } from './sync-roster';
+
+export type { ClassList, ClassListMember, ClassListProps } from './class-list';
+export type { RosterSync, SyncRosterProps } from './sync-roster';
+
+export interface RosterDeps {
+  records: CourseRecords;
+  registry: Pick<PlatformRegistry, 'get'>;
+  nrps: NrpsClient;
+  logger: Logger;
+  now?: () => Date;
+  /** A class list older than this is refreshed when someone opens it. Default 10 minutes. */
+  staleAfterMs?: number;
+}
+
+export interface Roster {
+  syncRoster(props: SyncRosterProps): Promise<RosterSync>;
+  classList(props: ClassListProps): Promise<ClassList>;
+}
+
+export function createRoster(deps: RosterDeps): Roster {
+  const now = deps.now ?? (() => new Date());
+  // Teachers opening the list together share one sync; in-process, so two processes may each sync once, which is harmless.
+  const inFlight = new Map<string, Promise<RosterSync>>();
+  const sync = (props: SyncRosterProps): Promise<RosterSync> => {
+    const { platformId, deploymentId, contextId } = props.context;
+    const key = JSON.stringify([platformId, deploymentId, contextId]);
+    let running = inFlight.get(key);
+    if (!running) {
+      running = syncRoster({ records: deps.records, nrps: deps.nrps, now }, props).finally(() => inFlight.delete(key));
+      inFlight.set(key, running);
+    }
+    return running;
+  };
+  return {
+    syncRoster: sync,
+    classList: (props) =>
+      classList({ records: deps.records, registry: deps.registry, logger: deps.logger, now, staleAfterMs: deps.staleAfterMs ?? 10 * 60_000, sync }, props),
+  };
+}
