@@ -46,18 +46,26 @@ function coursePage(ctx: LmsContext, lang: DemoLanguage): string {
   const members = ctx.roster.list();
   const hasTool = ctx.state.tools.size > 0;
   const firstOf = (role: CourseRole) => members.find((member) => member.role === role);
-  const launchLink = (member: Member | undefined, label: string, extra: Record<string, string> = {}) =>
-    member ? `<a class="button" href="${escapeHtml(href(ctx, 'launch', { user: member.userId, lang, ...extra }))}">${escapeHtml(label)}</a>` : '';
+  const launchLink = (member: Member | undefined, label: string, extra: Record<string, string> = {}, accessibleName?: string) =>
+    member
+      ? `<a class="button" href="${escapeHtml(href(ctx, 'launch', { user: member.userId, lang, ...extra }))}"${
+          accessibleName ? ` aria-label="${escapeHtml(accessibleName)}"` : ''
+        }>${escapeHtml(label)}</a>`
+      : '';
   const rows = members
     .map(
       (member) =>
         `<tr><td>${escapeHtml(fullName(member))}</td><td>${escapeHtml(t.roleNames[member.role])}</td><td>${escapeHtml(member.locale)}</td><td>${
-          hasTool ? launchLink(member, t.launchAs) : ''
+          hasTool ? launchLink(member, t.launchAs, {}, `${t.launchAs} ${fullName(member)}`) : ''
         }</td></tr>`,
     )
     .join('\n');
   const placements = [...ctx.state.placements.values()]
-    .map((placement) => `<li>${escapeHtml(placement.title)} ${launchLink(firstOf('student'), t.launchAsStudent, { placement: placement.resourceLinkId })}</li>`)
+    .map((placement) => {
+      const open = (role: CourseRole, label: string) =>
+        launchLink(firstOf(role), label, { placement: placement.resourceLinkId }, `${label}: ${placement.title}`);
+      return `<li>${escapeHtml(placement.title)} ${open('teacher', t.launchAsTeacher)} ${open('student', t.launchAsStudent)} ${open('coach', t.launchAsCoach)}</li>`;
+    })
     .join('\n');
   const actions = hasTool
     ? [

@@ -1,6 +1,7 @@
-// Starts one in-memory embedded store for the whole test run, unless MONGODB_URI
-// points the suite at a real MongoDB; test files read the address with inject('mongoUri').
+// Builds the client if needed and starts one in-memory embedded store for the whole test run, unless
+// MONGODB_URI points the suite at a real MongoDB; test files read the address with inject('mongoUri').
 import type { TestProject } from 'vitest/node';
+import { ensureClientBuilt } from '../../server/cli/client-build';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../../server/store/embedded/index';
 
 let embedded: EmbeddedMongo | undefined;
@@ -12,6 +13,8 @@ declare module 'vitest' {
 }
 
 export async function setup(project: TestProject): Promise<void> {
+  // The browser tests open the real client; build it once, before any test file runs.
+  ensureClientBuilt({ quiet: true });
   const external = process.env.MONGODB_URI;
   if (external) {
     project.provide('mongoUri', external);

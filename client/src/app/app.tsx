@@ -1,7 +1,14 @@
-// The application shell: header with language choice, and the page for the current launch.
+// The application shell: header with language choice, and the view for this launch (or the way to launch).
 import { useEffect } from 'react';
 import { LanguageSwitch } from '../components/language-switch';
+import { ErrorMessage, Loading } from '../components/status';
+import { DeepLinkingPicker } from '../features/deep-linking/components/deep-linking-picker';
+import { PlacementHome } from '../features/placement/components/placement-home';
+import { getSession } from '../features/session/api/get-session';
 import { useI18n } from '../i18n/i18n-context';
+import { languageFromLocale } from '../i18n/translate';
+import { launchToken } from './launch-token';
+import { useApi } from './use-api';
 
 export function App() {
   const { t, language } = useI18n();
@@ -10,16 +17,47 @@ export function App() {
   }, [language]);
   return (
     <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('a11y.skipToContent')}
+      </a>
       <header className="shell-header">
         <span className="brand">{t('app.name')}</span>
         <LanguageSwitch />
       </header>
       <main id="main" className="shell-main">
-        <h1>{t('app.name')}</h1>
-        <p className="lead">{t('app.tagline')}</p>
-        <p>{t('home.notLaunched')}</p>
-        <p>{t('home.askTeacher')}</p>
+        {launchToken() ? <LaunchedView /> : <NotLaunched />}
       </main>
     </div>
+  );
+}
+
+function LaunchedView() {
+  const session = useApi(getSession);
+  const { setLanguage } = useI18n();
+  const locale = session.status === 'ready' ? session.data.user.locale : null;
+  useEffect(() => {
+    if (locale) setLanguage(languageFromLocale(locale));
+  }, [locale]);
+  if (session.status === 'loading') return <Loading />;
+  if (session.status === 'error') return <ErrorMessage error={session.error} onRetry={session.reload} />;
+  if (session.data.deepLinking) return <DeepLinkingPicker />;
+  return <PlacementHome session={session.data} />;
+}
+
+function NotLaunched() {
+  const { t } = useI18n();
+  const config = useApi(() => fetch('/config.json').then((res) => res.json() as Promise<{ demoLms: boolean }>));
+  return (
+    <>
+      <h1>{t('app.name')}</h1>
+      <p className="lead">{t('app.tagline')}</p>
+      <p>{t('home.notLaunched')}</p>
+      <p>{t('home.askTeacher')}</p>
+      {config.status === 'ready' && config.data.demoLms ? (
+        <p>
+          <a href="/demo-lms">{t('home.tryDemo')}</a>
+        </p>
+      ) : null}
+    </>
   );
 }

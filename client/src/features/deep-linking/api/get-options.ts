@@ -1,0 +1,11 @@
+// GET /api/deep-linking/options: the playbooks a teacher may place or copy.
+import { apiFetch } from '../../../app/api-client';
+
+export interface PlaybookOption {
+  id: string;
+  title: string;
+  status: 'draft' | 'published';
+  outcomeTitles: string[];
+}
+
+export const getDeepLinkingOptions = () => apiFetch<{ thisCourse: PlaybookOption[]; otherCourses: PlaybookOption[] }>('/api/deep-linking/options');

@@ -1,0 +1,11 @@
+// GET /api/placement: the playbook this link opens, if the teacher has set one up.
+import { apiFetch } from '../../../app/api-client';
+
+export interface PlacementPlaybook {
+  id: string;
+  title: string;
+  status: 'draft' | 'published';
+  outcomeCount: number;
+}
+
+export const getPlacement = () => apiFetch<{ playbook: PlacementPlaybook | null }>('/api/placement');

@@ -1,0 +1,15 @@
+// GET /api/session: who the launch says this person is, in which course.
+import { apiFetch } from '../../../app/api-client';
+
+export type Role = 'teacher' | 'coach' | 'student';
+
+export interface SessionView {
+  user: { name: string | null; locale: string | null };
+  roles: Role[];
+  context: { id: string; title: string | null; label: string | null } | null;
+  placement: { resourceLinkId: string } | null;
+  messageType: 'LtiResourceLinkRequest' | 'LtiDeepLinkingRequest';
+  deepLinking: boolean;
+}
+
+export const getSession = () => apiFetch<SessionView>('/api/session');

@@ -1,0 +1,30 @@
+// Debian's headless Chromium, driven by playwright-core, for tests that look at Playroute as a person does.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => Boolean(p));
+export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
+
+export const chromiumPath = CANDIDATES.find((candidate) => fs.existsSync(candidate));
+
+/**
+ * Browser tests need Debian's chromium (.ci/run installs it). On a machine without it they are skipped with
+ * this reason — except when REQUIRE_BROWSER is set (CI sets it), where a missing browser fails the run.
+ */
+export const browserMissing = !chromiumPath && !process.env.REQUIRE_BROWSER;
+export const BROWSER_SKIP_REASON = 'Chromium is not installed (apt-get install -y chromium); CI installs it and requires these tests.';
+
+export async function launchChromium(): Promise<Browser> {
+  if (!chromiumPath) throw new Error(`No Chromium found (looked at ${CANDIDATES.join(', ')}). ${BROWSER_SKIP_REASON}`);
+  return chromium.launch({
+    executablePath: chromiumPath,
+    // The machine's network is closed: background services would only fill the log with refused connections.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
