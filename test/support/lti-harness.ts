@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import express from 'express';
 import type { JWTPayload } from 'jose';
 import { createApp } from '../../server/app';
+import { connectToolAndLms } from '../../server/demo-platform';
 import { loadConfig, type Config } from '../../server/config';
 import { createDemoLms, type DemoLms, type LmsQuirks, type StartLaunchProps } from '../../server/demo-lms/index';
 import { BRIGHTSPACE_TOKEN_AUDIENCE } from '../../server/demo-lms/quirks';
@@ -71,25 +72,13 @@ export async function startLtiHarness(options: { quirks?: LmsQuirks; env?: Recor
   await lti.start();
   tool.server.on('request', createApp({ config, logger, database, lti }));
 
-  const registered = lms.registerTool({
-    name: 'Playroute',
-    loginUrl: lti.urls.login,
-    launchUrl: lti.urls.launch,
-    redirectUris: [lti.urls.launch],
-    deepLinkUrl: lti.urls.launch,
-    jwksUrl: lti.urls.jwks,
-    deploymentIds: [DEPLOYMENT_ID],
-  });
-  const platform = await lti.registry.register({
-    issuer: lms.urls.issuer,
-    clientId: registered.clientId,
+  const platform = await connectToolAndLms({
+    lms,
+    lti,
     name: 'Test LMS',
-    authLoginUrl: lms.urls.authorization,
-    tokenUrl: lms.urls.token,
-    jwksUrl: lms.urls.jwks,
+    deploymentIds: [DEPLOYMENT_ID],
     // As a Brightspace administrator would enter it: the token audience differs from the token URL there.
     ...(options.quirks === 'brightspace' ? { tokenAudience: BRIGHTSPACE_TOKEN_AUDIENCE } : {}),
-    deploymentIds: [DEPLOYMENT_ID],
     registeredVia: 'manual',
   });
 
@@ -105,8 +94,8 @@ export async function startLtiHarness(options: { quirks?: LmsQuirks; env?: Recor
     browser: (browserOptions) => new Browser(lms, browserOptions),
     validClaims: (overrides = {}) => ({
       iss: lms.urls.issuer,
-      aud: registered.clientId,
-      azp: registered.clientId,
+      aud: platform.clientId,
+      azp: platform.clientId,
       sub: 'student-ayla',
       nonce: 'replace-me',
       name: 'Ayla Test',

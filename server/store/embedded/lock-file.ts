@@ -33,6 +33,12 @@ export function lockDataDir(dir: string): DataDirLock {
   throw new Error(`Could not lock the data folder ${dir} (lock file ${path})`);
 }
 
+/** The process id of a live process holding the folder's lock, if any. */
+export function liveLockOwner(dir: string): number | undefined {
+  const owner = readOwner(join(dir, LOCK_FILE));
+  return owner !== undefined && isRunning(owner) ? owner : undefined;
+}
+
 function readOwner(path: string): number | undefined {
   try {
     const pid = Number(readFileSync(path, 'utf8').trim());
