@@ -230,6 +230,13 @@ describe('unique indexes', () => {
     expect(await Enrolments.countDocuments({ student: 'other' })).toBe(1);
   });
 
+  it('when a document is inserted with an _id that exists, it is refused and the stored one stays', async () => {
+    const raw = connection.db?.collection<{ _id: string; name: string }>('duplicate_ids');
+    await raw?.insertOne({ _id: 'same', name: 'first' });
+    await expect(raw?.insertOne({ _id: 'same', name: 'second' })).rejects.toMatchObject({ code: 11000, keyValue: { _id: 'same' } });
+    expect(await raw?.findOne({ _id: 'same' })).toEqual({ _id: 'same', name: 'first' });
+  });
+
   it('when an unordered batch contains duplicates, the other documents are still inserted', async () => {
     const Enrolments = enrolmentModel('BatchEnrolment');
     await Enrolments.init();

@@ -73,7 +73,7 @@ export class Collection {
     const doc: Document = { _id, ...fields };
     if (Array.isArray(doc._id)) throw new CommandError('BadValue', "can't use an array for _id");
     const id = valueKey(doc._id);
-    for (const index of this.indexList) index.check(doc, id);
+    for (const index of this.indexList) index.check(doc);
     this.store(id, doc);
     this.sink.record({ o: 'put', db: this.db, c: this.name, doc });
     return doc;

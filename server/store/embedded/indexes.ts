@@ -53,12 +53,15 @@ export class Index {
     return tuples.map((values) => ({ key: values.map(valueKey).join('|'), values }));
   }
 
-  /** Throws MongoDB's E11000 error if `doc` would duplicate another document's key. */
-  check(doc: Document, id: string): void {
+  /**
+   * Throws MongoDB's E11000 error if `doc` would duplicate another document's key. `ownId` is the id of the
+   * document being replaced (its own keys are no clash); for an insert there is none, so even the same _id clashes.
+   */
+  check(doc: Document, ownId?: string): void {
     if (!this.unique) return;
     for (const entry of this.keysOf(doc)) {
       const holders = this.entries.get(entry.key);
-      if (holders && [...holders].some((holder) => holder !== id)) throw this.duplicate(entry);
+      if (holders && [...holders].some((holder) => holder !== ownId)) throw this.duplicate(entry);
     }
   }
 
