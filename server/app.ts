@@ -13,6 +13,7 @@ import { rosterRoutes } from './http/roster-routes';
 import { sessionRoutes } from './http/session-routes';
 import type { Lti } from './lti/index';
 import { placementRoutes } from './http/placements/routes';
+import { playbookRoutes } from './http/playbooks/routes';
 import { createPlaybookRepository } from './store/repositories/playbook-repository';
 
 export interface AppDeps {
@@ -45,7 +46,9 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', requireSession(deps.lti.sessions));
   app.use(sessionRoutes({ records: deps.lti.records }));
   app.use(rosterRoutes({ lti: deps.lti, logger: deps.logger }));
-  app.use(placementRoutes({ lti: deps.lti, playbooks: createPlaybookRepository(deps.database.connection) }));
+  const playbooks = createPlaybookRepository(deps.database.connection);
+  app.use(placementRoutes({ lti: deps.lti, playbooks }));
+  app.use(playbookRoutes({ lti: deps.lti, playbooks }));
   if (deps.clientDir) app.use(clientRoutes(deps.clientDir));
   app.use(notFoundHandler());
   app.use(errorMiddleware(deps.logger));

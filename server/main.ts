@@ -7,6 +7,7 @@ import { createApp } from './app';
 import { loadConfig, ConfigError, type Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { startDemoPlatform } from './demo-platform';
+import { createGrades, type Grades } from './grades/index';
 import { createLti } from './lti/index';
 import { openDatabase, type Database } from './store/database';
 
@@ -38,9 +39,13 @@ export async function startPlayroute(config: Config, logger: Logger): Promise<Ru
   const port = (server.address() as AddressInfo).port;
   const url = config.port === 0 ? config.publicUrl.replace(/:\d+$/, `:${port}`) : config.publicUrl;
   const effective: Config = { ...config, publicUrl: url };
+  let grades: Grades | undefined;
   try {
     const lti = createLti({ config: effective, connection: database.connection, logger });
     await lti.start();
+    // Grade passback runs in every process; deliveries are claimed atomically, so processes never send one twice.
+    grades = createGrades({ connection: database.connection, lti, logger });
+    grades.worker.start();
     const demoLms = effective.demoLms ? await startDemoPlatform({ publicUrl: url, lti }) : undefined;
     const app = createApp({
       config: effective,
@@ -54,6 +59,7 @@ export async function startPlayroute(config: Config, logger: Logger): Promise<Ru
     server.on('request', app);
   } catch (err) {
     server.close();
+    await grades?.worker.stop();
     await database.close();
     throw err;
   }
@@ -67,6 +73,8 @@ export async function startPlayroute(config: Config, logger: Logger): Promise<Ru
       const grace = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
       await closed;
       clearTimeout(grace);
+      // The worker finishes the delivery in flight and gives back the rest before the database goes.
+      await grades?.worker.stop();
       await database.close();
       logger.info('Playroute stopped');
     })();

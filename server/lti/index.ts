@@ -8,6 +8,7 @@ import { createLaunchHandoffs, type LaunchHandoffs } from '../store/lti/launch-h
 import { createLoginStates } from '../store/lti/login-states';
 import { createPlatformRegistry, type PlatformRegistry } from '../store/lti/platforms';
 import { createToolKeyStore } from '../store/lti/tool-keys';
+import { createAgsClient, type AgsClient } from './ags-client';
 import { asyncHandler, launchErrorPages } from './browser-errors';
 import { respondToDeepLinking, type ResourceLinkItem } from './deep-linking-response';
 import { handleLaunch, handleLaunchConfirmation, type LaunchHandlerDeps } from './launch-handler';
@@ -48,6 +49,8 @@ export interface Lti {
   /** Authenticated calls to the platforms' services (AGS, NRPS). */
   services: ServiceClient;
   nrps: NrpsClient;
+  /** Assignment and Grade Services: line items and scores. */
+  ags: AgsClient;
   /** Signs the answer to this session's deep-linking request (single use). */
   respondToDeepLinking(props: { session: LaunchSession; item: ResourceLinkItem }): Promise<{ returnUrl: string; jwt: string }>;
   /** Creates the tool's first key if there is none; call once at start. */
@@ -107,6 +110,7 @@ export function createLti(deps: LtiDeps): Lti {
     serviceTokens,
     services,
     nrps: createNrpsClient({ services }),
+    ags: createAgsClient({ services }),
     respondToDeepLinking: (props) => respondToDeepLinking({ handoffs, registry, keys, launchUrl: urls.launch, now }, props),
     start: () => keys.ensureKey(),
   };

@@ -1,0 +1,234 @@
+// The grade outbox in MongoDB: enqueue a score, claim the next due one atomically, and settle it; no transactions needed.
+import { randomUUID } from 'node:crypto';
+import type { Connection } from 'mongoose';
+import { deliveryModel, toDelivery, type DeliveryDocument, type DeliveryLineItem, type DeliveryState, type ScoreDelivery, type ScorePayload } from './delivery-model';
+import { createScoreClock, isDuplicateKey, type ScoreClock } from './score-clock';
+
+export interface EnqueueScoreProps {
+  platformId: string;
+  deploymentId: string;
+  contextId: string;
+  /** The placement this grade belongs to, for the teacher's view. */
+  resourceLinkId?: string;
+  /** The student's `sub` on the platform. */
+  userId: string;
+  /** A known line item URL (PlacementRecord.lineItemUrl), or what finds or creates one in lineItemsUrl. */
+  lineItem: DeliveryLineItem;
+  score: ScorePayload;
+}
+
+/** A delivery held by one worker: the claim is valid while state, claimedBy and attempts still match. */
+export type ClaimedDelivery = ScoreDelivery & { state: 'sending'; claimedBy: string };
+
+export interface Settlement {
+  status?: number;
+  error?: string;
+}
+
+export interface Outbox {
+  /** Queues a score; a waiting older grade for the same student and line item is superseded. Returns the delivery id. */
+  enqueue(props: EnqueueScoreProps): Promise<{ id: string; state: DeliveryState }>;
+  /** The earliest due delivery (waiting, or sending with an expired lease), now leased to `workerId`. */
+  claimNext(workerId: string, leaseMs: number): Promise<ClaimedDelivery | undefined>;
+  markSent(claim: ClaimedDelivery, settlement: Settlement & { lineItemUrl?: string }): Promise<boolean>;
+  markFailed(claim: ClaimedDelivery, settlement: Settlement): Promise<boolean>;
+  markSuperseded(claim: ClaimedDelivery, byId: string): Promise<boolean>;
+  /** Back to waiting, due after `delayMs`; `uncertain` when the attempt may have reached the LMS. */
+  scheduleRetry(claim: ClaimedDelivery, props: Settlement & { delayMs: number; uncertain: boolean }): Promise<boolean>;
+  /** Gives an untouched claim back (the worker stops, or must wait for another worker): the attempt does not count. */
+  release(claim: ClaimedDelivery, delayMs?: number): Promise<boolean>;
+  /** A newer grade for the same cell in one of these states (default waiting, sending, sent): its id, else undefined. */
+  newerThan(delivery: Pick<ScoreDelivery, 'key' | 'timestamp'>, states?: DeliveryState[]): Promise<string | undefined>;
+  get(id: string): Promise<ScoreDelivery | undefined>;
+  list(filter: DeliveryFilter): Promise<ScoreDelivery[]>;
+  /** failed → waiting; refused (returns the delivery as is) when a newer grade for the cell exists or it is not failed. */
+  retry(id: string): Promise<ScoreDelivery | undefined>;
+}
+
+export interface DeliveryFilter {
+  platformId: string;
+  deploymentId: string;
+  contextId: string;
+  resourceLinkId?: string;
+  userId?: string;
+  states?: DeliveryState[];
+  limit?: number;
+}
+
+export interface OutboxDeps {
+  connection: Connection;
+  now?: () => Date;
+  clock?: ScoreClock;
+}
+
+/** The cell a score fills: platform, deployment, course, line item and student. */
+export function cellKey(props: Pick<EnqueueScoreProps, 'platformId' | 'deploymentId' | 'contextId' | 'userId' | 'lineItem'>): string {
+  const { lineItem } = props;
+  const item = lineItem.resourceId !== undefined ? ['resource', lineItem.resourceId, lineItem.tag ?? ''] : ['url', lineItem.url ?? ''];
+  return JSON.stringify([props.platformId, props.deploymentId, props.contextId, ...item, props.userId]);
+}
+
+export function createOutbox(deps: OutboxDeps): Outbox {
+  const now = deps.now ?? (() => new Date());
+  const clock = deps.clock ?? createScoreClock(deps.connection, now);
+  const Deliveries = deliveryModel(deps.connection);
+  // The unique index on waitingKey must exist before the first insert relies on it.
+  const ready = Deliveries.init();
+
+  const claimFilter = (claim: ClaimedDelivery) => ({ _id: claim.id, state: 'sending' as DeliveryState, claimedBy: claim.claimedBy, attempts: claim.attempts });
+  const leaseFields = { claimedBy: 1, leaseUntil: 1 } as const;
+
+  async function settle(claim: ClaimedDelivery, set: Partial<DeliveryDocument>, unset: Record<string, 1> = {}): Promise<boolean> {
+    const result = await Deliveries.updateOne(claimFilter(claim), { $set: { ...set, updatedAt: now() }, $unset: { ...leaseFields, ...unset } });
+    return result.matchedCount === 1;
+  }
+
+  /**
+   * Moves a delivery back to waiting. The unique waitingKey refuses it when another waiting delivery holds
+   * the cell: the one with the later timestamp stays waiting, the other is superseded.
+   */
+  async function toWaiting(filter: Record<string, unknown>, delivery: Pick<ScoreDelivery, 'id' | 'key'>, set: Partial<DeliveryDocument>, extra: Record<string, unknown> = {}): Promise<boolean> {
+    const timestamp = set.timestamp ?? (await Deliveries.findById(delivery.id).lean<DeliveryDocument>())?.timestamp;
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      try {
+        const result = await Deliveries.updateOne(filter, { $set: { ...set, state: 'waiting', waitingKey: delivery.key, updatedAt: now() }, $unset: leaseFields, ...extra });
+        return result.matchedCount === 1;
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+      }
+      const other = await Deliveries.findOne({ waitingKey: delivery.key }).lean<DeliveryDocument>();
+      if (!other) continue;
+      if (timestamp && other.timestamp.getTime() < timestamp.getTime()) {
+        await Deliveries.updateOne({ _id: other._id, state: 'waiting' }, { $set: { state: 'superseded', supersededBy: delivery.id, updatedAt: now() }, $unset: { waitingKey: 1 } });
+        continue;
+      }
+      const result = await Deliveries.updateOne(filter, { $set: { state: 'superseded', supersededBy: other._id, updatedAt: now() }, $unset: leaseFields });
+      return result.matchedCount === 1;
+    }
+    throw new Error(`could not settle delivery ${delivery.id}: the cell kept changing`);
+  }
+
+  async function newerThan(delivery: Pick<ScoreDelivery, 'key' | 'timestamp'>, states: DeliveryState[] = ['waiting', 'sending', 'sent']): Promise<string | undefined> {
+    const newer = await Deliveries.findOne({ key: delivery.key, timestamp: { $gt: delivery.timestamp }, state: { $in: states } }, { _id: 1 }).lean<Pick<DeliveryDocument, '_id'>>();
+    return newer?._id;
+  }
+
+  async function get(id: string): Promise<ScoreDelivery | undefined> {
+    const doc = await Deliveries.findById(id).lean<DeliveryDocument>();
+    return doc ? toDelivery(doc) : undefined;
+  }
+
+  return {
+    async enqueue(props) {
+      await ready;
+      if (props.score.scoreGiven !== undefined && props.score.scoreMaximum === undefined) throw new TypeError('a score with scoreGiven needs scoreMaximum');
+      if (props.score.scoreGiven !== undefined && props.score.gradingProgress !== 'FullyGraded') throw new TypeError('a score with scoreGiven must be FullyGraded');
+      if (!props.lineItem.url && !(props.lineItem.lineItemsUrl && props.lineItem.resourceId && props.lineItem.label && props.lineItem.scoreMaximum)) {
+        throw new TypeError('a delivery needs a line item URL, or lineItemsUrl, resourceId, label and scoreMaximum');
+      }
+      const key = cellKey(props);
+      const timestamp = await clock.next(key);
+      const id = randomUUID();
+      const at = now();
+      const doc: DeliveryDocument = {
+        _id: id,
+        key,
+        platformId: props.platformId,
+        deploymentId: props.deploymentId,
+        contextId: props.contextId,
+        ...(props.resourceLinkId !== undefined && { resourceLinkId: props.resourceLinkId }),
+        userId: props.userId,
+        lineItem: props.lineItem,
+        score: props.score,
+        timestamp,
+        state: 'waiting',
+        attempts: 0,
+        nextAttemptAt: at,
+        uncertain: false,
+        createdAt: at,
+        updatedAt: at,
+      };
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        try {
+          await Deliveries.create({ ...doc, waitingKey: key });
+          return { id, state: 'waiting' };
+        } catch (error) {
+          if (!isDuplicateKey(error)) throw error;
+        }
+        // An older grade still waiting for this cell: this one replaces it.
+        const older = await Deliveries.findOneAndUpdate(
+          { waitingKey: key, timestamp: { $lt: timestamp } },
+          { $set: { state: 'superseded', supersededBy: id, updatedAt: now() }, $unset: { waitingKey: 1 } },
+        ).lean<DeliveryDocument>();
+        if (older) continue;
+        // A concurrent enqueue took a later timestamp: that grade is the newer one, this one is replaced at birth.
+        const newer = await Deliveries.findOne({ waitingKey: key }).lean<DeliveryDocument>();
+        if (newer) {
+          await Deliveries.create({ ...doc, state: 'superseded', supersededBy: newer._id });
+          return { id, state: 'superseded' };
+        }
+      }
+      throw new Error('could not queue the grade: its grade cell kept changing');
+    },
+
+    async claimNext(workerId, leaseMs) {
+      await ready;
+      const at = now();
+      const leaseUntil = new Date(at.getTime() + leaseMs);
+      const before = await Deliveries.findOneAndUpdate(
+        { state: { $in: ['waiting', 'sending'] }, nextAttemptAt: { $lte: at } },
+        { $set: { state: 'sending', claimedBy: workerId, leaseUntil, nextAttemptAt: leaseUntil, updatedAt: at }, $unset: { waitingKey: 1 }, $inc: { attempts: 1 } },
+        { sort: { nextAttemptAt: 1 }, returnDocument: 'before' },
+      ).lean<DeliveryDocument>();
+      if (!before) return undefined;
+      // A lease that ran out: the worker holding it may have posted the score before it died.
+      const uncertain = before.uncertain || before.state === 'sending';
+      const claim = { ...toDelivery(before), state: 'sending', claimedBy: workerId, leaseUntil, nextAttemptAt: leaseUntil, attempts: before.attempts + 1, uncertain } as ClaimedDelivery;
+      if (uncertain && !before.uncertain) await Deliveries.updateOne(claimFilter(claim), { $set: { uncertain: true } });
+      return claim;
+    },
+
+    markSent: (claim, { status, lineItemUrl }) =>
+      settle(claim, { state: 'sent', sentAt: now(), ...(status !== undefined && { lastStatus: status }), ...(lineItemUrl && { 'lineItem.url': lineItemUrl } as object) }, { lastError: 1 }),
+    markFailed: (claim, { status, error }) => settle(claim, { state: 'failed', ...(status !== undefined && { lastStatus: status }), ...(error !== undefined && { lastError: error }) }),
+    markSuperseded: (claim, byId) => settle(claim, { state: 'superseded', supersededBy: byId }),
+    scheduleRetry: (claim, { delayMs, uncertain, status, error }) =>
+      toWaiting(claimFilter(claim), claim, {
+        nextAttemptAt: new Date(now().getTime() + delayMs),
+        uncertain: claim.uncertain || uncertain,
+        ...(status !== undefined && { lastStatus: status }),
+        ...(error !== undefined && { lastError: error }),
+      }),
+    release: (claim, delayMs = 0) =>
+      toWaiting(claimFilter(claim), claim, { nextAttemptAt: new Date(now().getTime() + delayMs), uncertain: claim.uncertain }, { $inc: { attempts: -1 } }),
+
+    newerThan,
+    get,
+
+    async list(filter) {
+      const query: Record<string, unknown> = { platformId: filter.platformId, deploymentId: filter.deploymentId, contextId: filter.contextId };
+      if (filter.resourceLinkId !== undefined) query.resourceLinkId = filter.resourceLinkId;
+      if (filter.userId !== undefined) query.userId = filter.userId;
+      query.state = { $in: filter.states ?? ['waiting', 'sending', 'sent', 'failed'] };
+      const docs = await Deliveries.find(query).sort({ createdAt: -1 }).limit(filter.limit ?? 500).lean<DeliveryDocument[]>();
+      return docs.map(toDelivery);
+    },
+
+    async retry(id) {
+      await ready;
+      const doc = await Deliveries.findById(id).lean<DeliveryDocument>();
+      if (!doc) return undefined;
+      if (doc.state !== 'failed') return toDelivery(doc);
+      // The teacher should retry the newest grade of a cell, not an older one it replaced.
+      const newer = await newerThan({ key: doc.key, timestamp: doc.timestamp }, ['waiting', 'sending', 'sent', 'failed']);
+      if (newer) {
+        await Deliveries.updateOne({ _id: id, state: 'failed' }, { $set: { state: 'superseded', supersededBy: newer, updatedAt: now() } });
+      } else {
+        // Refused for good, so it did not land: a fresh timestamp. Possibly landed (uncertain): keep it, so a resend stays idempotent.
+        const timestamp = doc.uncertain ? doc.timestamp : await clock.next(doc.key);
+        await toWaiting({ _id: id, state: 'failed' }, { id, key: doc.key }, { timestamp, attempts: 0, nextAttemptAt: now() }, { $unset: { ...leaseFields, lastError: 1 } });
+      }
+      return get(id);
+    },
+  };
+}

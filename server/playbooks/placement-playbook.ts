@@ -1,0 +1,61 @@
+// Reads and changes the playbook of the launched placement: the only one a request can reach, saved under the revision the teacher read.
+import { randomUUID } from 'node:crypto';
+import type { LearningOutcome } from '../domain/outcome';
+import type { Playbook } from '../domain/playbook';
+import type { LaunchSession } from '../lti/session-token';
+import { playbookOfPlacement } from '../placements/open-placement';
+import type { CourseRecords } from '../store/lti/course-records';
+import { ConcurrencyConflictError } from '../store/repositories/errors';
+import type { PlaybookRepository, StoredPlaybook } from '../store/repositories/playbook-repository';
+import { NoPlaybookError, RevisionConflictError } from './errors';
+
+export interface PlaybookDeps {
+  playbooks: PlaybookRepository;
+  records: CourseRecords;
+  /** The clock for publication dates and export stamps; tests may fix it. */
+  now?: () => Date;
+  /** Makes ids for new outcomes, activities and their parts. */
+  newId?: () => string;
+}
+
+export interface PlaybookContents {
+  playbook: Playbook;
+  outcomes: LearningOutcome[];
+}
+
+export const clockOf = (deps: PlaybookDeps): Date => (deps.now ?? (() => new Date()))();
+export const idMakerOf = (deps: PlaybookDeps): (() => string) => deps.newId ?? randomUUID;
+
+/** The placement's playbook; 404 `no_playbook` when the link has none yet. */
+export async function placementPlaybook(deps: PlaybookDeps, props: { session: LaunchSession }): Promise<StoredPlaybook> {
+  const stored = await playbookOfPlacement(deps, props);
+  if (!stored) throw new NoPlaybookError();
+  return stored;
+}
+
+/**
+ * Applies `change` to the placement's playbook and saves it, if it is still at `revision`.
+ * The early check gives a stale tab the conflict rather than a refusal computed from someone else's newer design;
+ * the store's conditional write closes the gap between read and write.
+ */
+export async function changePlacementPlaybook(
+  deps: PlaybookDeps,
+  props: { session: LaunchSession; revision: number; change: (contents: PlaybookContents) => PlaybookContents },
+): Promise<StoredPlaybook> {
+  const stored = await placementPlaybook(deps, props);
+  if (stored.revision !== props.revision) throw new RevisionConflictError(props.revision, stored.revision);
+  const changed = props.change({ playbook: stored.playbook, outcomes: stored.outcomes });
+  return saveGuarded(() => deps.playbooks.save(changed, props.revision));
+}
+
+/** Turns the store's conflict into the API's, which names the revision to reload. */
+export async function saveGuarded(write: () => Promise<StoredPlaybook>): Promise<StoredPlaybook> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof ConcurrencyConflictError) {
+      throw new RevisionConflictError(Number(error.params.expected), Number(error.params.actual));
+    }
+    throw error;
+  }
+}

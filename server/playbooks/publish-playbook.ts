@@ -1,0 +1,25 @@
+// Publishing the placement's playbook: from then on students see it and choose their routes from it.
+import type { LaunchSession } from '../lti/session-token';
+import type { StoredPlaybook } from '../store/repositories/playbook-repository';
+import { PlaybookIncompleteError, RevisionConflictError } from './errors';
+import { changePlacementPlaybook, clockOf, placementPlaybook, type PlaybookDeps } from './placement-playbook';
+import { publishReadiness, type PublishReadiness } from './publish-readiness';
+
+/** Refused with every blocking reason (422 `playbook_incomplete`); publishing a published playbook changes nothing. */
+export async function publishPlaybook(
+  deps: PlaybookDeps,
+  props: { session: LaunchSession; revision: number },
+): Promise<{ stored: StoredPlaybook; warnings: PublishReadiness['warnings'] }> {
+  const current = await placementPlaybook(deps, props);
+  if (current.revision !== props.revision) throw new RevisionConflictError(props.revision, current.revision);
+  const { blocking, warnings } = publishReadiness(current);
+  if (blocking.length > 0) throw new PlaybookIncompleteError(blocking);
+  if (current.playbook.status === 'published') return { stored: current, warnings };
+  const now = clockOf(deps);
+  const stored = await changePlacementPlaybook(deps, {
+    ...props,
+    change: ({ playbook, outcomes }) => ({ playbook: { ...playbook, status: 'published', publishedAt: now }, outcomes }),
+  });
+  return { stored, warnings };
+}
+

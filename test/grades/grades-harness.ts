@@ -1,0 +1,96 @@
+// Playroute's grade outbox against the simulated LMS on real HTTP: factories for grades, extra worker "processes", and waiting for the queue to drain.
+import mongoose, { type Connection } from 'mongoose';
+import { quirkProfile, type LmsQuirks } from '../../server/demo-lms/quirks';
+import type { RecordedScore } from '../../server/demo-lms/index';
+import { createGrades, type EnqueueScoreProps, type Grades, type ScorePayload } from '../../server/grades/index';
+import { deliveryModel, type DeliveryDocument } from '../../server/grades/delivery-model';
+import { testMongoUri } from '../support/database';
+import { DEPLOYMENT_ID, startLtiHarness, type LtiHarness } from '../support/lti-harness';
+
+/** Quick retries, so chaos tests take seconds, not hours. */
+export const FAST_WORKER = { pollMs: 20, baseDelayMs: 10, maxDelayMs: 100, leaseMs: 5_000 };
+
+export interface GradesHarness extends LtiHarness {
+  lineItemsUrl: string;
+  grades: Grades;
+  /** Another Playroute process on the same database: its own connection, outbox and worker. */
+  process(worker?: Parameters<typeof createGrades>[0]['worker']): Promise<Grades>;
+  grade(overrides?: Partial<Omit<EnqueueScoreProps, 'score'>> & { outcome?: string; score?: Partial<ScorePayload> }): EnqueueScoreProps;
+  /** Waits until nothing is waiting or being sent. */
+  drained(timeoutMs?: number): Promise<DeliveryDocument[]>;
+  deliveries(): Promise<DeliveryDocument[]>;
+  acceptedScores(): RecordedScore[];
+  /** Adds students to the simulated course; returns their ids. */
+  addStudents(count: number): string[];
+  stop(): Promise<void>;
+}
+
+export async function startGradesHarness(options: { quirks?: LmsQuirks; worker?: Parameters<typeof createGrades>[0]['worker'] } = {}): Promise<GradesHarness> {
+  const quirks = options.quirks ?? 'standard';
+  const lti = await startLtiHarness({ quirks });
+  const containerUrl = new URL(lti.lms.urls.lineItems(lti.lms.course.id));
+  for (const [key, value] of Object.entries(quirkProfile(quirks).lineItemQuery)) containerUrl.searchParams.set(key, value);
+  const lineItemsUrl = containerUrl.toString();
+  const grades = createGrades({ connection: lti.database.connection, lti: lti.lti, worker: { ...FAST_WORKER, ...options.worker } });
+  const extra: { grades: Grades; connection: Connection }[] = [];
+  const Deliveries = deliveryModel(lti.database.connection);
+  const deliveries = () => Deliveries.find().lean<DeliveryDocument[]>();
+
+  return {
+    ...lti,
+    lineItemsUrl,
+    grades,
+    async process(worker) {
+      const connection = mongoose.createConnection(testMongoUri(), { dbName: lti.database.connection.name });
+      await connection.asPromise();
+      const other = createGrades({ connection, lti: lti.lti, worker: { ...FAST_WORKER, ...worker } });
+      extra.push({ grades: other, connection });
+      return other;
+    },
+    grade: ({ outcome = 'lu-1', score, ...overrides } = {}) => ({
+      platformId: lti.platform.id,
+      deploymentId: DEPLOYMENT_ID,
+      contextId: lti.lms.course.id,
+      userId: 'u-student-daan',
+      lineItem: { lineItemsUrl, resourceId: outcome, tag: 'outcome', label: `Outcome ${outcome}`, scoreMaximum: 10 },
+      score: { scoreGiven: 7, scoreMaximum: 10, comment: '7 (voldoende)', activityProgress: 'Completed', gradingProgress: 'FullyGraded', ...score },
+      ...overrides,
+    }),
+    async drained(timeoutMs = 20_000) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const all = await deliveries();
+        if (all.every((d) => d.state !== 'waiting' && d.state !== 'sending')) return all;
+        if (Date.now() > until) throw new Error(`queue not drained: ${all.filter((d) => d.state === 'waiting' || d.state === 'sending').length} left`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
+    deliveries,
+    acceptedScores: () => lti.lms.scores().filter((score) => score.accepted),
+    addStudents(count) {
+      return Array.from({ length: count }, (_, i) => {
+        const userId = `u-student-extra-${i}`;
+        lti.lms.addMember({ userId, givenName: 'Student', familyName: String(i), email: `${userId}@student.example.edu`, locale: 'nl-NL', role: 'student' });
+        return userId;
+      });
+    },
+    async stop() {
+      await grades.worker.stop();
+      for (const { grades: other, connection } of extra) {
+        await other.worker.stop();
+        await connection.close();
+      }
+      await lti.close();
+    },
+  };
+}
+
+/** Accepted scores per line item and student: every cell should hold exactly one. */
+export function countPerCell(scores: RecordedScore[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const score of scores) {
+    const key = `${score.lineItemId} ${score.userId ?? ''}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}

@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import mongoose, { type Connection } from 'mongoose';
+import { createScoreClock } from '../../server/grades/score-clock';
+import { connectTestDatabase, testMongoUri } from '../support/database';
+
+describe('the shared score clock', () => {
+  let db: Awaited<ReturnType<typeof connectTestDatabase>>;
+  let other: Connection;
+  beforeAll(async () => {
+    db = await connectTestDatabase('clock');
+    other = await mongoose.createConnection(testMongoUri(), { dbName: db.dbName }).asPromise();
+  });
+  afterAll(async () => {
+    await other.close();
+    await db.drop();
+  });
+
+  it('when two processes take 50 timestamps for one cell at once, all differ by at least a second', async () => {
+    const fixed = new Date('2026-03-01T10:00:00.250Z');
+    const a = createScoreClock(db.connection, () => fixed);
+    const b = createScoreClock(other, () => fixed);
+    const stamps = await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 ? a : b).next('cell-1')));
+    const sorted = stamps.map((d) => d.getTime()).sort((x, y) => x - y);
+    expect(sorted[0]).toBe(fixed.getTime());
+    for (let i = 1; i < sorted.length; i += 1) expect((sorted[i] ?? 0) - (sorted[i - 1] ?? 0)).toBe(1000);
+  });
+
+  it('follows the real time once it passes the last timestamp, and keeps cells apart', async () => {
+    let now = new Date('2026-03-01T10:00:00Z');
+    const clock = createScoreClock(db.connection, () => now);
+    expect((await clock.next('cell-2')).toISOString()).toBe('2026-03-01T10:00:00.000Z');
+    now = new Date('2026-03-01T11:00:00Z');
+    expect((await clock.next('cell-2')).toISOString()).toBe('2026-03-01T11:00:00.000Z');
+    expect((await clock.next('cell-2')).toISOString()).toBe('2026-03-01T11:00:01.000Z');
+    expect((await clock.next('cell-3')).toISOString()).toBe('2026-03-01T11:00:00.000Z');
+  });
+});
