@@ -14,6 +14,8 @@ import { sessionRoutes } from './http/session-routes';
 import type { Lti } from './lti/index';
 import { placementRoutes } from './http/placements/routes';
 import { playbookRoutes } from './http/playbooks/routes';
+import { learningRouteRoutes } from './http/learning-routes/routes';
+import { classOverviewRoutes } from './http/class-overview/routes';
 import { createPlaybookRepository } from './store/repositories/playbook-repository';
 
 export interface AppDeps {
@@ -49,6 +51,8 @@ export function createApp(deps: AppDeps): Express {
   const playbooks = createPlaybookRepository(deps.database.connection);
   app.use(placementRoutes({ lti: deps.lti, playbooks }));
   app.use(playbookRoutes({ lti: deps.lti, playbooks }));
+  app.use(learningRouteRoutes({ lti: deps.lti, connection: deps.database.connection, logger: deps.logger }));
+  app.use(classOverviewRoutes({ lti: deps.lti, connection: deps.database.connection, logger: deps.logger }));
   if (deps.clientDir) app.use(clientRoutes(deps.clientDir));
   app.use(notFoundHandler());
   app.use(errorMiddleware(deps.logger));

@@ -52,6 +52,8 @@ export const launchClaimsSchema = z
     }),
     [Claim.deploymentId]: id,
     [Claim.roles]: z.array(z.string()).optional(),
+    // A malformed mentor scope only loses the scoping (the coach then sees the whole class), never the launch.
+    [Claim.roleScopeMentor]: z.array(z.string()).optional().catch(undefined),
     [Claim.context]: contextClaim.optional(),
     [Claim.resourceLink]: resourceLinkClaim.optional(),
     [Claim.targetLinkUri]: z.string().optional(),
@@ -83,6 +85,8 @@ export interface LtiLaunch {
   messageType: LaunchClaims[typeof Claim.messageType];
   user: { sub: string; name?: string; givenName?: string; familyName?: string; email?: string; locale?: string };
   roles: string[];
+  /** The user ids a mentor (study coach) is scoped to (role_scope_mentor), when the platform sends them. */
+  mentees?: string[];
   context?: { id: string; label?: string; title?: string };
   resourceLink?: { id: string; title?: string };
   custom: Record<string, string>;
@@ -111,6 +115,7 @@ export function toLaunch(claims: LaunchClaims, clientId: string): LtiLaunch {
       locale: claims[Claim.launchPresentation]?.locale ?? claims.locale,
     },
     roles: claims[Claim.roles] ?? [],
+    mentees: claims[Claim.roleScopeMentor],
     context: context && { id: context.id, label: context.label, title: context.title },
     resourceLink: resourceLink && { id: resourceLink.id, title: resourceLink.title },
     custom: stringValues(claims[Claim.custom] ?? {}),

@@ -46,7 +46,7 @@ export async function completeLaunch(deps: LaunchCompletionDeps, props: { platfo
       sub: launch.user.sub,
       ltiRoles: launch.roles,
       status: 'active',
-      ...definedOnly({ name: launch.user.name, email: launch.user.email }),
+      ...definedOnly({ name: launch.user.name, email: launch.user.email, mentees: launch.mentees }),
       lastLaunchAt: now,
     });
   }

@@ -44,6 +44,8 @@ export interface MembershipRecord {
   email?: string;
   /** Set when the person has launched Playroute in this course; roster-only members have none. */
   lastLaunchAt?: Date;
+  /** A study coach's students (role_scope_mentor of their latest launch); absent when the platform did not scope them. */
+  mentees?: string[];
 }
 
 const options = { versionKey: false as const };
@@ -67,7 +69,7 @@ const placementSchema = new Schema<PlacementRecord>(
 placementSchema.index({ platformId: 1, deploymentId: 1, resourceLinkId: 1 }, { unique: true });
 
 const membershipSchema = new Schema<MembershipRecord>(
-  { platformId: String, deploymentId: String, contextId: String, sub: String, ltiRoles: [String], status: String, name: String, email: String, lastLaunchAt: Date },
+  { platformId: String, deploymentId: String, contextId: String, sub: String, ltiRoles: [String], status: String, name: String, email: String, lastLaunchAt: Date, mentees: { type: [String], default: undefined } },
   { ...options, collection: 'lti_memberships' },
 );
 membershipSchema.index({ platformId: 1, deploymentId: 1, contextId: 1, sub: 1 }, { unique: true });
@@ -119,7 +121,9 @@ export function createCourseRecords(connection: Connection): CourseRecords {
     },
     async saveMembership(membership) {
       const { platformId, deploymentId, contextId, sub } = membership;
-      await Memberships.updateOne({ platformId, deploymentId, contextId, sub }, { $set: membership }, upsert);
+      // The mentor scope comes with every launch: a launch without it ends the scoping rather than keeping an old list.
+      const unset = membership.mentees === undefined ? { $unset: { mentees: 1 } } : {};
+      await Memberships.updateOne({ platformId, deploymentId, contextId, sub }, { $set: membership, ...unset }, upsert);
     },
     async replaceRoster(key, members, syncedAt) {
       if (members.length > 0) {

@@ -1,0 +1,44 @@
+// What the learning-route use cases work with: the stores, the course records, the class list and the clock.
+import type { Connection } from 'mongoose';
+import type { Logger } from '../logger';
+import type { Lti } from '../lti/index';
+import { createRoster, type ClassList, type ClassListProps } from '../roster/index';
+import type { CourseRecords } from '../store/lti/course-records';
+import { newId } from '../store/repositories/ids';
+import { createPlaybookRepository, type PlaybookRepository } from '../store/repositories/playbook-repository';
+import { createRouteRepository, type RouteRepository } from '../store/repositories/route-repository';
+import { createSessionSignups, type SessionSignups } from '../store/repositories/session-signups';
+
+export interface LearningRouteDeps {
+  routes: RouteRepository;
+  playbooks: PlaybookRepository;
+  records: CourseRecords;
+  signups: SessionSignups;
+  /** The class list of the session's course (NRPS, refreshed when stale), so students who never launched count too. */
+  classList: (props: ClassListProps) => Promise<ClassList>;
+  /** Every history entry and stall is measured against this clock, so tests and demos can move it. */
+  now: () => Date;
+  newId: () => string;
+}
+
+export interface LearningRouteSources {
+  lti: Pick<Lti, 'records' | 'registry' | 'nrps'>;
+  connection: Connection;
+  logger: Logger;
+  now?: () => Date;
+}
+
+export function createLearningRouteDeps(sources: LearningRouteSources): LearningRouteDeps {
+  const now = sources.now ?? (() => new Date());
+  const { records, registry, nrps } = sources.lti;
+  const roster = createRoster({ records, registry, nrps, logger: sources.logger, now });
+  return {
+    routes: createRouteRepository(sources.connection),
+    playbooks: createPlaybookRepository(sources.connection, { now }),
+    records,
+    signups: createSessionSignups(sources.connection),
+    classList: (props) => roster.classList(props),
+    now,
+    newId,
+  };
+}
