@@ -17,6 +17,11 @@ import { playbookRoutes } from './http/playbooks/routes';
 import { learningRouteRoutes } from './http/learning-routes/routes';
 import { classOverviewRoutes } from './http/class-overview/routes';
 import { createPlaybookRepository } from './store/repositories/playbook-repository';
+import { noGradePublisher, type GradePublisher } from './assessment/grade-publisher';
+import { evidenceRoutes } from './http/evidence/routes';
+import { assessmentRoutes } from './http/assessment/routes';
+import { gradeDeliveryRoutes } from './http/grades/routes';
+import type { Grades } from './grades/index';
 
 export interface AppDeps {
   config: Config;
@@ -30,6 +35,10 @@ export interface AppDeps {
   clientDir?: string;
   version?: string;
   startedAt?: number;
+  /** Where graded results go (the AGS outbox); publishes nothing when omitted. */
+  gradePublisher?: GradePublisher;
+  /** The grade outbox, for the teacher's delivery view; the endpoints exist only when it is given. */
+  grades?: Pick<Grades, 'listDeliveries' | 'retryDelivery'>;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -48,11 +57,13 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', requireSession(deps.lti.sessions));
   app.use(sessionRoutes({ records: deps.lti.records }));
   app.use(rosterRoutes({ lti: deps.lti, logger: deps.logger }));
-  const playbooks = createPlaybookRepository(deps.database.connection);
-  app.use(placementRoutes({ lti: deps.lti, playbooks }));
-  app.use(playbookRoutes({ lti: deps.lti, playbooks }));
+  app.use(placementRoutes({ lti: deps.lti, playbooks: createPlaybookRepository(deps.database.connection) }));
+  app.use(playbookRoutes({ lti: deps.lti, playbooks: createPlaybookRepository(deps.database.connection) }));
   app.use(learningRouteRoutes({ lti: deps.lti, connection: deps.database.connection, logger: deps.logger }));
   app.use(classOverviewRoutes({ lti: deps.lti, connection: deps.database.connection, logger: deps.logger }));
+  app.use(evidenceRoutes({ connection: deps.database.connection, records: deps.lti.records, publisher: deps.gradePublisher ?? noGradePublisher }));
+  app.use(assessmentRoutes({ connection: deps.database.connection, records: deps.lti.records, publisher: deps.gradePublisher ?? noGradePublisher }));
+  if (deps.grades) app.use(gradeDeliveryRoutes({ grades: deps.grades }));
   if (deps.clientDir) app.use(clientRoutes(deps.clientDir));
   app.use(notFoundHandler());
   app.use(errorMiddleware(deps.logger));

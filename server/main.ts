@@ -8,6 +8,7 @@ import { loadConfig, ConfigError, type Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { startDemoPlatform } from './demo-platform';
 import { createGrades, type Grades } from './grades/index';
+import { createOutboxGradePublisher } from './grades/outbox-publisher';
 import { createLti } from './lti/index';
 import { openDatabase, type Database } from './store/database';
 
@@ -53,6 +54,8 @@ export async function startPlayroute(config: Config, logger: Logger): Promise<Ru
       database,
       lti,
       demoLmsRouter: demoLms?.router,
+      gradePublisher: createOutboxGradePublisher({ grades, records: lti.records, logger }),
+      grades,
       clientDir: CLIENT_DIST,
       version: process.env.npm_package_version,
     });

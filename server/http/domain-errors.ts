@@ -1,5 +1,6 @@
 // Maps the domain's and the store's refusals (stable codes with params) onto HTTP statuses, so routes just throw.
 import { DomainError, type DomainErrorCode } from '../domain/errors';
+import { GradingError, type GradingErrorCode } from '../domain/grading/errors';
 import { StoreError, type StoreErrorCode } from '../store/repositories/errors';
 import { AppError } from './errors';
 
@@ -21,8 +22,21 @@ const STATUS: Record<DomainErrorCode | StoreErrorCode, number> = {
   not_found: 404,
 };
 
-/** The AppError for a domain or store error; undefined for anything else. */
+/** Grading refusals: a rubric, assessment or setting that does not fit is unprocessable; a four-eyes rule broken is a conflict. */
+const GRADING_STATUS: Record<GradingErrorCode, number> = {
+  invalid_rubric: 422,
+  invalid_assessment: 422,
+  invalid_configuration: 422,
+  invalid_input: 422,
+  same_assessor_twice: 409,
+  decision_already_final: 409,
+};
+
+/** The AppError for a domain, grading or store error; undefined for anything else. */
 export function fromDomainError(err: unknown): AppError | undefined {
+  if (err instanceof GradingError) {
+    return new AppError(GRADING_STATUS[err.code], err.code, err.message, err.issues.length > 0 ? { issues: err.issues } : undefined);
+  }
   if (!(err instanceof DomainError) && !(err instanceof StoreError)) return undefined;
   return new AppError(STATUS[err.code], err.code, err.message, err.params);
 }

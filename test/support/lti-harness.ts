@@ -10,6 +10,9 @@ import { loadConfig, type Config } from '../../server/config';
 import { createDemoLms, type DemoLms, type LmsQuirks, type StartLaunchProps } from '../../server/demo-lms/index';
 import { BRIGHTSPACE_TOKEN_AUDIENCE } from '../../server/demo-lms/quirks';
 import { Claim, ContextType, LTI_VERSION, MessageType, Role } from '../../server/lti/claims';
+import type { GradePublisher } from '../../server/assessment/grade-publisher';
+import { createGrades, type Grades } from '../../server/grades/index';
+import { createOutboxGradePublisher } from '../../server/grades/outbox-publisher';
 import { createLti, type Lti } from '../../server/lti/index';
 import { createLogger } from '../../server/logger';
 import { openDatabase, type Database } from '../../server/store/database';
@@ -27,6 +30,8 @@ export interface LtiHarness {
   platform: Platform;
   /** Every log line Playroute wrote. */
   logLines: string[];
+  /** The real grade outbox and its running worker, when started with `passback: true`. */
+  grades?: Grades;
   /** Requests Playroute made to the LMS's JWKS. */
   jwksFetches(): number;
   browser(options?: BrowserOptions): Browser;
@@ -43,7 +48,16 @@ async function listen(handler?: express.Express): Promise<{ server: Server; base
   return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
-export async function startLtiHarness(options: { quirks?: LmsQuirks; env?: Record<string, string> } = {}): Promise<LtiHarness> {
+export interface LtiHarnessOptions {
+  quirks?: LmsQuirks;
+  env?: Record<string, string>;
+  /** Where graded results go; by default nowhere. */
+  gradePublisher?: GradePublisher;
+  /** Grades go to the LMS for real: the outbox, a running worker and the outbox publisher. */
+  passback?: boolean;
+}
+
+export async function startLtiHarness(options: LtiHarnessOptions = {}): Promise<LtiHarness> {
   const tool = await listen();
   const lmsApp = express();
   const lmsServer = await listen(lmsApp);
@@ -70,7 +84,10 @@ export async function startLtiHarness(options: { quirks?: LmsQuirks; env?: Recor
   // No cooldown, so a rotation test needs no 10-second wait; the cache itself is what is under test.
   const lti = createLti({ config, connection: database.connection, logger, fetch: countingFetch, jwksCooldownMs: 0 });
   await lti.start();
-  tool.server.on('request', createApp({ config, logger, database, lti }));
+  const grades = options.passback ? createGrades({ connection: database.connection, lti, logger, worker: { pollMs: 100 } }) : undefined;
+  grades?.worker.start();
+  const gradePublisher = grades ? createOutboxGradePublisher({ grades, records: lti.records, logger }) : options.gradePublisher;
+  tool.server.on('request', createApp({ config, logger, database, lti, ...(gradePublisher ? { gradePublisher } : {}), ...(grades ? { grades } : {}) }));
 
   const platform = await connectToolAndLms({
     lms,
@@ -90,6 +107,7 @@ export async function startLtiHarness(options: { quirks?: LmsQuirks; env?: Recor
     lms,
     platform,
     logLines,
+    ...(grades ? { grades } : {}),
     jwksFetches: () => jwksFetches,
     browser: (browserOptions) => new Browser(lms, browserOptions),
     validClaims: (overrides = {}) => ({
@@ -111,6 +129,7 @@ export async function startLtiHarness(options: { quirks?: LmsQuirks; env?: Recor
     api: (token, path, init = {}) =>
       fetch(`${tool.base}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers } }),
     close: async () => {
+      await grades?.worker.stop();
       await new Promise((resolve) => tool.server.close(resolve));
       await new Promise((resolve) => lmsServer.server.close(resolve));
       await database.connection.dropDatabase();

@@ -1,5 +1,6 @@
 // Placing Playroute in a course (deep linking) and opening a placed link: which playbook it shows.
 import { Router } from 'express';
+import { FINAL_GRADE_TAG } from '../../grades/outbox-publisher';
 import type { Lti } from '../../lti/index';
 import { choosePlaybookForPlacement, deepLinkingOptions } from '../../placements/deep-linking-choices';
 import { PLAYBOOK_PARAMETER, playbookOfPlacement, setUpPlaybook } from '../../placements/open-placement';
@@ -10,7 +11,7 @@ import { placementChoiceSchema, setUpPlaybookSchema, type PlacementChoiceBody, t
 
 /** Final grades go out on the Dutch 1-10 scale unless the teacher picks another one later. */
 const DEFAULT_SCORE_MAXIMUM = 10;
-const FINAL_GRADE_TAG = 'playroute-final-grade';
+
 
 export function placementRoutes(deps: { lti: Lti; playbooks: PlaybookRepository }): Router {
   const router = Router();

@@ -1,0 +1,11 @@
+// An attempt of this placement for a teacher; another placement's is not found.
+import { NotFoundError } from '../http/errors';
+import type { Attempt } from '../evidence/attempt';
+import type { EvidenceDeps } from '../evidence/evidence-deps';
+import type { StoredPlaybook } from '../store/repositories/playbook-repository';
+
+export async function placementAttempt(deps: Pick<EvidenceDeps, 'attempts'>, { stored, attemptId }: { stored: StoredPlaybook; attemptId: string }): Promise<Attempt> {
+  const attempt = await deps.attempts.get(attemptId);
+  if (!attempt || attempt.playbookId !== stored.playbook.id) throw new NotFoundError('Attempt not found.');
+  return attempt;
+}

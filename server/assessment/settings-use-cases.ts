@@ -1,0 +1,39 @@
+// Use cases: a teacher reads and changes how this placement grades (per outcome, and the final grade).
+import { NotFoundError } from '../http/errors';
+import type { LaunchSession } from '../lti/session-token';
+import type { EvidenceDeps } from '../evidence/evidence-deps';
+import { placementPlaybook } from '../evidence/placement-context';
+import { DEFAULT_FINAL_SETTINGS, outcomeSettings, type FinalGradeSettings, type OutcomeGradingSettings } from './grading-settings';
+
+export interface EffectiveGradingSettings {
+  outcomes: Array<{ outcomeId: string; title: string } & OutcomeGradingSettings>;
+  final: FinalGradeSettings;
+}
+
+export async function readGradingSettings(deps: EvidenceDeps, { session }: { session: LaunchSession }): Promise<EffectiveGradingSettings> {
+  const stored = await placementPlaybook(deps, session);
+  const settings = await deps.settings.get(stored.playbook.id);
+  return {
+    outcomes: stored.outcomes.map((o) => ({ outcomeId: o.id, title: o.title, ...outcomeSettings(settings, o.id) })),
+    final: settings.final ?? DEFAULT_FINAL_SETTINGS,
+  };
+}
+
+export async function setOutcomeGradingSettings(
+  deps: EvidenceDeps,
+  { session, outcomeId, settings }: { session: LaunchSession; outcomeId: string; settings: OutcomeGradingSettings },
+): Promise<EffectiveGradingSettings> {
+  const stored = await placementPlaybook(deps, session);
+  if (!stored.outcomes.some((o) => o.id === outcomeId)) throw new NotFoundError('This learning outcome does not exist in this course.');
+  await deps.settings.setOutcome(stored.playbook.id, outcomeId, settings);
+  return readGradingSettings(deps, { session });
+}
+
+export async function setFinalGradeSettings(
+  deps: EvidenceDeps,
+  { session, settings }: { session: LaunchSession; settings: FinalGradeSettings },
+): Promise<EffectiveGradingSettings> {
+  const stored = await placementPlaybook(deps, session);
+  await deps.settings.setFinal(stored.playbook.id, settings);
+  return readGradingSettings(deps, { session });
+}
