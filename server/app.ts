@@ -59,7 +59,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(rosterRoutes({ lti: deps.lti, logger: deps.logger }));
   app.use(placementRoutes({ lti: deps.lti, playbooks: createPlaybookRepository(deps.database.connection) }));
   app.use(playbookRoutes({ lti: deps.lti, playbooks: createPlaybookRepository(deps.database.connection) }));
-  app.use(learningRouteRoutes({ lti: deps.lti, connection: deps.database.connection, logger: deps.logger }));
+  app.use(learningRouteRoutes({ lti: deps.lti, connection: deps.database.connection, logger: deps.logger, gradePublisher: deps.gradePublisher }));
   app.use(classOverviewRoutes({ lti: deps.lti, connection: deps.database.connection, logger: deps.logger }));
   app.use(evidenceRoutes({ connection: deps.database.connection, records: deps.lti.records, publisher: deps.gradePublisher ?? noGradePublisher }));
   app.use(assessmentRoutes({ connection: deps.database.connection, records: deps.lti.records, publisher: deps.gradePublisher ?? noGradePublisher }));

@@ -31,10 +31,10 @@ export interface FinalGradePublication extends Publication {
   comment: string;
 }
 
-/** Progress without a score: evidence handed in, or a grade waiting for a second assessor. */
+/** Progress without a score: a route approved (no outcome yet), evidence handed in, or a grade waiting for a second assessor. */
 export interface ActivityProgressPublication extends Publication {
-  outcomeId: string;
-  attemptId: string;
+  outcomeId?: string;
+  attemptId?: string;
 }
 
 export interface GradePublisher {

@@ -9,8 +9,20 @@ import type { OpenRoute } from './open-route';
 
 type StudentChangeProps = ChangeProps & { studentId: string };
 
-export function approveStudentRoute(deps: LearningRouteDeps, props: StudentChangeProps): Promise<OpenRoute> {
-  return changeStudentRoute(deps, props, approveRoute);
+/** An approved route is where the student's work starts: the LMS hears it as activity progress 'Started'. */
+export async function approveStudentRoute(deps: LearningRouteDeps, props: StudentChangeProps): Promise<OpenRoute> {
+  const opened = await changeStudentRoute(deps, props, approveRoute);
+  const { platformId, deploymentId, contextId, resourceLinkId } = props.session;
+  if (contextId && resourceLinkId) {
+    await deps.publisher.publishActivityProgress({
+      placement: { platformId, deploymentId, contextId, resourceLinkId },
+      playbookId: opened.playbook.id,
+      studentSub: props.studentId,
+      activityProgress: 'Started',
+      gradingProgress: 'NotReady',
+    });
+  }
+  return opened;
 }
 
 export function returnStudentRoute(deps: LearningRouteDeps, { comment, ...props }: StudentChangeProps & { comment: string }): Promise<OpenRoute> {

@@ -1,5 +1,6 @@
 // What the learning-route use cases work with: the stores, the course records, the class list and the clock.
 import type { Connection } from 'mongoose';
+import { noGradePublisher, type GradePublisher } from '../assessment/grade-publisher';
 import type { Logger } from '../logger';
 import type { Lti } from '../lti/index';
 import { createRoster, type ClassList, type ClassListProps } from '../roster/index';
@@ -19,12 +20,15 @@ export interface LearningRouteDeps {
   /** Every history entry and stall is measured against this clock, so tests and demos can move it. */
   now: () => Date;
   newId: () => string;
+  /** Route progress for the LMS gradebook (an approved route is 'Started'). */
+  publisher: GradePublisher;
 }
 
 export interface LearningRouteSources {
   lti: Pick<Lti, 'records' | 'registry' | 'nrps'>;
   connection: Connection;
   logger: Logger;
+  gradePublisher?: GradePublisher;
   now?: () => Date;
 }
 
@@ -40,5 +44,6 @@ export function createLearningRouteDeps(sources: LearningRouteSources): Learning
     classList: (props) => roster.classList(props),
     now,
     newId,
+    publisher: sources.gradePublisher ?? noGradePublisher,
   };
 }

@@ -1,6 +1,7 @@
 // From a student's hand-in to the LMS gradebook: the grade a teacher gives arrives as a score, through the real outbox and worker.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { judgement, seedPlacement, startGradingHarness, type GradingHarness } from '../support/grading-seed';
+import { seedPlaybook } from '../support/playbook-seed';
 
 interface Delivery {
   id: string;
@@ -57,6 +58,27 @@ describe('grade passback, end to end', () => {
       (deliveries) => deliveries.some((d) => d.gradingProgress === 'FullyGraded' && d.state === 'sent'),
     );
     expect(view.find((d) => d.gradingProgress === 'FullyGraded')).toMatchObject({ userId: studentId, state: 'sent', scoreGiven: 10 });
+  });
+
+  it('when a coach approves a route, the LMS hears that the student has started (activity progress, no score)', async () => {
+    const seeded = await seedPlaybook(g.h);
+    const studentId = g.h.lms.member('student').userId;
+    const launch = async (user: string) => (await g.h.browser().launch({ user, placement: seeded.placement })).sessionToken ?? '';
+    const student = await launch(studentId);
+    const coach = await launch(g.h.lms.member('coach').userId);
+    const send = (token: string, method: string, path: string, body: unknown) => g.api(token, path, { method, body: JSON.stringify(body) });
+    const opened = (await (await g.api(student, '/api/route')).json()) as { route: { version: number } };
+    const submitted = await send(student, 'POST', '/api/route/submit', { version: opened.route.version });
+    expect(submitted.status, await submitted.clone().text()).toBe(200);
+    const { route } = (await submitted.json()) as { route: { version: number } };
+    expect((await send(coach, 'POST', `/api/coach/routes/${studentId}/approve`, { version: route.version })).status).toBe(200);
+
+    const started = await eventually(
+      () => g.h.lms.scores().filter((s) => s.userId === studentId && s.accepted && (s.body as { activityProgress?: string }).activityProgress === 'Started'),
+      (found) => found.length > 0,
+    );
+    expect(started[0]?.body).toMatchObject({ activityProgress: 'Started', gradingProgress: 'NotReady' });
+    expect(started[0]?.body).not.toHaveProperty('scoreGiven');
   });
 
   it('a student cannot see the delivery view, and a retry of a delivery that does not exist is 404', async () => {
