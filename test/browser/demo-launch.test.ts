@@ -46,9 +46,9 @@ describe.skipIf(browserMissing)(`the demo course in a browser${browserMissing ? 
 
     await page.goto(`${playroute.url}/demo-lms`);
     await page.getByRole('link', { name: 'Launch as teacher: Projectmanagement' }).click();
-    await tool.getByRole('heading', { name: 'Projectmanagement' }).waitFor();
+    await tool.getByRole('tab', { name: 'Playbook' }).waitFor();
     await tool.getByLabel('Taal').selectOption('en');
-    await tool.getByText('Draft: students cannot see it yet.').waitFor();
+    await tool.getByRole('tab', { name: 'Grading' }).waitFor();
     await screenshot(page, 'teacher-home-en');
   });
 

@@ -4,7 +4,8 @@ import { LanguageSwitch } from '../components/language-switch';
 import { ErrorMessage, Loading } from '../components/status';
 import { DeepLinkingPicker } from '../features/deep-linking/components/deep-linking-picker';
 import { PlacementHome } from '../features/placement/components/placement-home';
-import { getSession } from '../features/session/api/get-session';
+import { RoleView } from './role-view';
+import { getSession } from './session-api';
 import { useI18n } from '../i18n/i18n-context';
 import { languageFromLocale } from '../i18n/translate';
 import { launchToken } from './launch-token';
@@ -41,7 +42,8 @@ function LaunchedView() {
   if (session.status === 'loading') return <Loading />;
   if (session.status === 'error') return <ErrorMessage error={session.error} onRetry={session.reload} />;
   if (session.data.deepLinking) return <DeepLinkingPicker />;
-  return <PlacementHome session={session.data} />;
+  const data = session.data;
+  return <PlacementHome session={data}>{() => <RoleView session={data} />}</PlacementHome>;
 }
 
 function NotLaunched() {

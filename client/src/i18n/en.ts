@@ -1,46 +1,9 @@
-// English interface text; every key here must also exist in nl.ts (the type checker enforces it).
-export const en = {
-  'app.name': 'Playroute',
-  'app.tagline': 'Your own learning route, assessed on the same learning outcomes as everyone else.',
-  'a11y.skipToContent': 'Skip to content',
-  'home.notLaunched': 'Playroute opens from your course in Canvas, Brightspace or Moodle.',
-  'home.askTeacher': 'Open the Playroute link in your course. If there is none yet, ask your teacher to add it.',
-  'home.tryDemo': 'Try Playroute in the demo course',
-  'home.greeting': 'Welcome, {name}',
-  'home.greetingAnonymous': 'Welcome',
-  'home.course': 'Course: {course}',
-  'home.noRole': 'Your learning environment did not say whether you are a student, teacher or coach in this course, so Playroute can only show you this page.',
-  'home.coach': 'The routes of your students will appear here.',
-  'home.studentWaiting': 'Your teacher has not published this playbook yet. Come back later.',
-  'home.studentReady': 'Choose your learning route from this playbook.',
-  'role.teacher': 'teacher',
-  'role.coach': 'study coach',
-  'role.student': 'student',
-  'playbook.draft': 'Draft: students cannot see it yet.',
-  'playbook.published': 'Published: students can choose their route.',
-  'playbook.outcomeCount': 'Learning outcomes: {count}',
-  'playbook.setUpTitle': 'Set up the playbook for this link',
-  'playbook.setUpIntro': 'This link has no playbook yet. Give it a title to start.',
-  'deepLinking.title': 'Add Playroute to your course',
-  'deepLinking.intro': 'Start a new playbook, place one of this course again, or copy one from another course you teach.',
-  'deepLinking.new': 'New playbook',
-  'deepLinking.newTitle': 'Title',
-  'deepLinking.create': 'Create and place',
-  'deepLinking.thisCourse': 'Playbooks of this course',
-  'deepLinking.otherCourses': 'Playbooks of your other courses',
-  'deepLinking.noneHere': 'This course has no playbooks yet.',
-  'deepLinking.noneElsewhere': 'None of your other courses has a playbook.',
-  'deepLinking.place': 'Place',
-  'deepLinking.copy': 'Copy',
-  'status.loading': 'Loading…',
-  'action.retry': 'Try again',
-  'error.generic': 'Something went wrong. Your work on this page is kept; try again.',
-  'error.network': 'Playroute cannot be reached. Check your connection and try again.',
-  'error.sessionExpired': 'Your Playroute session has ended. Open Playroute again from your course.',
-  'error.notAllowed': 'You are not allowed to do this in this course.',
-  'language.label': 'Language',
-  'language.nl': 'Nederlands',
-  'language.en': 'English',
-} as const;
+// English interface text, assembled from one message file per feature; nl.ts must have every key (the type checker enforces it).
+import { coreEn } from './messages/core.en';
+import { designerEn } from './messages/designer.en';
+import { gradingEn } from './messages/grading.en';
+import { studentEn } from './messages/student.en';
+
+export const en = { ...coreEn, ...studentEn, ...designerEn, ...gradingEn } as const;
 
 export type MessageKey = keyof typeof en;

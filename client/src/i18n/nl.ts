@@ -1,46 +1,8 @@
-// Nederlandse interfaceteksten; dezelfde sleutels als en.ts.
+// Nederlandse interfaceteksten, per onderdeel samengesteld; dezelfde sleutels als en.ts.
 import type { MessageKey } from './en';
+import { coreNl } from './messages/core.nl';
+import { designerNl } from './messages/designer.nl';
+import { gradingNl } from './messages/grading.nl';
+import { studentNl } from './messages/student.nl';
 
-export const nl: Record<MessageKey, string> = {
-  'app.name': 'Playroute',
-  'app.tagline': 'Je eigen leerroute, beoordeeld op dezelfde leeruitkomsten als ieder ander.',
-  'a11y.skipToContent': 'Naar de inhoud',
-  'home.notLaunched': 'Playroute open je vanuit je cursus in Canvas, Brightspace of Moodle.',
-  'home.askTeacher': 'Open de Playroute-link in je cursus. Staat die er nog niet, vraag je docent dan om hem toe te voegen.',
-  'home.tryDemo': 'Probeer Playroute in de democursus',
-  'home.greeting': 'Welkom, {name}',
-  'home.greetingAnonymous': 'Welkom',
-  'home.course': 'Cursus: {course}',
-  'home.noRole': 'Je leeromgeving gaf niet door of je student, docent of coach bent in deze cursus, dus Playroute kan je alleen deze pagina laten zien.',
-  'home.coach': 'Hier verschijnen de leerroutes van je studenten.',
-  'home.studentWaiting': 'Je docent heeft dit playbook nog niet gepubliceerd. Kom later terug.',
-  'home.studentReady': 'Kies je leerroute uit dit playbook.',
-  'role.teacher': 'docent',
-  'role.coach': 'studiecoach',
-  'role.student': 'student',
-  'playbook.draft': 'Concept: studenten zien het nog niet.',
-  'playbook.published': 'Gepubliceerd: studenten kunnen hun route kiezen.',
-  'playbook.outcomeCount': 'Leeruitkomsten: {count}',
-  'playbook.setUpTitle': 'Zet het playbook voor deze link op',
-  'playbook.setUpIntro': 'Deze link heeft nog geen playbook. Geef het een titel om te beginnen.',
-  'deepLinking.title': 'Playroute toevoegen aan je cursus',
-  'deepLinking.intro': 'Begin een nieuw playbook, plaats er een van deze cursus opnieuw, of kopieer er een uit een andere cursus waarin je lesgeeft.',
-  'deepLinking.new': 'Nieuw playbook',
-  'deepLinking.newTitle': 'Titel',
-  'deepLinking.create': 'Maken en plaatsen',
-  'deepLinking.thisCourse': 'Playbooks van deze cursus',
-  'deepLinking.otherCourses': 'Playbooks van je andere cursussen',
-  'deepLinking.noneHere': 'Deze cursus heeft nog geen playbooks.',
-  'deepLinking.noneElsewhere': 'Geen van je andere cursussen heeft een playbook.',
-  'deepLinking.place': 'Plaatsen',
-  'deepLinking.copy': 'Kopiëren',
-  'status.loading': 'Laden…',
-  'action.retry': 'Opnieuw proberen',
-  'error.generic': 'Er ging iets mis. Je werk op deze pagina blijft bewaard; probeer het opnieuw.',
-  'error.network': 'Playroute is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
-  'error.sessionExpired': 'Je Playroute-sessie is afgelopen. Open Playroute opnieuw vanuit je cursus.',
-  'error.notAllowed': 'Dit mag je in deze cursus niet doen.',
-  'language.label': 'Taal',
-  'language.nl': 'Nederlands',
-  'language.en': 'English',
-};
+export const nl: Record<MessageKey, string> = { ...coreNl, ...studentNl, ...designerNl, ...gradingNl };

@@ -1,18 +1,21 @@
-// The first view of a placed link: what this person can do with the playbook, depending on their role in the course.
-import { useState, type FormEvent } from 'react';
+// The first view of a placed link: greeting and course, and, until the placement has a playbook, how to get one.
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '../../../app/api-client';
+import type { SessionView } from '../../../app/session-api';
 import { useApi } from '../../../app/use-api';
 import { ErrorMessage, Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
-import type { SessionView } from '../../session/api/get-session';
 import { getPlacement, type PlacementPlaybook } from '../api/get-placement';
 import { setUpPlaybook } from '../api/set-up-playbook';
 
-export function PlacementHome({ session }: { session: SessionView }) {
+/** `children` renders the role's own view once the placement has a playbook this person may see. */
+export function PlacementHome({ session, children }: { session: SessionView; children: (playbook: PlacementPlaybook) => ReactNode }) {
   const { t } = useI18n();
   const placement = useApi(getPlacement);
   const role = session.roles[0];
   const greeting = session.user.name ? t('home.greeting', { name: session.user.name }) : t('home.greetingAnonymous');
+  const playbook = placement.status === 'ready' ? placement.data.playbook : null;
+  const visible = playbook && (role === 'teacher' || playbook.status === 'published');
   return (
     <section aria-labelledby="home-title">
       <h1 id="home-title">{greeting}</h1>
@@ -23,14 +26,14 @@ export function PlacementHome({ session }: { session: SessionView }) {
       {!role ? <p>{t('home.noRole')}</p> : null}
       {placement.status === 'loading' ? <Loading /> : null}
       {placement.status === 'error' ? <ErrorMessage error={placement.error} onRetry={placement.reload} /> : null}
-      {placement.status === 'ready' && role === 'teacher' ? <TeacherStart playbook={placement.data.playbook} onCreated={placement.reload} /> : null}
-      {placement.status === 'ready' && role === 'student' ? <StudentStart playbook={placement.data.playbook} /> : null}
-      {placement.status === 'ready' && role === 'coach' ? <p>{t('home.coach')}</p> : null}
+      {placement.status === 'ready' && !playbook && role === 'teacher' ? <SetUpPlaybook onCreated={placement.reload} /> : null}
+      {placement.status === 'ready' && !visible && role && role !== 'teacher' ? <p>{t('home.studentWaiting')}</p> : null}
+      {visible && role ? children(playbook) : null}
     </section>
   );
 }
 
-function TeacherStart({ playbook, onCreated }: { playbook: PlacementPlaybook | null; onCreated: () => void }) {
+function SetUpPlaybook({ onCreated }: { onCreated: () => void }) {
   const { t } = useI18n();
   const [title, setTitle] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
@@ -43,15 +46,6 @@ function TeacherStart({ playbook, onCreated }: { playbook: PlacementPlaybook | n
       setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)));
     }
   }
-  if (playbook) {
-    return (
-      <div className="card">
-        <h2>{playbook.title}</h2>
-        <p>{t(playbook.status === 'published' ? 'playbook.published' : 'playbook.draft')}</p>
-        <p>{t('playbook.outcomeCount', { count: playbook.outcomeCount })}</p>
-      </div>
-    );
-  }
   return (
     <form className="card" onSubmit={submit}>
       <h2>{t('playbook.setUpTitle')}</h2>
@@ -63,16 +57,5 @@ function TeacherStart({ playbook, onCreated }: { playbook: PlacementPlaybook | n
         {t('deepLinking.create')}
       </button>
     </form>
-  );
-}
-
-function StudentStart({ playbook }: { playbook: PlacementPlaybook | null }) {
-  const { t } = useI18n();
-  if (!playbook || playbook.status !== 'published') return <p>{t('home.studentWaiting')}</p>;
-  return (
-    <div className="card">
-      <h2>{playbook.title}</h2>
-      <p>{t('home.studentReady')}</p>
-    </div>
   );
 }

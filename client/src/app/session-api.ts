@@ -1,5 +1,5 @@
 // GET /api/session: who the launch says this person is, in which course.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from './api-client';
 
 export type Role = 'teacher' | 'coach' | 'student';
 
