@@ -8,6 +8,7 @@ import { errorMiddleware, notFoundHandler } from './http/error-middleware';
 import { healthRoutes } from './http/health-routes';
 import { publicConfigRoutes } from './http/public-config-routes';
 import { requestLogger } from './http/request-logger';
+import { securityHeaders } from './http/security-headers';
 import { requireSession } from './http/auth';
 import { rosterRoutes } from './http/roster-routes';
 import { sessionRoutes } from './http/session-routes';
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps): Express {
   // Behind the institution's load balancer, the client's address and protocol come from X-Forwarded-*.
   app.set('trust proxy', deps.config.env === 'production' ? 1 : false);
   app.use(requestLogger(deps.logger));
+  app.use(securityHeaders({ https: deps.config.publicUrl.startsWith('https://') }));
   app.use(express.json({ limit: '1mb' }));
   app.use(
     healthRoutes({ database: deps.database, version: deps.version ?? 'dev', startedAt: deps.startedAt ?? Date.now() }),

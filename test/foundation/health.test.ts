@@ -22,6 +22,13 @@ describe('GET /health', () => {
     expect(res.body).toEqual({ error: { code: 'not_found', message: 'Not found.' } });
   });
 
+  it('every answer tells browsers not to sniff types or leak URLs, and to run only Playroute’s own scripts', async () => {
+    const res = await request(testApp.app).get('/health');
+    expect(res.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'referrer-policy': 'same-origin' });
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['content-security-policy']).toContain("object-src 'none'");
+  });
+
   it('the API, even an unknown path of it, asks for a launch session first', async () => {
     const res = await request(testApp.app).get('/api/nothing-here').expect(401);
     expect(res.body.error.code).toBe('not_authenticated');
