@@ -43,10 +43,10 @@ export interface GradingHarness {
 }
 
 /** The LTI harness with a recording GradePublisher: what grading would send to the LMS, kept for the test to read. */
-export async function startGradingHarness(options: { passback?: boolean } = {}): Promise<GradingHarness> {
+export async function startGradingHarness(options: { passback?: boolean; serveClient?: boolean } = {}): Promise<GradingHarness> {
   const publisher = recordingPublisher();
   // With real passback the outbox publisher is used and the recorder stays empty.
-  const h = await startLtiHarness(options.passback ? { passback: true } : { gradePublisher: publisher });
+  const h = await startLtiHarness({ ...(options.passback ? { passback: true } : { gradePublisher: publisher }), serveClient: options.serveClient ?? false });
   return {
     h,
     publisher,

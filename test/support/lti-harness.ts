@@ -15,6 +15,7 @@ import { createGrades, type Grades } from '../../server/grades/index';
 import { createOutboxGradePublisher } from '../../server/grades/outbox-publisher';
 import { createLti, type Lti } from '../../server/lti/index';
 import { createLogger } from '../../server/logger';
+import { CLIENT_DIST } from '../../server/main';
 import { openDatabase, type Database } from '../../server/store/database';
 import type { Platform } from '../../server/store/lti/platforms';
 import { testMongoUri, uniqueDatabaseName } from './database';
@@ -55,6 +56,8 @@ export interface LtiHarnessOptions {
   gradePublisher?: GradePublisher;
   /** Grades go to the LMS for real: the outbox, a running worker and the outbox publisher. */
   passback?: boolean;
+  /** Serve the built client too, so a browser can open `${toolBase}/#session=…` (the browser tests). */
+  serveClient?: boolean;
 }
 
 export async function startLtiHarness(options: LtiHarnessOptions = {}): Promise<LtiHarness> {
@@ -87,7 +90,18 @@ export async function startLtiHarness(options: LtiHarnessOptions = {}): Promise<
   const grades = options.passback ? createGrades({ connection: database.connection, lti, logger, worker: { pollMs: 100 } }) : undefined;
   grades?.worker.start();
   const gradePublisher = grades ? createOutboxGradePublisher({ grades, records: lti.records, logger }) : options.gradePublisher;
-  tool.server.on('request', createApp({ config, logger, database, lti, ...(gradePublisher ? { gradePublisher } : {}), ...(grades ? { grades } : {}) }));
+  tool.server.on(
+    'request',
+    createApp({
+      config,
+      logger,
+      database,
+      lti,
+      ...(gradePublisher ? { gradePublisher } : {}),
+      ...(grades ? { grades } : {}),
+      ...(options.serveClient ? { clientDir: CLIENT_DIST } : {}),
+    }),
+  );
 
   const platform = await connectToolAndLms({
     lms,

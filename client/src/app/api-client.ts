@@ -6,12 +6,15 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** What the server added to explain the refusal, e.g. `currentRevision` or `problems`. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }
 }
 
-export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+/** `headers` adds request headers, e.g. If-Match with the revision a write is based on. */
+export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
   const token = launchToken();
   let res: Response;
   try {
@@ -20,6 +23,7 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
       headers: {
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...init.headers,
       },
       body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
     });
@@ -29,8 +33,8 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
   const text = await res.text();
   const body: unknown = text ? safeJson(text) : undefined;
   if (!res.ok) {
-    const error = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
-    throw new ApiError(res.status, error?.code ?? 'http_error', error?.message ?? res.statusText);
+    const error = (body as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | undefined)?.error;
+    throw new ApiError(res.status, error?.code ?? 'http_error', error?.message ?? res.statusText, error?.details);
   }
   return body as T;
 }

@@ -1,8 +1,51 @@
-// Entry of this feature inside the launched app; the feature's own components hang below it.
-import { useI18n } from '../../../i18n/i18n-context';
+// The study coach's dashboard: their students with route status and progress; one route opened to approve, return or set a level.
+import { useState } from 'react';
 import type { SessionView } from '../../../app/session-api';
+import { useApi } from '../../../app/use-api';
+import { ErrorMessage, Loading } from '../../../components/status';
+import { useI18n } from '../../../i18n/i18n-context';
+import { getCoachStudents } from '../api/get-students';
+import type { Notice } from './notice';
+import { RouteDetail } from './route-detail';
+import { StudentList } from './student-list';
 
 export function CoachHome(_props: { session: SessionView }) {
   const { t } = useI18n();
-  return <h2>{t('coach.title')}</h2>;
+  const students = useApi(getCoachStudents);
+  const [open, setOpen] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const openStudent = students.status === 'ready' ? students.data.students.find((s) => s.id === open) : undefined;
+  return (
+    <section aria-labelledby="coach-title" className="coach">
+      <h2 id="coach-title">{t('coach.title')}</h2>
+      <p className="muted">{t('coach.intro')}</p>
+      <div aria-live="polite">{notice ? <p className="notice">{t(notice.key, notice.params)}</p> : null}</div>
+      {students.status === 'loading' ? <Loading /> : null}
+      {students.status === 'error' ? <ErrorMessage error={students.error} onRetry={students.reload} /> : null}
+      {students.status === 'ready' && open ? (
+        <RouteDetail
+          key={open}
+          studentId={open}
+          fallbackName={openStudent?.name ?? open}
+          onClose={() => setOpen(null)}
+          onChanged={(message) => {
+            setNotice(message);
+            students.reload();
+          }}
+        />
+      ) : null}
+      {students.status === 'ready' && !open ? (
+        <>
+          <p className="muted">{t(students.data.scope === 'mentees' ? 'coach.scope.mentees' : 'coach.scope.course')}</p>
+          <StudentList
+            students={students.data.students}
+            onOpen={(id) => {
+              setNotice(null);
+              setOpen(id);
+            }}
+          />
+        </>
+      ) : null}
+    </section>
+  );
 }

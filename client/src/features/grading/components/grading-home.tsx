@@ -1,8 +1,57 @@
-// Entry of this feature inside the launched app; the feature's own components hang below it.
-import { useI18n } from '../../../i18n/i18n-context';
+// The teacher's grading desk: the queue, one attempt beside its rubric, and where each grade is on its way to the gradebook.
+import { useMemo, useState } from 'react';
 import type { SessionView } from '../../../app/session-api';
+import { useApi } from '../../../app/use-api';
+import { useI18n } from '../../../i18n/i18n-context';
+import { getRoster } from '../api/get-roster';
+import { getGradingQueue } from '../api/get-queue';
+import { AttemptReview } from './attempt-review';
+import { DeliveryList } from './delivery-list';
+import { GradingQueueView } from './grading-queue';
+import { emptyDraft, type GradeDraft } from './grade-draft';
+import type { Notice } from './notice';
 
 export function GradingHome(_props: { session: SessionView }) {
   const { t } = useI18n();
-  return <h2>{t('grading.title')}</h2>;
+  const queue = useApi(getGradingQueue);
+  const roster = useApi(getRoster);
+  const [selected, setSelected] = useState<string | null>(null);
+  // Drafts live here, per attempt: a failed save or switching attempts never loses a half-filled form.
+  const [drafts, setDrafts] = useState<Record<string, GradeDraft>>({});
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [deliveryRefresh, setDeliveryRefresh] = useState(0);
+
+  const names = useMemo(() => new Map(roster.status === 'ready' ? roster.data.members.map((m) => [m.id, m.name ?? m.email ?? m.id]) : []), [roster]);
+  const nameOf = (id: string) => names.get(id) ?? id;
+  const outcomeTitles = new Map(queue.status === 'ready' ? queue.data.perOutcome.map((o) => [o.outcomeId, o.title]) : []);
+
+  function finished(attemptId: string, message: Notice) {
+    setDrafts(({ [attemptId]: _done, ...rest }) => rest);
+    setSelected(null);
+    setNotice(message);
+    queue.reload();
+    setDeliveryRefresh((n) => n + 1);
+  }
+
+  return (
+    <section aria-labelledby="grading-title" className="grading">
+      <h2 id="grading-title">{t('grading.title')}</h2>
+      <p className="muted">{t('grading.intro')}</p>
+      <div aria-live="polite">{notice ? <p className="notice">{t(notice.key, notice.params)}</p> : null}</div>
+      <GradingQueueView queue={queue} nameOf={nameOf} selected={selected} onSelect={(id) => { setNotice(null); setSelected(id); }} />
+      {selected ? (
+        <AttemptReview
+          key={selected}
+          attemptId={selected}
+          nameOf={nameOf}
+          outcomeTitle={(id) => outcomeTitles.get(id) ?? id}
+          draft={drafts[selected] ?? emptyDraft()}
+          onDraft={(draft) => setDrafts((all) => ({ ...all, [selected]: draft }))}
+          onClose={() => setSelected(null)}
+          onDone={(message) => finished(selected, message)}
+        />
+      ) : null}
+      <DeliveryList nameOf={nameOf} refresh={deliveryRefresh} />
+    </section>
+  );
 }

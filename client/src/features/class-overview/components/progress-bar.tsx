@@ -1,0 +1,18 @@
+// A route's progress as a bar with its numbers beside it: done of total activities.
+import { useI18n } from '../../../i18n/i18n-context';
+import type { RouteProgress } from '../api/get-overview';
+import { percent } from './student-name';
+
+export function ProgressBar({ progress, label }: { progress: RouteProgress; label: string }) {
+  const { t } = useI18n();
+  const value = percent(progress.fraction);
+  const text = t('classOverview.progress', { done: progress.done, total: progress.total, percent: value });
+  return (
+    <span className="progress">
+      <span className="progress-track" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={value} aria-valuetext={text}>
+        <span className="progress-fill" style={{ width: `${value}%` }} />
+      </span>
+      <span className="progress-text">{text}</span>
+    </span>
+  );
+}

@@ -1,0 +1,115 @@
+// One student's route for the coach: the activities in order with their progress, the plan, and the review and level forms.
+import { useState } from 'react';
+import { ApiError } from '../../../app/api-client';
+import { useApi } from '../../../app/use-api';
+import { ErrorMessage, Loading } from '../../../components/status';
+import { useI18n } from '../../../i18n/i18n-context';
+import { getPublishedActivities } from '../api/get-activities';
+import { getStudentRoute, type OpenRoute } from '../api/get-student-route';
+import { LevelForm } from './level-form';
+import type { Notice } from './notice';
+import { ProgressBar } from './progress-bar';
+import { ReviewForm } from './review-form';
+import { RouteActivities } from './route-activities';
+
+interface Props {
+  studentId: string;
+  fallbackName: string;
+  onClose: () => void;
+  onChanged: (message: Notice) => void;
+}
+
+export function RouteDetail({ studentId, fallbackName, onClose, onChanged }: Props) {
+  const { t, language } = useI18n();
+  const view = useApi(() => getStudentRoute(studentId), [studentId]);
+  const catalogue = useApi(getPublishedActivities);
+  const [conflict, setConflict] = useState(false);
+  const [comment, setComment] = useState('');
+  const name = view.status === 'ready' ? (view.data.student.name ?? fallbackName) : fallbackName;
+
+  /** A refused change (someone changed the route meanwhile) reloads the route, so the next try uses the current version. */
+  function failed(error: ApiError) {
+    if (error.status === 409) {
+      setConflict(true);
+      view.reload();
+    }
+  }
+  function changed(message: Notice) {
+    setConflict(false);
+    view.reload();
+    onChanged(message);
+  }
+
+  return (
+    <section className="card route-detail" aria-labelledby="route-detail-title">
+      <div className="review-head">
+        <h3 id="route-detail-title">{t('coach.detail.title', { name })}</h3>
+        <button type="button" className="secondary" onClick={onClose}>
+          {t('coach.detail.close')}
+        </button>
+      </div>
+      {conflict ? (
+        <p role="alert" className="error-box">
+          {t('coach.conflict')}
+        </p>
+      ) : null}
+      {view.status === 'loading' ? <Loading /> : null}
+      {view.status === 'error' ? <ErrorMessage error={view.error} onRetry={view.reload} /> : null}
+      {view.status === 'ready' && view.data.route === null ? <p>{t('coach.detail.noRoute')}</p> : null}
+      {view.status === 'ready' && view.data.route !== null ? (
+        <Opened
+          open={view.data as OpenRoute}
+          name={name}
+          studentId={studentId}
+          activities={catalogue.status === 'ready' ? catalogue.data.activities : []}
+          language={language}
+          comment={comment}
+          onComment={setComment}
+          onFailed={failed}
+          onChanged={changed}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function Opened(props: {
+  open: OpenRoute;
+  name: string;
+  studentId: string;
+  activities: { id: string; title: string; type: string }[];
+  language: string;
+  comment: string;
+  onComment: (comment: string) => void;
+  onFailed: (error: ApiError) => void;
+  onChanged: (message: Notice) => void;
+}) {
+  const { t } = useI18n();
+  const { route, level, progress } = props.open;
+  const review = route.lastReview;
+  return (
+    <>
+      <p>
+        <span className={`badge badge-route-${route.status}`}>{t(`coach.route.status.${route.status}`)}</span>{' '}
+        <span className="muted">{t('coach.level.current', { level: level.effective })}</span>
+      </p>
+      <ProgressBar progress={progress} label={t('coach.progressLabel', { name: props.name })} />
+      {review ? (
+        <p className="muted">
+          {t('coach.detail.lastReview', {
+            decision: t(`coach.route.status.${review.decision}`),
+            date: new Date(review.at).toLocaleDateString(props.language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium' }),
+          })}
+          {review.comment ? ` ${t('coach.detail.lastReviewComment', { comment: review.comment })}` : ''}
+        </p>
+      ) : null}
+      <div className="review-columns">
+        <RouteActivities route={route} activities={props.activities} />
+        <div className="coach-actions">
+          <ReviewForm studentId={props.studentId} name={props.name} route={route} comment={props.comment} onComment={props.onComment} onFailed={props.onFailed} onChanged={props.onChanged} />
+          <LevelForm studentId={props.studentId} name={props.name} version={route.version} level={level} onFailed={props.onFailed} onChanged={props.onChanged} />
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+// A refused save in words, next to the form that stays open: a conflict offers to reload, refusals list their reasons.
+import { useState } from 'react';
+import { ApiError } from '../../../app/api-client';
+import { ErrorMessage } from '../../../components/status';
+import { useI18n } from '../../../i18n/i18n-context';
+import { useDesigner } from './designer-context';
+import { useDomainText } from './domain-text';
+
+export function toApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : new ApiError(0, 'unknown', String(error));
+}
+
+const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? (value as unknown[]) : []);
+
+export function SaveError({ error }: { error: ApiError | null }) {
+  const { t } = useI18n();
+  const { reload } = useDesigner();
+  const say = useDomainText();
+  const [reloaded, setReloaded] = useState(false);
+  if (!error) return null;
+  if (error.code === 'version_conflict') {
+    return (
+      <div role="alert" className="error-box">
+        <p>{t('designer.error.conflict')}</p>
+        {reloaded ? (
+          <p>{t('designer.error.conflictReloaded')}</p>
+        ) : (
+          <button type="button" onClick={() => void reload().then(() => setReloaded(true))}>
+            {t('designer.error.reload')}
+          </button>
+        )}
+      </div>
+    );
+  }
+  const problems = listOf(error.details?.problems).filter((p): p is string => typeof p === 'string');
+  const reasons = listOf(error.details?.reasons).filter((r): r is { key: string; params: Record<string, string> } => typeof r === 'object' && r !== null && 'key' in r);
+  const issues = listOf(error.details?.issues).filter((i): i is { path: string; message: string } => typeof i === 'object' && i !== null && 'message' in i);
+  const intro =
+    error.code === 'outcome_incomplete'
+      ? t('designer.error.outcomeIncomplete')
+      : error.code === 'playbook_incomplete'
+        ? t('designer.error.playbookIncomplete')
+        : error.code === 'playbook_published'
+          ? t('designer.error.importPublished')
+          : error.code === 'validation_failed' || error.code === 'bad_request'
+            ? t('designer.error.validation', { detail: error.message })
+            : null;
+  if (!intro) return <ErrorMessage error={error} />;
+  return (
+    <div role="alert" className="error-box">
+      <p>{intro}</p>
+      {problems.length + reasons.length + issues.length > 0 ? (
+        <ul>
+          {problems.map((p) => (
+            <li key={p}>{say(p)}</li>
+          ))}
+          {reasons.map((r, i) => (
+            <li key={`r${i}`}>{say(r)}</li>
+          ))}
+          {issues.map((issue, i) => (
+            <li key={`i${i}`}>{issue.path ? `${issue.path}: ${issue.message}` : issue.message}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+/** The state of one form's save: running, the refusal, and a short confirmation. */
+export function useSaving() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [done, setDone] = useState(false);
+  async function run(action: () => Promise<unknown>): Promise<boolean> {
+    setBusy(true);
+    setError(null);
+    setDone(false);
+    try {
+      await action();
+      setDone(true);
+      return true;
+    } catch (err) {
+      setError(toApiError(err));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { busy, error, done, run, clear: () => setDone(false) };
+}

@@ -1,0 +1,64 @@
+// Ways to add evidence: a text, a link, or a file (uploaded with a progress bar).
+import { useState, type FormEvent } from 'react';
+import type { ApiError } from '../../../app/api-client';
+import { useI18n } from '../../../i18n/i18n-context';
+import { addEvidence, type NewEvidence } from '../api/add-evidence';
+import { FileUpload } from './file-upload';
+import { StudentError } from './student-error';
+import { toApiError } from './to-api-error';
+
+export function EvidenceForms({ outcomeId, onAdded }: { outcomeId: string; onAdded: () => void }) {
+  const { t } = useI18n();
+  const [text, setText] = useState('');
+  const [url, setUrl] = useState('');
+  const [linkTitle, setLinkTitle] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  async function add(evidence: NewEvidence, clear: () => void) {
+    setError(null);
+    try {
+      await addEvidence(outcomeId, evidence);
+      clear();
+      onAdded();
+    } catch (err) {
+      setError(toApiError(err));
+    }
+  }
+  const id = (name: string) => `${name}-${outcomeId}`;
+  return (
+    <div className="evidence-forms">
+      <form
+        className="stacked-form"
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          void add({ kind: 'text', text: text.trim() }, () => setText(''));
+        }}
+      >
+        <label htmlFor={id('text')}>{t('student.evidence.text')}</label>
+        <textarea id={id('text')} value={text} rows={4} maxLength={50000} onChange={(e) => setText(e.target.value)} />
+        <button type="submit" disabled={!text.trim()}>
+          {t('student.evidence.addText')}
+        </button>
+      </form>
+      <form
+        className="stacked-form"
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          void add({ kind: 'link', url: url.trim(), ...(linkTitle.trim() ? { title: linkTitle.trim() } : {}) }, () => {
+            setUrl('');
+            setLinkTitle('');
+          });
+        }}
+      >
+        <label htmlFor={id('url')}>{t('student.evidence.url')}</label>
+        <input id={id('url')} type="url" inputMode="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" />
+        <label htmlFor={id('link-title')}>{t('student.evidence.linkTitle')}</label>
+        <input id={id('link-title')} value={linkTitle} maxLength={200} onChange={(e) => setLinkTitle(e.target.value)} />
+        <button type="submit" disabled={!url.trim()}>
+          {t('student.evidence.addLink')}
+        </button>
+      </form>
+      <FileUpload outcomeId={outcomeId} onUploaded={onAdded} />
+      {error ? <StudentError error={error} /> : null}
+    </div>
+  );
+}
