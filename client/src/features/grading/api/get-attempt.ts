@@ -36,21 +36,8 @@ export interface Attempt {
   version: number;
 }
 
-export interface RubricLevel {
-  id: string;
-  label: string;
-  description: string;
-  points: number;
-}
-
-export interface RubricCriterion {
-  id: string;
-  title: string;
-  description?: string;
-  weight: number;
-  levels: RubricLevel[];
-  passLevelId?: string;
-}
+export type { RubricCriterion, RubricLevel } from '../../../api-types/domain';
+import type { RubricCriterion } from '../../../api-types/domain';
 
 export interface CriterionComparison {
   criterionId: string;

@@ -19,21 +19,8 @@ export interface DomainMessage {
   params: Record<string, string | number | boolean | string[]>;
 }
 
-export interface RubricLevel {
-  id: string;
-  label: string;
-  description: string;
-  points: number;
-}
-
-export interface RubricCriterion {
-  id: string;
-  title: string;
-  description?: string;
-  weight: number;
-  levels: RubricLevel[];
-  passLevelId?: string;
-}
+export type { RubricCriterion, RubricLevel } from '../../../api-types/domain';
+import type { RubricCriterion } from '../../../api-types/domain';
 
 export interface OutcomeInput {
   title: string;

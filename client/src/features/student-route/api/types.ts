@@ -1,35 +1,15 @@
 // What the student's endpoints answer, as the client reads them (dates arrive as ISO strings).
 
-export const ENVIRONMENTS = ['online', 'workplace', 'campus'] as const;
-export const FORMS = ['self-study', 'expert', 'collaborative'] as const;
-export const ACTIVITY_TYPES = ['activation', 'instruction', 'application', 'feedback', 'reflection'] as const;
+export { ACTIVITY_TYPES, ENVIRONMENTS, LEARNING_FORMS as FORMS } from '../../../api-types/domain';
+export type { ActivityType, Environment, LearningForm, Message } from '../../../api-types/domain';
+import type { ActivityType, Environment, LearningForm, Message } from '../../../api-types/domain';
 export const EVIDENCE_FORMS = ['work_product', 'report', 'video', 'oral', 'workplace_assessment', 'prior_learning', 'work_experience', 'other'] as const;
 
-export type Environment = (typeof ENVIRONMENTS)[number];
-export type LearningForm = (typeof FORMS)[number];
-export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 export type EvidenceForm = (typeof EVIDENCE_FORMS)[number];
 
-export interface Message {
-  key: string;
-  params: Record<string, string | number | boolean | string[]>;
-}
 
-export interface RubricLevel {
-  id: string;
-  label: string;
-  description: string;
-  points: number;
-}
-
-export interface RubricCriterion {
-  id: string;
-  title: string;
-  description?: string;
-  weight: number;
-  levels: RubricLevel[];
-  passLevelId?: string;
-}
+export type { RubricCriterion, RubricLevel } from '../../../api-types/domain';
+import type { RubricCriterion } from '../../../api-types/domain';
 
 export interface PublishedOutcome {
   id: string;
