@@ -59,6 +59,8 @@ export const studentEn = {
   'student.route.empty': 'Your route is empty. Add activities from the playbook or follow the recommended route.',
   'student.route.moveUp': 'Move {title} up',
   'student.route.moveDown': 'Move {title} down',
+  'student.route.drag': 'Drag to move {title}',
+  'student.route.dragHint': 'Drag an activity by its handle (⠿) to another place, or use the arrow buttons.',
   'student.route.removeItem': 'Remove {title}',
   'student.route.moved': '{title} moved to position {position}',
   'student.route.save': 'Save route',

@@ -61,6 +61,8 @@ export const studentNl: Record<keyof typeof studentEn, string> = {
   'student.route.empty': 'Je route is leeg. Voeg activiteiten toe uit het playbook of volg de aanbevolen route.',
   'student.route.moveUp': '{title} omhoog',
   'student.route.moveDown': '{title} omlaag',
+  'student.route.drag': 'Sleep om {title} te verplaatsen',
+  'student.route.dragHint': 'Sleep een activiteit aan de greep (⠿) naar een andere plaats, of gebruik de pijlknoppen.',
   'student.route.removeItem': '{title} verwijderen',
   'student.route.moved': '{title} staat nu op plaats {position}',
   'student.route.save': 'Route opslaan',

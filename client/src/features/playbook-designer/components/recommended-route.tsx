@@ -1,4 +1,5 @@
-// The recommended route: an ordered list the teacher composes and reorders with buttons or Alt+↑/↓, checked against the rules on save.
+// The recommended route: an ordered list the teacher composes and reorders with buttons, Alt+↑/↓ or by dragging a handle
+// (mouse, pen or touch), checked against the rules on save.
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../../../i18n/i18n-context';
 import { setRecommendedRoute } from '../api/set-recommended-route';
@@ -8,6 +9,7 @@ import { useDesigner } from './designer-context';
 import { useDomainText } from './domain-text';
 import { SaveError, useSaving } from './save-error';
 import { SavedNote } from './saved-note';
+import { usePointerReorder } from '../../../components/use-pointer-reorder';
 
 export function RecommendedRoute() {
   const { t } = useI18n();
@@ -25,17 +27,20 @@ export function RecommendedRoute() {
   const chosen = adding && notInRoute.some((a) => a.id === adding) ? adding : (notInRoute[0]?.id ?? '');
   const hours = known.reduce((sum, id) => sum + (byId.get(id)?.studyLoadHours ?? 0), 0);
 
-  function move(index: number, by: -1 | 1) {
-    const target = index + by;
+  /** Moves the activity at `index` to `target`; focus follows it when moved from the keyboard. */
+  function moveTo(index: number, target: number, focus: boolean) {
     const id = known[index];
-    if (!id || target < 0 || target >= known.length) return;
+    if (!id || target < 0 || target >= known.length || target === index) return;
     const next = [...known];
     next.splice(index, 1);
     next.splice(target, 0, id);
     setRoute(next);
     setAnnouncement(t('designer.route.moved', { title: byId.get(id)?.title ?? '', position: target + 1, total: next.length }));
-    requestAnimationFrame(() => items.current.get(id)?.focus());
+    if (focus) requestAnimationFrame(() => items.current.get(id)?.focus());
   }
+
+  const move = (index: number, by: -1 | 1) => moveTo(index, index + by, true);
+  const drag = usePointerReorder<HTMLOListElement>(known.length, (from, to) => moveTo(from, to, false));
 
   function onKey(event: KeyboardEvent<HTMLLIElement>, index: number) {
     if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
@@ -58,7 +63,7 @@ export function RecommendedRoute() {
       </p>
       {design.activities.length === 0 ? <p>{t('designer.route.noActivities')}</p> : null}
       {known.length === 0 && design.activities.length > 0 ? <p>{t('designer.route.empty')}</p> : null}
-      <ol className="pd-route" aria-describedby="route-keys">
+      <ol className={`pd-route${drag.dragging ? ' is-dragging' : ''}`} aria-describedby="route-keys" ref={drag.listRef}>
         {known.map((id, index) => {
           const a = byId.get(id);
           if (!a) return null;
@@ -72,9 +77,14 @@ export function RecommendedRoute() {
               }}
               onKeyDown={(e) => onKey(e, index)}
               aria-label={t('designer.route.item', { position: index + 1, title: a.title })}
-              className={`activity-chip pd-edge-${a.type}`}
+              className={`activity-chip pd-edge-${a.type} ${drag.itemClass(index)}`.trim()}
             >
               <span>
+                {known.length > 1 ? (
+                  <span className="pd-drag-handle" aria-hidden="true" title={t('designer.route.drag', { title: a.title })} {...drag.handleProps(index)}>
+                    ⠿
+                  </span>
+                ) : null}{' '}
                 <span className="pd-route-pos">{index + 1}.</span> <ActivityTypeBadge type={a.type} /> {a.title}
               </span>
               <span className="actions">

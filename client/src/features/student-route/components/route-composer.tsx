@@ -94,7 +94,7 @@ export function RouteComposer({ playbook, view, onView, draft, catalogue }: Rout
       <div className="route-layout">
         <div>
           <h3>{t('student.route.yourActivities', { count: draft.ids.length })}</h3>
-          <RouteList ids={draft.ids} catalogue={catalogue} editable={editable} onMove={draft.move} onRemove={draft.remove} />
+          <RouteList ids={draft.ids} catalogue={catalogue} editable={editable} onMove={draft.move} onMoveTo={draft.moveTo} onRemove={draft.remove} />
           {editable ? (
             <div className="button-row">
               <button type="button" onClick={() => void save()} disabled={busy || !draft.dirty}>

@@ -1,21 +1,30 @@
-// The composed route in order, with buttons to move and remove each activity (keyboard first; focus follows the moved item).
+// The composed route in order, with buttons to move and remove each activity (keyboard first; focus follows the moved item),
+// and a handle to drag an activity to another place with a mouse, pen or finger.
 import { useState } from 'react';
 import { useI18n } from '../../../i18n/i18n-context';
 import type { Choosable } from './route-rules';
 import { TypeBadge } from './type-badge';
+import { usePointerReorder } from '../../../components/use-pointer-reorder';
 
 interface RouteListProps {
   ids: string[];
   catalogue: Map<string, Choosable>;
   editable: boolean;
   onMove: (id: string, by: -1 | 1) => void;
+  onMoveTo: (id: string, to: number) => void;
   onRemove: (id: string) => void;
 }
 
-export function RouteList({ ids, catalogue, editable, onMove, onRemove }: RouteListProps) {
+export function RouteList({ ids, catalogue, editable, onMove, onMoveTo, onRemove }: RouteListProps) {
   const { t } = useI18n();
   const [announcement, setAnnouncement] = useState('');
   const titleOf = (id: string) => catalogue.get(id)?.title ?? id;
+  const drag = usePointerReorder<HTMLOListElement>(ids.length, (from, to) => {
+    const id = ids[from];
+    if (id === undefined) return;
+    onMoveTo(id, to);
+    setAnnouncement(t('student.route.moved', { title: titleOf(id), position: to + 1 }));
+  });
   function move(id: string, by: -1 | 1, index: number) {
     onMove(id, by);
     const position = index + by + 1;
@@ -31,12 +40,18 @@ export function RouteList({ ids, catalogue, editable, onMove, onRemove }: RouteL
   if (ids.length === 0) return <p>{t('student.route.empty')}</p>;
   return (
     <>
-      <ol className="route-list">
+      {editable && ids.length > 1 ? <p className="muted route-drag-hint">{t('student.route.dragHint')}</p> : null}
+      <ol className={`route-list${drag.dragging ? ' is-dragging' : ''}`} ref={drag.listRef}>
         {ids.map((id, index) => {
           const item = catalogue.get(id);
           const title = titleOf(id);
           return (
-            <li key={id}>
+            <li key={id} className={editable ? drag.itemClass(index) : undefined} data-activity-id={id}>
+              {editable && ids.length > 1 ? (
+                <span className="drag-handle" aria-hidden="true" title={t('student.route.drag', { title })} {...drag.handleProps(index)}>
+                  ⠿
+                </span>
+              ) : null}
               <span className="route-position" aria-hidden="true">
                 {index + 1}
               </span>

@@ -7,7 +7,18 @@ export interface RouteDraft {
   add(id: string): void;
   remove(id: string): void;
   move(id: string, by: -1 | 1): void;
+  /** Put an activity at a position (0-based), as a drag and drop does. */
+  moveTo(id: string, to: number): void;
   replace(ids: string[]): void;
+}
+
+function placed(current: string[], id: string, to: number): string[] {
+  const from = current.indexOf(id);
+  if (from < 0 || to < 0 || to >= current.length || to === from) return current;
+  const next = [...current];
+  next.splice(from, 1);
+  next.splice(to, 0, id);
+  return next;
 }
 
 export function useRouteDraft(saved: string[]): RouteDraft {
@@ -18,16 +29,8 @@ export function useRouteDraft(saved: string[]): RouteDraft {
     dirty,
     add: (id) => setIds((current) => (current.includes(id) ? current : [...current, id])),
     remove: (id) => setIds((current) => current.filter((x) => x !== id)),
-    move: (id, by) =>
-      setIds((current) => {
-        const from = current.indexOf(id);
-        const to = from + by;
-        if (from < 0 || to < 0 || to >= current.length) return current;
-        const next = [...current];
-        next.splice(from, 1);
-        next.splice(to, 0, id);
-        return next;
-      }),
+    move: (id, by) => setIds((current) => placed(current, id, current.indexOf(id) + by)),
+    moveTo: (id, to) => setIds((current) => placed(current, id, to)),
     replace: setIds,
   };
 }
