@@ -7,10 +7,10 @@ import { deleteActivity } from '../api/delete-activity';
 import { ACTIVITY_TYPES, ENVIRONMENTS, LEARNING_FORMS, type ActivityInput, type ActivityView, type Environment, type LearningForm } from '../api/types';
 import { updateActivity } from '../api/update-activity';
 import { fromLocalInput, toLocalInput } from './dates';
+import { FormFooter } from './form-footer';
 import { useDesigner } from './designer-context';
 import { PlaycardView } from './playcard-view';
-import { SaveError, useSaving } from './save-error';
-import { SavedNote } from './saved-note';
+import { useSaving } from './save-error';
 
 interface SessionDraft {
   id?: string;
@@ -299,26 +299,14 @@ export function ActivityForm({ activity, initial, onDone }: { activity?: Activit
             </fieldset>
           ) : null}
 
-          {tried && Object.keys(problems).length > 0 ? (
-            <p role="alert" className="field-error">
-              {t('designer.validation.fix')}
-            </p>
-          ) : null}
-          <div className="actions">
-            <button type="submit" disabled={saving.busy}>
-              {t('designer.activity.save')}
-            </button>
-            <button type="button" className="secondary" onClick={onDone}>
-              {t('designer.close')}
-            </button>
-            {activity ? (
-              <button type="button" className="danger" onClick={remove} disabled={saving.busy}>
-                {t('designer.activity.delete')}
-              </button>
-            ) : null}
-          </div>
-          <SaveError error={saving.error} />
-          <SavedNote shown={saving.done} />
+          <FormFooter
+            saving={saving}
+            showFixHint={tried && Object.keys(problems).length > 0}
+            saveLabel="designer.activity.save"
+            onClose={onDone}
+            {...(activity ? { onDelete: remove } : {})}
+            deleteLabel="designer.activity.delete"
+          />
         </form>
         <PlaycardView type={draft.type} />
       </div>

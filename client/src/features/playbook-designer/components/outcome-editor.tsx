@@ -7,11 +7,11 @@ import { publishOutcome } from '../api/publish-outcome';
 import { EVIDENCE_FORMS, TUNING_PARTS, type OutcomeInput, type OutcomeView } from '../api/types';
 import { updateOutcome } from '../api/update-outcome';
 import { useDesigner } from './designer-context';
+import { FormFooter } from './form-footer';
 import { useDomainText } from './domain-text';
 import { composeSentence } from './outcome-sentence';
 import { RubricEditor } from './rubric-editor';
 import { SaveError, useSaving } from './save-error';
-import { SavedNote } from './saved-note';
 
 const EMPTY: OutcomeInput = {
   title: '',
@@ -225,26 +225,14 @@ export function OutcomeEditor({ outcome, onSaved, onClose }: { outcome?: Outcome
           </button>
         </fieldset>
 
-        {tried && invalid ? (
-          <p role="alert" className="field-error">
-            {t('designer.validation.fix')}
-          </p>
-        ) : null}
-        <div className="actions">
-          <button type="submit" disabled={saving.busy}>
-            {t('designer.outcomes.save')}
-          </button>
-          <button type="button" className="secondary" onClick={onClose}>
-            {t('designer.close')}
-          </button>
-          {outcome ? (
-            <button type="button" className="danger" onClick={remove} disabled={saving.busy}>
-              {t('designer.outcomes.delete')}
-            </button>
-          ) : null}
-        </div>
-        <SaveError error={saving.error} />
-        <SavedNote shown={saving.done} />
+        <FormFooter
+          saving={saving}
+          showFixHint={tried && invalid}
+          saveLabel="designer.outcomes.save"
+          onClose={onClose}
+          {...(outcome ? { onDelete: remove } : {})}
+          deleteLabel="designer.outcomes.delete"
+        />
       </form>
 
       {outcome ? (
