@@ -1,10 +1,10 @@
 // A second (or third) assessor's pass or fail on a prior-learning claim, beside the decisions made so far.
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../../app/api-client';
-import { ErrorMessage } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
 import { decideClaim } from '../api/decide-claim';
 import type { Attempt, FourEyesStatus } from '../api/get-attempt';
+import { SaveFailure } from './save-failure';
 
 interface Props {
   attempt: Attempt;
@@ -69,12 +69,7 @@ export function ClaimDecision({ attempt, fourEyes, nameOf, onDone }: Props) {
           {t('grading.claim.choose')}
         </p>
       ) : null}
-      {error ? (
-        <div>
-          <ErrorMessage error={error} />
-          <p role="note">{error.status === 409 ? t('grading.conflict') : t('grading.rubric.keptAfterError')}</p>
-        </div>
-      ) : null}
+      <SaveFailure error={error} />
       <button type="submit" disabled={saving}>
         {saving ? t('grading.rubric.saving') : t('grading.claim.save')}
       </button>

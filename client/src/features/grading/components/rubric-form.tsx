@@ -1,11 +1,11 @@
 // The rubric as a form: one level per criterion, the student's own choice beside it, comments per criterion and overall.
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../../app/api-client';
-import { ErrorMessage } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
 import type { CriterionComparison, RubricCriterion } from '../api/get-attempt';
 import { gradeAttempt } from '../api/grade-attempt';
 import type { GradeDraft } from './grade-draft';
+import { SaveFailure } from './save-failure';
 
 interface Props {
   attemptId: string;
@@ -71,12 +71,7 @@ export function RubricForm({ attemptId, criteria, selfAssessment, draft, onDraft
           {t('grading.rubric.missing', { criteria: missing.join(', ') })}
         </p>
       ) : null}
-      {error ? (
-        <div>
-          <ErrorMessage error={error} />
-          <p role="note">{error.status === 409 ? t('grading.conflict') : t('grading.rubric.keptAfterError')}</p>
-        </div>
-      ) : null}
+      <SaveFailure error={error} />
       <button type="submit" disabled={saving}>
         {saving ? t('grading.rubric.saving') : t('grading.rubric.save')}
       </button>
