@@ -1,104 +1,15 @@
 // Adding or editing one activity: its cell and type (with the type's playcard beside it), load, schedule, links and prerequisites.
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../../i18n/i18n-context';
-import type { MessageKey } from '../../../i18n/en';
 import { createActivity } from '../api/create-activity';
 import { deleteActivity } from '../api/delete-activity';
-import { ACTIVITY_TYPES, ENVIRONMENTS, LEARNING_FORMS, type ActivityInput, type ActivityView, type Environment, type LearningForm } from '../api/types';
+import { ACTIVITY_TYPES, ENVIRONMENTS, LEARNING_FORMS, type ActivityView, type Environment, type LearningForm } from '../api/types';
 import { updateActivity } from '../api/update-activity';
-import { fromLocalInput, toLocalInput } from './dates';
+import { bodyOf, draftOf, problemsOf, type Draft } from './activity-draft';
 import { FormFooter } from './form-footer';
 import { useDesigner } from './designer-context';
 import { PlaycardView } from './playcard-view';
 import { useSaving } from './save-error';
-
-interface SessionDraft {
-  id?: string;
-  startsAt: string;
-  place: string;
-  capacity: string;
-}
-
-interface Draft {
-  title: string;
-  description: string;
-  environment: Environment;
-  form: LearningForm;
-  type: ActivityInput['type'];
-  studyLoadHours: string;
-  synchronous: boolean;
-  sessions: SessionDraft[];
-  links: { title: string; url: string }[];
-  prerequisiteIds: string[];
-}
-
-function draftOf(activity: ActivityView | undefined, initial: { environment: Environment; form: LearningForm } | undefined): Draft {
-  if (!activity) {
-    return {
-      title: '',
-      description: '',
-      environment: initial?.environment ?? 'online',
-      form: initial?.form ?? 'self-study',
-      type: 'activation',
-      studyLoadHours: '1',
-      synchronous: false,
-      sessions: [],
-      links: [],
-      prerequisiteIds: [],
-    };
-  }
-  const sessions = activity.schedule.kind === 'synchronous' ? activity.schedule.sessions : [];
-  return {
-    title: activity.title,
-    description: activity.description,
-    environment: activity.environment,
-    form: activity.form,
-    type: activity.type,
-    studyLoadHours: String(activity.studyLoadHours),
-    synchronous: activity.schedule.kind === 'synchronous',
-    sessions: sessions.map((s) => ({ id: s.id, startsAt: toLocalInput(s.startsAt), place: s.place, capacity: String(s.capacity) })),
-    links: activity.links,
-    prerequisiteIds: activity.prerequisiteIds,
-  };
-}
-
-type Problems = Partial<Record<string, MessageKey>>;
-
-function problemsOf(d: Draft): Problems {
-  const problems: Problems = {};
-  if (d.title.trim() === '') problems.title = 'designer.validation.required';
-  const hours = Number(d.studyLoadHours);
-  if (d.studyLoadHours.trim() === '' || Number.isNaN(hours) || hours < 0 || hours > 1000) problems.studyLoadHours = 'designer.activity.hoursInvalid';
-  if (d.synchronous && d.sessions.length === 0) problems.sessions = 'designer.activity.sessionsNeeded';
-  d.sessions.forEach((s, i) => {
-    if (!fromLocalInput(s.startsAt)) problems[`session-${i}-startsAt`] = 'designer.activity.sessionDateNeeded';
-    const capacity = Number(s.capacity);
-    if (!Number.isInteger(capacity) || capacity < 1) problems[`session-${i}-capacity`] = 'designer.activity.capacityInvalid';
-  });
-  d.links.forEach((l, i) => {
-    if (!/^https?:\/\/\S+$/i.test(l.url.trim())) problems[`link-${i}`] = 'designer.activity.urlInvalid';
-  });
-  return problems;
-}
-
-function bodyOf(d: Draft): ActivityInput {
-  return {
-    title: d.title.trim(),
-    description: d.description,
-    environment: d.environment,
-    form: d.form,
-    type: d.type,
-    studyLoadHours: Number(d.studyLoadHours),
-    links: d.links.map((l) => ({ title: l.title.trim(), url: l.url.trim() })),
-    schedule: d.synchronous
-      ? {
-          kind: 'synchronous',
-          sessions: d.sessions.map((s) => ({ ...(s.id ? { id: s.id } : {}), startsAt: fromLocalInput(s.startsAt) ?? '', place: s.place.trim(), capacity: Number(s.capacity) })),
-        }
-      : { kind: 'asynchronous' },
-    prerequisiteIds: d.prerequisiteIds,
-  };
-}
 
 export function ActivityForm({ activity, initial, onDone }: { activity?: ActivityView; initial?: { environment: Environment; form: LearningForm }; onDone: () => void }) {
   const { t } = useI18n();
