@@ -1,5 +1,6 @@
 // GET /api/coach/routes/:studentId: one student's route with its level and progress (route null until they open it).
 import { apiFetch } from '../../../app/api-client';
+import type { ActivityType, Environment, LearningForm } from '../../../api-types/domain';
 import type { LevelView, RouteProgress, RouteStatus } from './get-students';
 
 export interface RouteEntry {
@@ -11,7 +12,12 @@ export interface OwnActivity {
   id: string;
   title: string;
   description: string;
+  environment: Environment;
+  form: LearningForm;
+  type: ActivityType;
+  studyLoadHours: number;
   status: 'proposed' | 'approved' | 'rejected';
+  reviewComment?: string;
 }
 
 export interface StudentRoute {

@@ -9,6 +9,7 @@ import { getStudentRoute, type OpenRoute } from '../api/get-student-route';
 import { LevelForm } from './level-form';
 import type { Notice } from './notice';
 import { ProgressBar } from './progress-bar';
+import { ProposalReview } from './proposal-review';
 import { ReviewForm } from './review-form';
 import { RouteActivities } from './route-activities';
 
@@ -25,6 +26,7 @@ export function RouteDetail({ studentId, fallbackName, onClose, onChanged }: Pro
   const catalogue = useApi(getPublishedActivities);
   const [conflict, setConflict] = useState(false);
   const [comment, setComment] = useState('');
+  const [proposalComments, setProposalComments] = useState<Record<string, string>>({});
   const name = view.status === 'ready' ? (view.data.student.name ?? fallbackName) : fallbackName;
 
   /** A refused change (someone changed the route meanwhile) reloads the route, so the next try uses the current version. */
@@ -65,6 +67,8 @@ export function RouteDetail({ studentId, fallbackName, onClose, onChanged }: Pro
           language={language}
           comment={comment}
           onComment={setComment}
+          proposalComments={proposalComments}
+          onProposalComment={(id, text) => setProposalComments((all) => ({ ...all, [id]: text }))}
           onFailed={failed}
           onChanged={changed}
         />
@@ -81,6 +85,8 @@ function Opened(props: {
   language: string;
   comment: string;
   onComment: (comment: string) => void;
+  proposalComments: Record<string, string>;
+  onProposalComment: (ownActivityId: string, comment: string) => void;
   onFailed: (error: ApiError) => void;
   onChanged: (message: Notice) => void;
 }) {
@@ -106,6 +112,14 @@ function Opened(props: {
       <div className="review-columns">
         <RouteActivities route={route} activities={props.activities} />
         <div className="coach-actions">
+          <ProposalReview
+            studentId={props.studentId}
+            route={route}
+            comments={props.proposalComments}
+            onComment={props.onProposalComment}
+            onFailed={props.onFailed}
+            onChanged={props.onChanged}
+          />
           <ReviewForm studentId={props.studentId} name={props.name} route={route} comment={props.comment} onComment={props.onComment} onFailed={props.onFailed} onChanged={props.onChanged} />
           <LevelForm studentId={props.studentId} name={props.name} version={route.version} level={level} onFailed={props.onFailed} onChanged={props.onChanged} />
         </div>

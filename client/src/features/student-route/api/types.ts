@@ -72,6 +72,8 @@ export interface RouteEntry {
 
 export interface OwnActivity extends Pick<Activity, 'id' | 'title' | 'description' | 'environment' | 'form' | 'type' | 'studyLoadHours'> {
   status: 'proposed' | 'approved' | 'rejected';
+  /** The coach's comment with their decision, if they gave one. */
+  reviewComment?: string;
 }
 
 export interface StudyPlan {

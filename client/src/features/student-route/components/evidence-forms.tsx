@@ -1,4 +1,4 @@
-// Ways to add evidence: a text, a link, or a file (uploaded with a progress bar).
+// Ways to add evidence: a text, a link, a prior-learning or work-experience claim, or a file (uploaded with a progress bar).
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '../../../app/api-client';
 import { useI18n } from '../../../i18n/i18n-context';
@@ -7,11 +7,16 @@ import { FileUpload } from './file-upload';
 import { StudentError } from './student-error';
 import { toApiError } from './to-api-error';
 
+const CLAIMS = ['prior_learning', 'work_experience'] as const;
+type Claim = (typeof CLAIMS)[number];
+
 export function EvidenceForms({ outcomeId, onAdded }: { outcomeId: string; onAdded: () => void }) {
   const { t } = useI18n();
   const [text, setText] = useState('');
   const [url, setUrl] = useState('');
   const [linkTitle, setLinkTitle] = useState('');
+  const [claim, setClaim] = useState<Claim>('prior_learning');
+  const [claimText, setClaimText] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   async function add(evidence: NewEvidence, clear: () => void) {
     setError(null);
@@ -56,6 +61,30 @@ export function EvidenceForms({ outcomeId, onAdded }: { outcomeId: string; onAdd
         <button type="submit" disabled={!url.trim()}>
           {t('student.evidence.addLink')}
         </button>
+      </form>
+      <form
+        className="stacked-form"
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          void add({ kind: 'prior-learning', claim, description: claimText.trim() }, () => setClaimText(''));
+        }}
+      >
+        <fieldset>
+          <legend>{t('student.evidence.claim')}</legend>
+          <label htmlFor={id('claim-kind')}>{t('student.evidence.claimKind')}</label>
+          <select id={id('claim-kind')} value={claim} onChange={(e) => setClaim(e.target.value as Claim)}>
+            {CLAIMS.map((c) => (
+              <option key={c} value={c}>
+                {t(`student.evidence.claimKind.${c}`)}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={id('claim-description')}>{t('student.evidence.claimDescription')}</label>
+          <textarea id={id('claim-description')} value={claimText} rows={4} maxLength={10000} onChange={(e) => setClaimText(e.target.value)} />
+          <button type="submit" disabled={!claimText.trim()}>
+            {t('student.evidence.addClaim')}
+          </button>
+        </fieldset>
       </form>
       <FileUpload outcomeId={outcomeId} onUploaded={onAdded} />
       {error ? <StudentError error={error} /> : null}

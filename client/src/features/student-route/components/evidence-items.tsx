@@ -17,7 +17,7 @@ export function EvidenceItems({ items }: { items: EvidenceItem[] }) {
             </a>
           ) : null}
           {item.kind === 'text' ? <span className="evidence-text">{item.text.length > 200 ? `${item.text.slice(0, 200)}…` : item.text}</span> : null}
-          {item.kind === 'prior-learning' ? item.description : null}
+          {item.kind === 'prior-learning' ? `${t(`student.evidence.claimKind.${item.claim}`)}: ${item.description}` : null}
         </li>
       ))}
     </ul>

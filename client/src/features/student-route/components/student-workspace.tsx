@@ -4,6 +4,7 @@ import type { PublishedPlaybook, RouteView } from '../api/types';
 import { EvidenceSection } from './evidence-section';
 import { LearningGoals } from './learning-goals';
 import { OutcomeOverview } from './outcome-overview';
+import { OwnActivityProposals } from './own-activity-proposals';
 import { PlaybookGrid } from './playbook-grid';
 import { ProgressPanel } from './progress-panel';
 import { RouteComposer } from './route-composer';
@@ -29,6 +30,7 @@ export function StudentWorkspace({ playbook, view, onView }: { playbook: Publish
       <SessionsPanel routeIds={view.route.entries.filter((e) => e.status !== 'skipped').map((e) => e.activityId)} />
       <StudyPlanForm view={view} onView={onView} />
       {view.level.may.setLearningGoals ? <LearningGoals view={view} onView={onView} /> : null}
+      {view.level.may.proposeActivities || view.route.ownActivities.length > 0 ? <OwnActivityProposals view={view} onView={onView} /> : null}
       <EvidenceSection playbook={playbook} selfAssess={view.level.may.selfAssess} onChanged={() => setEvidenceChanges((n) => n + 1)} />
       <StandingPanel outcomes={playbook.outcomes} version={evidenceChanges} />
     </>
