@@ -1,27 +1,12 @@
 // The stored attempt: one document per attempt, evidence and judgements embedded, with the indexes its queries use.
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { AttemptStatus, EvidenceItem, SelfAssessmentRecord, AttemptAssessment } from '../attempt';
-import type { FourEyesRecord } from '../../domain/grading/index';
+import type { Attempt } from '../attempt';
 import type { PlacementDocument } from '../../store/models/playbook-model';
 
-export interface AttemptDocument {
+/** A stored attempt: the domain's Attempt with its id as _id and the placement as stored. */
+export interface AttemptDocument extends Omit<Attempt, 'id' | 'placement'> {
   _id: string;
-  playbookId: string;
   placement: PlacementDocument;
-  outcomeId: string;
-  studentId: string;
-  number: number;
-  status: AttemptStatus;
-  items: EvidenceItem[];
-  selfAssessment?: SelfAssessmentRecord;
-  submittedAt?: Date;
-  assessment?: AttemptAssessment;
-  fourEyes?: FourEyesRecord;
-  gradedAt?: Date;
-  passed?: boolean;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
 }
 
 const required = { type: String, required: true } as const;

@@ -6,31 +6,16 @@ import {
   ENTRY_STATUSES,
   type LearningGoal,
   type OwnActivity,
+  type Route,
   type RouteEntry,
   type RouteReview,
-  type RouteStatus,
   type StudyPlan,
 } from '../../domain/route';
 import type { RouteHistoryEntry } from '../../domain/route-history';
-import type { SelfDirectionLevel } from '../../domain/self-direction';
 
-export interface RouteDocument {
-  /** The route id. */
+/** A stored route: the domain's Route with its id as _id. */
+export interface RouteDocument extends Omit<Route, 'id'> {
   _id: string;
-  playbookId: string;
-  studentId: string;
-  status: RouteStatus;
-  entries: RouteEntry[];
-  ownActivities: OwnActivity[];
-  learningGoals: LearningGoal[];
-  studyPlan: StudyPlan;
-  levelOverride?: SelfDirectionLevel;
-  lastReview?: RouteReview;
-  approvedActivityIds?: string[];
-  version: number;
-  history: RouteHistoryEntry[];
-  createdAt: Date;
-  updatedAt: Date;
 }
 
 const required = { type: String, required: true } as const;
