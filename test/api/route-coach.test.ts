@@ -1,9 +1,9 @@
 // Stories of study coaches (and teachers) with their students' routes: who they see, approving and returning, levels, proposals, and every refusal.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Member } from '../../server/demo-lms/index';
-import { Claim, Role } from '../../server/lti/claims';
+import { Role } from '../../server/lti/claims';
 import { seedPlaybook } from '../support/playbook-seed';
-import { startLtiHarness, type LtiHarness } from '../support/lti-harness';
+import { startLtiHarness, type LtiHarness, launchInOtherCourse as launchElsewhere } from '../support/lti-harness';
 
 interface RouteAnswer {
   route: { id: string; status: string; version: number; lastReview?: { decision: string; by: string; comment?: string }; ownActivities: { id: string; status: string; reviewComment?: string }[] };
@@ -56,21 +56,7 @@ async function submittedRoute(token: string): Promise<RouteAnswer['route']> {
 }
 
 /** A launch signed by the LMS for a person in another course (another context). */
-async function launchInOtherCourse(sub: string, roles: string[]): Promise<string> {
-  const browser = h.browser();
-  const login = await browser.login(h.lms.startLaunch({ user: h.lms.member('teacher').userId }).url);
-  if (!('state' in login)) throw new Error('no login');
-  const claims = h.validClaims({
-    nonce: login.nonce,
-    sub,
-    [Claim.roles]: roles,
-    [Claim.context]: { id: 'course-elsewhere', title: 'Another course' },
-    [Claim.resourceLink]: { id: 'link-elsewhere' },
-  });
-  const outcome = await browser.postLaunch(h.lti.urls.launch, { id_token: await h.lms.signIdToken(claims), state: login.state });
-  if (!outcome.sessionToken) throw new Error('launch in other course failed');
-  return outcome.sessionToken;
-}
+const launchInOtherCourse = (sub: string, roles: string[]) => launchElsewhere(h, 'course-elsewhere', roles, sub);
 
 describe('a coach and their students', () => {
   it('a mentor the LMS scoped sees only their mentees, also one who never launched', async () => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserMissing, BROWSER_SKIP_REASON, launchChromium, screenshot } from '../support/browser';
 import { killPlayrouteProcesses, startPlayroute, type StartedPlayroute } from '../support/playroute-process';
 
+// Skipped only where Chromium is missing (BROWSER_SKIP_REASON, test/support/browser.ts); CI installs it and REQUIRE_BROWSER makes its absence a failure.
 describe.skipIf(browserMissing)(`the demo course in a browser${browserMissing ? ` (skipped: ${BROWSER_SKIP_REASON})` : ''}`, () => {
   let browser: Browser;
   let playroute: StartedPlayroute;

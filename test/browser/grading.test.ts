@@ -5,6 +5,7 @@ import { browserMissing, BROWSER_SKIP_REASON, launchChromium, screenshot, seriou
 import { enrol, judgement, seedPlacement, startGradingHarness, type GradingHarness } from '../support/grading-seed';
 
 
+// Skipped only where Chromium is missing (BROWSER_SKIP_REASON, test/support/browser.ts); CI installs it and REQUIRE_BROWSER makes its absence a failure.
 describe.skipIf(browserMissing)(`grading in the browser${browserMissing ? ` (skipped: ${BROWSER_SKIP_REASON})` : ''}`, () => {
   let g: GradingHarness;
   let browser: Browser;

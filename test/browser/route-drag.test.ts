@@ -7,6 +7,7 @@ import { startLtiHarness, type LtiHarness } from '../support/lti-harness';
 import { seedPlaybook } from '../support/playbook-seed';
 import { designPublishablePlaybook, placeNewPlaybook, readDesign } from '../support/teacher-api';
 
+// Skipped only where Chromium is missing (BROWSER_SKIP_REASON, test/support/browser.ts); CI installs it and REQUIRE_BROWSER makes its absence a failure.
 describe.skipIf(browserMissing)(`dragging to reorder a student's route${browserMissing ? ` (skipped: ${BROWSER_SKIP_REASON})` : ''}`, () => {
   let h: LtiHarness;
   let browser: Browser;

@@ -6,6 +6,7 @@ import { browserMissing, BROWSER_SKIP_REASON, launchChromium, screenshot, seriou
 import { startLtiHarness, type LtiHarness } from '../support/lti-harness';
 import { seedPlaybook } from '../support/playbook-seed';
 
+// Skipped only where Chromium is missing (BROWSER_SKIP_REASON, test/support/browser.ts); CI installs it and REQUIRE_BROWSER makes its absence a failure.
 describe.skipIf(browserMissing)(`a student's route in a browser${browserMissing ? ` (skipped: ${BROWSER_SKIP_REASON})` : ''}`, () => {
   let h: LtiHarness;
   let browser: Browser;

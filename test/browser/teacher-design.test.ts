@@ -18,6 +18,7 @@ async function addActivity(page: Page, cell: string, fill: { title: string; type
   await page.getByRole('region', { name: cell }).getByRole('button', { name: `Edit ${fill.title}` }).waitFor();
 }
 
+// Skipped only where Chromium is missing (BROWSER_SKIP_REASON, test/support/browser.ts); CI installs it and REQUIRE_BROWSER makes its absence a failure.
 describe.skipIf(browserMissing)(`a teacher designs a playbook in the browser${browserMissing ? ` (skipped: ${BROWSER_SKIP_REASON})` : ''}`, () => {
   let h: LtiHarness;
   let browser: Browser;

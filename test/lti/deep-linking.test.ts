@@ -1,8 +1,8 @@
 // A teacher places Playroute in a course through deep linking, in each LMS's quirk mode, and the placed link then opens.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LmsQuirks } from '../../server/demo-lms/index';
-import { Claim, Role } from '../../server/lti/claims';
-import { startLtiHarness, type LtiHarness } from '../support/lti-harness';
+import { Role } from '../../server/lti/claims';
+import { launchInOtherCourse as launchElsewhere, startLtiHarness, type LtiHarness } from '../support/lti-harness';
 
 interface DeepLinkAnswer {
   returnUrl: string;
@@ -84,22 +84,8 @@ describe('choosing what to place', () => {
     await h.close();
   });
 
-  /** A launch of the same teacher in another course of the same LMS, signed by the LMS. */
-  async function launchInOtherCourse(contextId: string, roles: string[], sub = h.lms.member('teacher').userId): Promise<string> {
-    const browser = h.browser();
-    const login = await browser.login(h.lms.startLaunch({ user: h.lms.member('teacher').userId }).url);
-    if (!('state' in login)) throw new Error('no login');
-    const claims = h.validClaims({
-      nonce: login.nonce,
-      sub,
-      [Claim.roles]: roles,
-      [Claim.context]: { id: contextId, title: `Course ${contextId}` },
-      [Claim.resourceLink]: { id: `link-in-${contextId}` },
-    });
-    const outcome = await browser.postLaunch(h.lti.urls.launch, { id_token: await h.lms.signIdToken(claims), state: login.state });
-    if (!outcome.sessionToken) throw new Error('launch in other course failed');
-    return outcome.sessionToken;
-  }
+  /** The same teacher (unless another sub is given) launching in another course of the same LMS. */
+  const launchInOtherCourse = (contextId: string, roles: string[], sub = h.lms.member('teacher').userId) => launchElsewhere(h, contextId, roles, sub);
 
   it('a teacher sees the playbooks of this course and of the other courses they teach, and may place or copy them', async () => {
     const other = await launchInOtherCourse('course-last-year', [Role.instructor]);

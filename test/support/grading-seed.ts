@@ -11,9 +11,9 @@ import type { LearningOutcome } from '../../server/domain/outcome';
 import { emptyRules, type AssessmentWindow } from '../../server/domain/playbook';
 import type { Rubric } from '../../server/domain/rubric';
 import type { SelfDirectionLevel } from '../../server/domain/self-direction';
-import { Claim, Role } from '../../server/lti/claims';
+import { Role } from '../../server/lti/claims';
 import { createPlaybookRepository, type PlacementKey } from '../../server/store/repositories/playbook-repository';
-import { startLtiHarness, type LtiHarness } from './lti-harness';
+import { launchInOtherCourse, startLtiHarness, type LtiHarness } from './lti-harness';
 
 export interface RecordingPublisher extends GradePublisher {
   outcomeResults: OutcomeResultPublication[];
@@ -126,20 +126,9 @@ export async function seedPlacement(g: GradingHarness, options: SeedOptions = {}
 
 /** A teacher's launch in another course of the same LMS, with a published playbook there too. */
 export async function seedOtherCourse(g: GradingHarness, contextId = 'course-elsewhere'): Promise<{ teacher: string; playbookId: string }> {
-  const browser = g.h.browser();
-  const login = await browser.login(g.h.lms.startLaunch({ user: g.h.lms.member('teacher').userId }).url);
-  if (!('state' in login)) throw new Error('no login');
-  const claims = g.h.validClaims({
-    nonce: login.nonce,
-    sub: 'teacher-elsewhere',
-    [Claim.roles]: [Role.instructor],
-    [Claim.context]: { id: contextId, title: `Course ${contextId}` },
-    [Claim.resourceLink]: { id: `link-in-${contextId}` },
-  });
-  const outcome = await browser.postLaunch(g.h.lti.urls.launch, { id_token: await g.h.lms.signIdToken(claims), state: login.state });
-  if (!outcome.sessionToken) throw new Error('launch in the other course failed');
-  const playbookId = await storePlaybook(g, placementOf(outcome.sessionToken), {});
-  return { teacher: outcome.sessionToken, playbookId };
+  const teacher = await launchInOtherCourse(g.h, contextId, [Role.instructor], 'teacher-elsewhere');
+  const playbookId = await storePlaybook(g, placementOf(teacher), {});
+  return { teacher, playbookId };
 }
 
 /** Enrols another member in the demo course, e.g. a second teacher for four-eyes. */

@@ -152,6 +152,23 @@ export async function startLtiHarness(options: LtiHarnessOptions = {}): Promise<
   };
 }
 
+/** A real login, then a launch the LMS signs for another course of the same LMS (any person, any roles). */
+export async function launchInOtherCourse(h: LtiHarness, contextId: string, roles: string[], sub: string): Promise<string> {
+  const browser = h.browser();
+  const login = await browser.login(h.lms.startLaunch({ user: h.lms.member('teacher').userId }).url);
+  if (!('state' in login)) throw new Error('no login');
+  const claims = h.validClaims({
+    nonce: login.nonce,
+    sub,
+    [Claim.roles]: roles,
+    [Claim.context]: { id: contextId, title: `Course ${contextId}` },
+    [Claim.resourceLink]: { id: `link-in-${contextId}` },
+  });
+  const outcome = await browser.postLaunch(h.lti.urls.launch, { id_token: await h.lms.signIdToken(claims), state: login.state });
+  if (!outcome.sessionToken) throw new Error(`launch in ${contextId} failed: ${outcome.status}`);
+  return outcome.sessionToken;
+}
+
 export interface BrowserOptions {
   /** A browser that refuses third-party cookies inside the LMS iframe (Safari, Chrome without them). */
   blockCookies?: boolean;
