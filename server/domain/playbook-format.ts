@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ACTIVITY_TYPES, ENVIRONMENTS, LEARNING_FORMS } from './activity-grid';
 import { EVIDENCE_FORMS } from './outcome';
+import { webUrlSchema } from './web-link';
 
 /**
  * Format "playroute.playbook", version 1. A JSON object:
@@ -53,7 +54,7 @@ export const activitySchema = z.object({
   environment: z.enum(ENVIRONMENTS),
   form: z.enum(LEARNING_FORMS),
   type: z.enum(ACTIVITY_TYPES),
-  links: z.array(z.object({ title: text, url: z.url() })),
+  links: z.array(z.object({ title: text, url: webUrlSchema })),
   studyLoadHours: hours,
   schedule: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('asynchronous') }),

@@ -1,6 +1,7 @@
 // Request body of the activity endpoints: one cell of the 3-3-5 grid with its load, schedule and prerequisites.
 import { z } from 'zod';
 import { ACTIVITY_TYPES, ENVIRONMENTS, LEARNING_FORMS } from '../../domain/activity-grid';
+import { webLinkSchema } from '../../domain/web-link';
 import { idString, instant, longText, noRepeats, title } from './schema';
 
 const sessionSchema = z
@@ -13,11 +14,6 @@ const sessionSchema = z
   })
   .refine((s) => !s.endsAt || s.endsAt > s.startsAt, { path: ['endsAt'], message: 'must be after startsAt' });
 
-/** Only web links: a link is opened by students, so no other scheme may reach the page. */
-const linkSchema = z.object({
-  title: z.string().trim().max(200, 'must be at most 200 characters').default(''),
-  url: z.url({ protocol: /^https?$/, message: 'must be an http(s) address' }),
-});
 
 export const activitySchema = z.object({
   title,
@@ -25,7 +21,7 @@ export const activitySchema = z.object({
   environment: z.enum(ENVIRONMENTS),
   form: z.enum(LEARNING_FORMS),
   type: z.enum(ACTIVITY_TYPES),
-  links: z.array(linkSchema).max(30).default([]),
+  links: z.array(webLinkSchema).max(30).default([]),
   studyLoadHours: z.number().min(0, 'must not be negative').max(1000, 'must be at most 1000'),
   schedule: z
     .discriminatedUnion(
