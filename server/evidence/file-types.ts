@@ -14,12 +14,14 @@ const anyOf = (...checks: Signature[]): Signature => (head) => checks.some((chec
 const zip = anyOf(startsWith(0x50, 0x4b, 0x03, 0x04), startsWith(0x50, 0x4b, 0x05, 0x06));
 const ole = startsWith(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1);
 const isoMedia = ascii('ftyp', 4);
-// Plain text has no signature; a NUL byte in the first bytes betrays a binary file.
-const text: Signature = (head) => !head.includes(0);
+// Plain text has no signature; a NUL byte betrays a binary file (the test git and file(1) use too).
+const noNul: Signature = (bytes) => !bytes.includes(0);
 
 interface AllowedType {
   extensions: string[];
   signature: Signature;
+  /** A check every chunk must pass, for types whose first bytes prove nothing about the rest (plain text). */
+  everyChunk?: (chunk: Buffer) => boolean;
 }
 
 const ALLOWED: Record<string, AllowedType> = {
@@ -44,7 +46,7 @@ const ALLOWED: Record<string, AllowedType> = {
   'video/webm': { extensions: ['webm'], signature: startsWith(0x1a, 0x45, 0xdf, 0xa3) },
   'audio/mpeg': { extensions: ['mp3'], signature: anyOf(ascii('ID3'), (head) => head[0] === 0xff && ((head[1] ?? 0) & 0xe0) === 0xe0) },
   'audio/mp4': { extensions: ['m4a'], signature: isoMedia },
-  'text/plain': { extensions: ['txt'], signature: text },
+  'text/plain': { extensions: ['txt'], signature: noNul, everyChunk: noNul },
 };
 
 export const ALLOWED_EXTENSIONS = [...new Set(Object.values(ALLOWED).flatMap((t) => t.extensions))].sort();

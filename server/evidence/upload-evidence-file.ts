@@ -38,7 +38,7 @@ export async function uploadEvidenceFile(deps: EvidenceDeps, props: UploadEviden
 
   const file = await deps.files.save({
     source: props.body,
-    guard: new UploadGuard({ maxBytes, signature: type.signature, mediaType }),
+    guard: new UploadGuard({ maxBytes, signature: type.signature, everyChunk: type.everyChunk, mediaType }),
     filename,
     metadata: { ...placement, playbookId: stored.playbook.id, outcomeId, studentId: session.sub, attemptId: plan.id, contentType: mediaType },
   });

@@ -6,6 +6,8 @@ import { FileTooLargeError, FileTypeRefusedError } from './upload-errors';
 export interface UploadGuardOptions {
   maxBytes: number;
   signature: (head: Buffer) => boolean;
+  /** Checked on every chunk, e.g. that a text file holds no binary bytes anywhere. */
+  everyChunk?: (chunk: Buffer) => boolean;
   mediaType: string;
 }
 
@@ -24,6 +26,7 @@ export class UploadGuard extends Transform {
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     this.received += chunk.length;
     if (this.received > this.options.maxBytes) return done(new FileTooLargeError(this.options.maxBytes));
+    if (this.options.everyChunk && !this.options.everyChunk(chunk)) return done(this.wrongType());
     if (!this.head) return done(null, chunk);
     // Hold the first bytes back until the signature can be checked, so nothing of a disguised file is written.
     this.head.push(chunk);
@@ -41,8 +44,12 @@ export class UploadGuard extends Transform {
     const head = Buffer.concat(this.head ?? []);
     this.head = undefined;
     if (!this.options.signature(head.subarray(0, SIGNATURE_BYTES))) {
-      return done(new FileTypeRefusedError(`The file's contents are not ${this.options.mediaType}, as its type says.`));
+      return done(this.wrongType());
     }
     done(null, head);
+  }
+
+  private wrongType(): FileTypeRefusedError {
+    return new FileTypeRefusedError(`The file's contents are not ${this.options.mediaType}, as its type says.`);
   }
 }

@@ -131,6 +131,33 @@ describe('evidence files', () => {
     expect(await stored()).toEqual(before);
   });
 
+  it('when a .txt file holds binary bytes from its very start, then it is refused and nothing is stored', async () => {
+    const before = await stored();
+    const res = await upload(student, 'notes.txt', 'text/plain', Buffer.concat([Buffer.from([0x00, 0x01, 0x02]), randomBytes(4096)]));
+    expect(res.status).toBe(415);
+    expect(((await res.json()) as ErrorBody).error.message).toContain('not text/plain');
+    expect(await stored()).toEqual(before);
+  });
+
+  it('when a .txt file starts as text but hides binary bytes further on, then it is refused and nothing is stored', async () => {
+    const before = await stored();
+    // A harmless-looking first line, then an executable: the first bytes alone do not tell.
+    const disguised = Buffer.concat([Buffer.from('My reflection on week one.\n'), Buffer.from('MZ'), Buffer.alloc(64 * 1024), randomBytes(700 * 1024)]);
+    const res = await upload(student, 'reflection.txt', 'text/plain', disguised);
+    expect(res.status).toBe(415);
+    expect(((await res.json()) as ErrorBody).error.message).toContain('not text/plain');
+    expect(await stored()).toEqual(before);
+  });
+
+  it('when a .txt file is plain text in Dutch with accents, then it is stored whole', async () => {
+    const text = Buffer.from('Mijn reflectie: ik heb één opdracht afgerond, en daarna de coëfficiënten bekeken.\n'.repeat(2000));
+    const res = await upload(student, 'reflectie.txt', 'text/plain; charset=utf-8', text);
+    expect(res.status).toBe(201);
+    const file = ((await res.json()) as AttemptBody).attempt.items.find((item) => item.file?.filename === 'reflectie.txt')?.file;
+    const download = await g.api(student, `/api/evidence/files/${file?.fileId}`);
+    expect(Buffer.from(await download.arrayBuffer()).equals(text)).toBe(true);
+  });
+
   it('when the name and the type disagree, then the file is refused', async () => {
     const res = await upload(student, 'report.docx', 'application/pdf', Buffer.from('%PDF-1.7\n'));
     expect(res.status).toBe(415);
