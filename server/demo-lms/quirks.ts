@@ -4,6 +4,8 @@ import { Role } from '../lti/claims';
 export type LmsQuirks = 'standard' | 'canvas' | 'moodle' | 'brightspace';
 export const LMS_QUIRKS: readonly LmsQuirks[] = ['standard', 'canvas', 'moodle', 'brightspace'];
 
+export type ScoreGradingProgress = 'FullyGraded' | 'Pending' | 'PendingManual' | 'Failed' | 'NotReady';
+
 /** How a score that arrives no later than the previous one for the same user and line item is refused. */
 export type StaleScoreRule =
   /** Spec: a timestamp not after the last one is a conflict (409). */
@@ -24,8 +26,12 @@ export interface QuirkProfile {
   staleScore: StaleScoreRule;
   /** Canvas answers 422 for a score with scoreGiven but no scoreMaximum, or for a non-student. */
   strictScoreTarget: boolean;
-  /** Moodle keeps scoreGiven only when gradingProgress is FullyGraded. */
-  scoreOnlyWhenFullyGraded: boolean;
+  /**
+   * The gradingProgress values for which the gradebook keeps scoreGiven; for any other the stored grade
+   * becomes empty. In every mode a score without scoreGiven also replaces the grade with an empty one
+   * (Moodle, Canvas and the spec alike: see server/grades/SCORE-RULE.md).
+   */
+  scoreKeptFor: readonly ScoreGradingProgress[];
   /** Brightspace: 404 for unknown users, 403 for users who are known but not enrolled. */
   enrolmentErrors: boolean;
   /** The `aud` a client assertion must carry; undefined means the token endpoint URL. */
@@ -47,7 +53,8 @@ export function quirkProfile(quirks: LmsQuirks): QuirkProfile {
     lineItemQuery: {},
     staleScore: 'spec-409',
     strictScoreTarget: false,
-    scoreOnlyWhenFullyGraded: false,
+    // The spec does not say a platform drops scoreGiven for a progress other than FullyGraded.
+    scoreKeptFor: ['FullyGraded', 'Pending', 'PendingManual', 'Failed', 'NotReady'],
     enrolmentErrors: false,
     tokenAudience: undefined,
     coachRoles: [Role.mentor],
@@ -65,6 +72,8 @@ export function quirkProfile(quirks: LmsQuirks): QuirkProfile {
         storageTarget: 'post_message_forwarding',
         staleScore: 'earlier-400',
         strictScoreTarget: true,
+        // scores_controller.rb: ACCEPT_GIVEN_SCORE_TYPES; "NotReady, Failed, and Pending cause the scoreGiven to be ignored".
+        scoreKeptFor: ['FullyGraded', 'PendingManual'],
         coachRoles: [Role.instructor, Role.teachingAssistant],
         scoreAcceptedStatus: 200,
       };
@@ -75,7 +84,8 @@ export function quirkProfile(quirks: LmsQuirks): QuirkProfile {
         platformName: 'Moodle (simulated)',
         lineItemQuery: { type_id: '1' },
         staleScore: 'same-second-409',
-        scoreOnlyWhenFullyGraded: true,
+        // scores.php: scoreGiven is set to null unless gradingProgress is FullyGraded, and the empty grade is saved.
+        scoreKeptFor: ['FullyGraded'],
         scoreAcceptedStatus: 200,
       };
     case 'brightspace':

@@ -12,9 +12,10 @@ export interface OutcomeStatement {
   /** The parts in Tuning order, empty ones left out, for a client that renders them as chips or lines. */
   parts: StatementPart[];
   /**
-   * One sentence template key with every part as a param, e.g. en:
-   * "The professional {verb} {subject} for {competence}, applying {standard}, in {context}."
-   * Dutch word order differs, which is why the client and not the domain owns the sentence.
+   * One sentence template key with every part as a param. The client says it with the Tuning form
+   * "The student {verb} {subject} {standard}, {context} (competence: {competence})." — one composition
+   * (client/src/i18n/outcome-sentence.ts) for the teacher's preview and the student's view. Dutch word
+   * order differs (a separable verb's particle moves), which is why the client and not the domain owns the sentence.
    */
   sentence: Message;
   /** Parts still empty: a statement is only complete with all five. */

@@ -19,6 +19,8 @@ export const coreEn = {
   'playbook.draft': 'Draft: students cannot see it yet.',
   'playbook.published': 'Published: students can choose their route.',
   'playbook.outcomeCount': 'Learning outcomes: {count}',
+  // The Tuning form of a learning outcome, as the teacher previews it and the student reads it (i18n/outcome-sentence.ts).
+  'outcome.statement': 'The student {verb} {subject} {standard}, {context} (competence: {competence}).',
   'playbook.setUpTitle': 'Set up the playbook for this link',
   'playbook.setUpIntro': 'This link has no playbook yet. Give it a title to start.',
   'deepLinking.title': 'Add Playroute to your course',

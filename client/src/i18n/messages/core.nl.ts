@@ -21,6 +21,8 @@ export const coreNl: Record<keyof typeof coreEn, string> = {
   'playbook.draft': 'Concept: studenten zien het nog niet.',
   'playbook.published': 'Gepubliceerd: studenten kunnen hun route kiezen.',
   'playbook.outcomeCount': 'Leeruitkomsten: {count}',
+  // {particle}: het losse deel van een scheidbaar werkwoord ("stelt … op"), leeg als er geen is.
+  'outcome.statement': 'De student {verb} {subject} {particle} {standard}, {context} (competentie: {competence}).',
   'playbook.setUpTitle': 'Zet het playbook voor deze link op',
   'playbook.setUpIntro': 'Deze link heeft nog geen playbook. Geef het een titel om te beginnen.',
   'deepLinking.title': 'Playroute toevoegen aan je cursus',

@@ -1,10 +1,11 @@
 // Before anything else: each learning outcome in plain words, how it is assessed, and the criteria with their levels.
 import { useI18n } from '../../../i18n/i18n-context';
+import { outcomeSentenceText, TUNING_PARTS, type TuningText } from '../../../i18n/outcome-sentence';
 import type { PublishedOutcome } from '../api/types';
 import { RubricTable } from './rubric-table';
 
 export function OutcomeOverview({ outcomes }: { outcomes: PublishedOutcome[] }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   return (
     <section aria-labelledby="outcomes-title" className="student-section">
       <h2 id="outcomes-title">{t('student.outcomes.title')}</h2>
@@ -13,7 +14,7 @@ export function OutcomeOverview({ outcomes }: { outcomes: PublishedOutcome[] }) 
       {outcomes.map((outcome) => (
         <article key={outcome.id} className="card" aria-labelledby={`outcome-${outcome.id}`}>
           <h3 id={`outcome-${outcome.id}`}>{outcome.title}</h3>
-          <p className="outcome-statement">{statementOf(outcome, t)}</p>
+          <p className="outcome-statement">{outcomeSentenceText(language, tuningOf(outcome))}</p>
           {outcome.indicators.length > 0 ? (
             <>
               <h4>{t('student.outcomes.indicators')}</h4>
@@ -57,14 +58,8 @@ export function OutcomeOverview({ outcomes }: { outcomes: PublishedOutcome[] }) 
   );
 }
 
-function statementOf(outcome: PublishedOutcome, t: ReturnType<typeof useI18n>['t']): string {
-  const part = (name: string) => outcome.statement.parts.find((p) => p.part === name)?.text ?? '';
-  if (outcome.statement.missing.length > 0) return outcome.statement.parts.map((p) => p.text).join(' ');
-  return t('student.outcomes.statement', {
-    verb: part('verb'),
-    competence: part('competence'),
-    subject: part('subject'),
-    standard: part('standard'),
-    context: part('context'),
-  });
+/** The Tuning parts as the teacher wrote them; the sentence around them is the one the designer previewed. */
+function tuningOf(outcome: PublishedOutcome): TuningText {
+  const text = (part: string) => outcome.statement.parts.find((p) => p.part === part)?.text ?? '';
+  return Object.fromEntries(TUNING_PARTS.map((part) => [part, text(part)])) as TuningText;
 }
