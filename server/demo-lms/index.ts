@@ -15,7 +15,7 @@ import { membershipsRouter } from './nrps';
 import { authorizationRouter, startLaunch, type StartedLaunch, type StartLaunchProps } from './oidc';
 import { quirkProfile, type LmsQuirks } from './quirks';
 import { openidConfiguration, registrationRouter, startRegistration, type StartedRegistration } from './registration';
-import { scoresRouter } from './scores';
+import { scoresRouter, setGradebookValue } from './scores';
 import {
   LmsState,
   type DeepLinkResult,
@@ -101,6 +101,8 @@ export interface DemoLms {
   lineItems(): LineItem[];
   scores(): RecordedScore[];
   results(): GradebookResult[];
+  /** A teacher changes a grade in the LMS gradebook itself, behind the tool's back. */
+  setGradebookValue(props: { lineItemId: string; userId: string; resultScore: number | undefined }): void;
   deepLinkResults(): DeepLinkResult[];
   requestLog(): RequestLogEntry[];
   clearRequestLog(): void;
@@ -216,6 +218,7 @@ export function createDemoLms(options: DemoLmsOptions): DemoLms {
     lineItems: () => [...state.lineItems.values()],
     scores: () => [...state.scores],
     results: () => [...state.results.values()],
+    setGradebookValue: (props) => setGradebookValue(ctx, props),
     deepLinkResults: () => [...state.deepLinkResults],
     requestLog: () => [...state.requestLog],
     clearRequestLog: () => {

@@ -92,9 +92,14 @@ function checkTimestamp(ctx: LmsContext, previous: number, incoming: number): vo
   }
 }
 
+/**
+ * What the gradebook stores for an accepted score: it replaces the cell. A score without scoreGiven, or
+ * with a gradingProgress the LMS does not keep scores for, leaves the cell EMPTY, as the real ones do:
+ * Moodle nulls scoreGiven unless FullyGraded and saves it (gradebookservices scores.php, save_grade_item);
+ * Canvas sets the submission's score to nil (scores_controller.rb score_submission, ignore_score?).
+ */
 function toResult(ctx: LmsContext, item: LineItem, score: ScoreBody): GradebookResult {
-  // Moodle drops the grade of a score that is not FullyGraded.
-  const graded = !ctx.profile().scoreOnlyWhenFullyGraded || score.gradingProgress === 'FullyGraded';
+  const graded = ctx.profile().scoreKeptFor.includes(score.gradingProgress);
   const given = graded && score.scoreGiven !== undefined && score.scoreMaximum ? score.scoreGiven : undefined;
   return {
     lineItemId: item.id,
@@ -109,11 +114,33 @@ function toResult(ctx: LmsContext, item: LineItem, score: ScoreBody): GradebookR
   };
 }
 
+/** A teacher edits the grade in the LMS's own gradebook, behind the tool's back (a test and demo hook). */
+export function setGradebookValue(ctx: Pick<LmsContext, 'state' | 'now'>, props: { lineItemId: string; userId: string; resultScore: number | undefined }): void {
+  const key = ctx.state.resultKey(props.lineItemId, props.userId);
+  const item = ctx.state.lineItems.get(props.lineItemId);
+  if (!item) throw new Error(`no line item ${props.lineItemId}`);
+  const previous = ctx.state.results.get(key);
+  ctx.state.results.set(key, {
+    lineItemId: item.id,
+    userId: props.userId,
+    resultScore: props.resultScore,
+    resultMaximum: item.scoreMaximum,
+    comment: previous?.comment,
+    // An edit in the LMS's own gradebook is not a tool score: the last score's timestamp stays.
+    timestamp: previous?.timestamp ?? new Date(ctx.now()).toISOString(),
+    activityProgress: previous?.activityProgress ?? 'Completed',
+    gradingProgress: 'FullyGraded',
+  });
+}
+
 function resultUrl(ctx: LmsContext, item: LineItem, userId: string): string {
   return withQuery(ctx, `${ctx.urls.lineItem(item.contextId, item.id)}/results/${encodeURIComponent(userId)}`);
 }
 
 function resultJson(ctx: LmsContext, item: LineItem, result: GradebookResult): Record<string, unknown> {
+  // Moodle (gradebookservices.php result_for_json) sends score, maximum, comment and scoreOf only when
+  // !empty($grade->finalgrade): an empty grade, and a grade of 0, come back as a bare { id, userId }.
+  if (ctx.profile().quirks === 'moodle' && !result.resultScore) return { id: resultUrl(ctx, item, result.userId), userId: result.userId };
   return {
     id: resultUrl(ctx, item, result.userId),
     scoreOf: withQuery(ctx, ctx.urls.lineItem(item.contextId, item.id)),

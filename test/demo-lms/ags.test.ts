@@ -19,6 +19,13 @@ function call(token: string, method: string, url: string, body?: unknown, conten
   });
 }
 
+function resultsUrl(lineItemId: string, userId: string): string {
+  const url = new URL(lineItemId);
+  url.pathname += '/results';
+  url.searchParams.set('user_id', userId);
+  return url.toString();
+}
+
 async function setup(quirks: LmsQuirks = 'standard') {
   h = await startHarness({ quirks });
   const token = await accessToken(h, ALL);
@@ -153,6 +160,50 @@ describe('scores', () => {
     expect((await score({ userId, scoreGiven: 6, scoreMaximum: 10, timestamp: at(1000) })).status).toBe(200);
     expect(h.lms.results()[0]).toMatchObject({ resultScore: 6 });
   });
+
+  // What the issue saw in Moodle: a teacher's 10 in the gradebook, then a progress-only score, and the grade is gone.
+  for (const quirks of ['moodle', 'canvas', 'brightspace', 'standard'] as const) {
+    it(`${quirks}: a progress-only score after a grade leaves the gradebook cell empty, as the real LMS does`, async () => {
+      const { token, lineItem, score } = await setup(quirks);
+      const userId = h.lms.member('student').userId;
+      const t0 = Date.now();
+      expect((await score({ userId, scoreGiven: 10, scoreMaximum: 10, comment: '10.0', timestamp: new Date(t0).toISOString() })).ok).toBe(true);
+      expect(h.lms.results()[0]).toMatchObject({ resultScore: 10 });
+      const progress = await score({ userId, activityProgress: 'Started', gradingProgress: 'NotReady', timestamp: new Date(t0 + 2000).toISOString() });
+      expect(progress.ok).toBe(true);
+      expect(h.lms.results()[0]).toMatchObject({ userId, resultScore: undefined });
+      const [read] = (await (await call(token, 'GET', resultsUrl(lineItem.id, userId))).json()) as { resultScore?: number }[];
+      expect(read).toMatchObject({ userId });
+      expect(read?.resultScore).toBeUndefined();
+    });
+  }
+
+  it('canvas keeps scoreGiven for PendingManual but ignores it for NotReady, Failed and Pending', async () => {
+    const { score } = await setup('canvas');
+    const userId = h.lms.member('student').userId;
+    const t0 = Date.now();
+    await score({ userId, scoreGiven: 6, scoreMaximum: 10, gradingProgress: 'PendingManual', activityProgress: 'Submitted', timestamp: new Date(t0).toISOString() });
+    expect(h.lms.results()[0]).toMatchObject({ resultScore: 6 });
+    await score({ userId, scoreGiven: 7, scoreMaximum: 10, gradingProgress: 'Pending', timestamp: new Date(t0 + 1000).toISOString() });
+    expect(h.lms.results()[0]).toMatchObject({ resultScore: undefined });
+  });
+
+  for (const quirks of ['standard', 'moodle'] as const) {
+    it(`${quirks}: the results service reads back what the gradebook holds, also after a teacher changed it in the LMS`, async () => {
+      const { token, lineItem, score } = await setup(quirks);
+      const userId = h.lms.member('student').userId;
+      await score({ userId, scoreGiven: 7, scoreMaximum: 10 });
+      const item = h.lms.lineItems()[0];
+      h.lms.setGradebookValue({ lineItemId: item?.id ?? '', userId, resultScore: 4 });
+      const read = async () => (await (await call(token, 'GET', resultsUrl(lineItem.id, userId))).json()) as Record<string, unknown>[];
+      expect(await read()).toEqual([expect.objectContaining({ userId, resultScore: 4, resultMaximum: 10 })]);
+      h.lms.setGradebookValue({ lineItemId: item?.id ?? '', userId, resultScore: undefined });
+      const [empty] = await read();
+      // Moodle (result_for_json) leaves out score, maximum and comment of an empty grade.
+      if (quirks === 'moodle') expect(empty).toEqual({ id: expect.any(String), userId });
+      else expect(empty?.resultScore).toBeUndefined();
+    });
+  }
 
   it('brightspace: a user never enrolled is a 404, a user who left the course is a 403', async () => {
     const { score } = await setup('brightspace');
