@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ApiError } from '../../../app/api-client';
 import { ErrorMessage } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
+import { safeHref } from '../../../lib/safe-href';
 import { downloadEvidenceFile } from '../api/download-file';
 import type { Attempt, EvidenceItem } from '../api/get-attempt';
 import { formatSize } from './format';
@@ -53,7 +54,7 @@ function Item({ item, onDownload }: { item: EvidenceItem; onDownload: (fileId: s
       return (
         <span>
           {t('grading.evidence.link')}:{' '}
-          <a href={item.url} target="_blank" rel="noopener noreferrer">
+          <a href={safeHref(item.url)} target="_blank" rel="noopener noreferrer">
             {item.title ?? item.url}
           </a>
         </span>

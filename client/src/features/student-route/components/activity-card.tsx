@@ -1,5 +1,6 @@
 // One activity of the playbook: type, title and load at a glance, its details behind a native, keyboard-accessible disclosure.
 import { useI18n } from '../../../i18n/i18n-context';
+import { safeHref } from '../../../lib/safe-href';
 import type { Activity } from '../api/types';
 import { TypeBadge } from './type-badge';
 
@@ -31,7 +32,7 @@ export function ActivityCard({ activity, titleOf, inRoute, canCompose, onAdd, on
           <ul>
             {activity.links.map((link) => (
               <li key={link.url}>
-                <a href={link.url} target="_blank" rel="noreferrer">
+                <a href={safeHref(link.url)} target="_blank" rel="noreferrer">
                   {link.title || link.url}
                 </a>
               </li>

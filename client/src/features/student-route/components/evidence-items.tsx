@@ -1,5 +1,6 @@
 // What an attempt holds so far, each item by its kind.
 import { useI18n } from '../../../i18n/i18n-context';
+import { safeHref } from '../../../lib/safe-href';
 import type { EvidenceItem } from '../api/types';
 
 export function EvidenceItems({ items }: { items: EvidenceItem[] }) {
@@ -12,7 +13,7 @@ export function EvidenceItems({ items }: { items: EvidenceItem[] }) {
           <strong>{t(`student.evidence.kind.${item.kind}`)}:</strong>{' '}
           {item.kind === 'file' ? `${item.file.filename} (${Math.max(1, Math.round(item.file.size / 1024))} kB)` : null}
           {item.kind === 'link' ? (
-            <a href={item.url} target="_blank" rel="noreferrer">
+            <a href={safeHref(item.url)} target="_blank" rel="noreferrer">
               {item.title || item.url}
             </a>
           ) : null}
