@@ -56,6 +56,30 @@ describe('configuration from the environment', () => {
     ]);
   });
 
+  it('whatever the mode, a PUBLIC_URL others can reach is refused without a real encryption key (the development key is public)', () => {
+    for (const NODE_ENV of ['development', 'test', 'production']) {
+      for (const PUBLIC_URL of ['https://routes.school.nl', 'http://192.168.1.20:3000', 'http://[2001:db8::1]:3000']) {
+        expect(problemsOf({ NODE_ENV, PUBLIC_URL, MONGODB_URI: 'mongodb://db/p' })).toContainEqual(expect.stringMatching(/^LTI_ENCRYPTION_KEY is required/));
+      }
+    }
+  });
+
+  it('on this machine only (localhost, 127.x, ::1) the development key still works, so a fresh checkout starts without setup', () => {
+    for (const PUBLIC_URL of ['http://localhost:3000', 'http://127.0.0.1:4000', 'http://[::1]:3000', 'http://playroute.localhost:3000']) {
+      expect(loadConfig({ PUBLIC_URL }).ltiEncryptionKey).toBe(DEVELOPMENT_ENCRYPTION_KEY);
+    }
+    expect(loadConfig({ PUBLIC_URL: 'https://routes.school.nl', LTI_ENCRYPTION_KEY: 'r'.repeat(40) }).ltiEncryptionKey).toBe('r'.repeat(40));
+  });
+
+  it('the login limits have safe defaults and refuse nonsense, naming the variable', () => {
+    expect(loadConfig({}).loginLimits).toEqual({ perClientPerMinute: 300, waitingPerIssuer: 10_000 });
+    expect(loadConfig({ LTI_LOGIN_RATE_LIMIT: '20', LTI_MAX_WAITING_LOGINS: '500' }).loginLimits).toEqual({ perClientPerMinute: 20, waitingPerIssuer: 500 });
+    expect(problemsOf({ LTI_LOGIN_RATE_LIMIT: '0', LTI_MAX_WAITING_LOGINS: 'many' })).toEqual([
+      expect.stringMatching(/^LTI_LOGIN_RATE_LIMIT must be a whole number of logins from 1/),
+      expect.stringMatching(/^LTI_MAX_WAITING_LOGINS must be a whole number of logins from 1/),
+    ]);
+  });
+
   it('a short encryption key is refused without showing it', () => {
     const problems = problemsOf({ LTI_ENCRYPTION_KEY: 'short-secret' });
     expect(problems[0]).toBe('LTI_ENCRYPTION_KEY must be at least 32 characters long');

@@ -36,7 +36,14 @@ const envSchema = z.object({
     .min(0, 'must be a whole number of seconds from 0 to 300')
     .max(300, 'must be a whole number of seconds from 0 to 300')
     .default(30),
+  LTI_LOGIN_RATE_LIMIT: wholeNumberOfLogins(1, 100_000).default(300),
+  LTI_MAX_WAITING_LOGINS: wholeNumberOfLogins(1, 1_000_000).default(10_000),
 });
+
+function wholeNumberOfLogins(min: number, max: number) {
+  const message = `must be a whole number of logins from ${min} to ${max}`;
+  return z.coerce.number({ message }).int(message).min(min, message).max(max, message);
+}
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -57,6 +64,13 @@ export interface Config {
   clockLeewaySeconds: number;
   /** The key an LMS must present to register dynamically; without it, production refuses dynamic registration. */
   registrationKey: string | undefined;
+  /** Guards on the unauthenticated login initiation, which writes a login state per request. */
+  loginLimits: {
+    /** Logins one client address may start per minute for one platform (a whole class behind one NAT shares it). */
+    perClientPerMinute: number;
+    /** Logins of one platform waiting for their launch at once; beyond it new logins get 503. */
+    waitingPerIssuer: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -80,6 +94,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const production = e.NODE_ENV === 'production';
   const problems: string[] = [];
   if (production && !e.LTI_ENCRYPTION_KEY) problems.push('LTI_ENCRYPTION_KEY is required in production (at least 32 random characters)');
+  // The development key is in this source: with it, anyone could sign a teacher's session. Only this machine may use it.
+  else if (!e.LTI_ENCRYPTION_KEY && e.PUBLIC_URL && !isLoopback(e.PUBLIC_URL)) {
+    problems.push('LTI_ENCRYPTION_KEY is required when PUBLIC_URL is reachable from other machines (the development key is public); set at least 32 random characters');
+  }
   if (production && !e.PUBLIC_URL) problems.push('PUBLIC_URL is required in production (the https address the LMS reaches Playroute on)');
   if (production && e.PUBLIC_URL && !e.PUBLIC_URL.startsWith('https://')) problems.push('PUBLIC_URL must use https in production (LMSs refuse plain http tools)');
   if (production && !e.MONGODB_URI) problems.push('MONGODB_URI is required in production (the embedded store is for trying Playroute out)');
@@ -99,7 +117,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoLms: !production && (e.DEMO_LMS ?? true),
     clockLeewaySeconds: e.LTI_CLOCK_LEEWAY_SECONDS,
     registrationKey: e.LTI_REGISTRATION_KEY,
+    loginLimits: { perClientPerMinute: e.LTI_LOGIN_RATE_LIMIT, waitingPerIssuer: e.LTI_MAX_WAITING_LOGINS },
   };
+}
+
+/** localhost, *.localhost (RFC 6761), 127.0.0.0/8 and ::1: addresses no other machine can reach. */
+export function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname.toLowerCase();
+  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
 // An empty variable (FOO=) means "not set", as most deployment tools intend it.

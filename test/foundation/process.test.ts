@@ -38,6 +38,12 @@ describe('Playroute as a process', () => {
     expect(stderr.trim().split('\n')).toEqual(['Playroute cannot start: PORT must be a whole number from 0 to 65535 (got "abc")']);
   });
 
+  it('outside production, on an address others can reach but with the public development key, refuses to start', async () => {
+    const { code, stderr } = await runPlayrouteUntilExit({ NODE_ENV: 'development', PUBLIC_URL: 'https://routes.school.nl', MONGODB_URI: testMongoUri() });
+    expect(code).toBe(78);
+    expect(stderr).toMatch(/LTI_ENCRYPTION_KEY is required/);
+  });
+
   it('in production without its secrets, refuses to start and says which are missing', async () => {
     const { code, stderr } = await runPlayrouteUntilExit({ NODE_ENV: 'production' });
     expect(code).toBe(78);

@@ -69,7 +69,7 @@ describe('npm run platform:add and keys:rotate with MONGODB_URI', () => {
   });
 
   it('registers the platform with its deployments and prints the URLs to enter in the LMS', async () => {
-    const result = await run('server/cli/platform-add.ts', [...PLATFORM, '--name', 'Canvas (school)'], { MONGODB_URI: uriFor(db.dbName), PUBLIC_URL: 'https://routes.school.nl' });
+    const result = await run('server/cli/platform-add.ts', [...PLATFORM, '--name', 'Canvas (school)'], { MONGODB_URI: uriFor(db.dbName), PUBLIC_URL: 'https://routes.school.nl', LTI_ENCRYPTION_KEY: 'k'.repeat(40) });
     expect(problems(result.stderr)).toEqual([]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Registered platform "Canvas (school)"');
