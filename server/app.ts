@@ -58,7 +58,7 @@ export function createApp(deps: AppDeps): Express {
   if (deps.demoLmsRouter) app.use('/demo-lms', deps.demoLmsRouter);
   app.use('/api', requireSession(deps.lti.sessions));
   app.use(sessionRoutes({ records: deps.lti.records }));
-  app.use(rosterRoutes({ lti: deps.lti, logger: deps.logger }));
+  app.use(rosterRoutes({ lti: deps.lti, connection: deps.database.connection, logger: deps.logger }));
   app.use(placementRoutes({ lti: deps.lti, playbooks: createPlaybookRepository(deps.database.connection) }));
   app.use(playbookRoutes({ lti: deps.lti, playbooks: createPlaybookRepository(deps.database.connection) }));
   app.use(learningRouteRoutes({ lti: deps.lti, connection: deps.database.connection, logger: deps.logger, gradePublisher: deps.gradePublisher }));

@@ -96,3 +96,13 @@ function toView(member: MembershipRecord): ClassListMember {
     lastLaunchAt: member.lastLaunchAt ?? null,
   };
 }
+
+/**
+ * The class list as someone who is not a teacher may see it: only the students in their scope (the one rule,
+ * `studentsInScope`, that the coach view and class overview use too), and without e-mail addresses — a coach
+ * reaches their students through the LMS, and a list of addresses is exactly what must not leak.
+ */
+export function classListInScope(list: ClassList, inScope: readonly Pick<ClassListMember, 'id'>[]): ClassList {
+  const ids = new Set(inScope.map((member) => member.id));
+  return { ...list, members: list.members.filter((member) => ids.has(member.id)).map((member) => ({ ...member, email: null })) };
+}

@@ -7,6 +7,7 @@ import { classList, type ClassList, type ClassListProps } from './class-list';
 import { syncRoster, type RosterSync, type SyncRosterProps } from './sync-roster';
 
 export type { ClassList, ClassListMember, ClassListProps } from './class-list';
+export { classListInScope } from './class-list';
 export type { RosterSync, SyncRosterProps } from './sync-roster';
 
 export interface RosterDeps {
