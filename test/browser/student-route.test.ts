@@ -1,10 +1,11 @@
-// A student in a real browser: reads the outcome and criteria, sees the grid, follows the recommended route, submits it,
-// marks progress, signs up for a session and hands in a text and a file; axe finds no serious problem, in Dutch or English.
+// A student in a real browser, step by step: reads the outcome and criteria, sees the grid, follows the recommended route,
+// submits it, marks progress, signs up for a session and hands in a text and a file; axe finds no serious problem, in Dutch or English.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserMissing, BROWSER_SKIP_REASON, launchChromium, screenshot, seriousAxeViolations } from '../support/browser';
 import { startLtiHarness, type LtiHarness } from '../support/lti-harness';
 import { seedPlaybook } from '../support/playbook-seed';
+import { expectCurrentStep, goToStep } from '../support/student-steps';
 
 // Skipped only where Chromium is missing (BROWSER_SKIP_REASON, test/support/browser.ts); CI installs it and REQUIRE_BROWSER makes its absence a failure.
 describe.skipIf(browserMissing)(`a student's route in a browser${browserMissing ? ` (skipped: ${BROWSER_SKIP_REASON})` : ''}`, () => {
@@ -30,16 +31,23 @@ describe.skipIf(browserMissing)(`a student's route in a browser${browserMissing 
     await page.goto(`${h.toolBase}/#session=${encodeURIComponent(launch.sessionToken ?? '')}`);
     await page.getByLabel(/Language|Taal/).selectOption('en');
 
+    // Without an approved route the page opens on choosing one; the outcome is the first step, one click back.
+    await expectCurrentStep(page, 'route');
+    await goToStep(page, 'outcome');
     const outcomes = page.getByRole('heading', { name: 'What you will learn, and how it is assessed' });
     await outcomes.waitFor();
-    await expect(page.getByRole('table', { name: /Assessment criteria and levels/ }).isVisible()).resolves.toBe(true);
-    await expect(page.getByText('Plans the project').first().isVisible()).resolves.toBe(true);
-    // The outcome comes before the grid.
-    const [outcomeY, gridY] = await Promise.all([outcomes.boundingBox(), page.getByRole('heading', { name: 'The playbook' }).boundingBox()]);
-    expect((outcomeY?.y ?? 0) < (gridY?.y ?? 0)).toBe(true);
+    await page.getByRole('table', { name: /Assessment criteria and levels/ }).waitFor();
+    await page.getByText('Plans the project').first().waitFor();
+    // The sentence the teacher's preview promised, word for word (it read "You draws up … for managing, applying PRINCE2" before).
+    await page.getByText('The student draws up a project plan PRINCE2, for a client in the workplace (competence: managing).', { exact: true }).waitFor();
+    // One step at a time: the grid waits for the next step.
+    await expect.poll(() => page.getByRole('heading', { name: 'The playbook' }).count()).toBe(0);
     await screenshot(page, 'student-route-outcome-en');
+    await page.getByRole('button', { name: 'Next: Choose a route' }).click();
+    await expectCurrentStep(page, 'route');
 
     // The grid, with a filter and a detail.
+    await page.getByRole('heading', { name: 'The playbook' }).waitFor();
     await page.getByLabel('Activity type').selectOption('reflection');
     await page.getByText('Showing 2 of 9 activities').waitFor();
     await page.getByLabel('Activity type').selectOption('');
@@ -47,6 +55,8 @@ describe.skipIf(browserMissing)(`a student's route in a browser${browserMissing 
     // Compose: remove one, see the rule check complain, then follow the recommended route.
     await page.getByRole('button', { name: 'Remove Logbook' }).click();
     await page.getByText(/Your route has 0 Reflection activities/).waitFor();
+    // One rule broken reads "1 rule", not "1 rule(s)".
+    await page.getByText('1 rule not met yet:').first().waitFor();
     await page.getByRole('button', { name: 'Follow the recommended route' }).click();
     await page.getByText('Route saved.').waitFor();
     await page.getByText('Your route meets every rule.').waitFor();
@@ -54,7 +64,8 @@ describe.skipIf(browserMissing)(`a student's route in a browser${browserMissing 
     await page.getByText('waiting for your coach').first().waitFor();
     await screenshot(page, 'student-route-submitted-en');
 
-    // Progress, a session, and evidence.
+    // Progress, a session, and evidence: the next step.
+    await goToStep(page, 'work');
     await page.getByLabel('Status of Lecture').selectOption('done');
     await page.getByText(/1 of 6 activities done/).waitFor();
     await page.getByRole('button', { name: 'Sign up' }).first().click();
@@ -74,15 +85,18 @@ describe.skipIf(browserMissing)(`a student's route in a browser${browserMissing 
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     await page.getByLabel('Language').selectOption('nl');
+    await goToStep(page, 'outcome', 'nl');
     await page.getByRole('heading', { name: 'Wat je leert, en hoe het beoordeeld wordt' }).waitFor();
+    await page.getByText('De student draws up a project plan PRINCE2, for a client in the workplace (competentie: managing).', { exact: true }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await goToStep(page, 'route', 'nl');
     await page.getByText('Je route voldoet aan alle regels.').waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'student-route-nl');
 
     // 320 px wide: nothing runs off the side.
     await page.setViewportSize({ width: 320, height: 800 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await screenshot(page, 'student-route-320');
   }, 30_000);
 });

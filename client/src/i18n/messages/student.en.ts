@@ -3,6 +3,13 @@ import { vocabulary } from '../vocabulary';
 
 export const studentEn = {
   'student.title': 'Your learning route',
+  'student.steps.label': 'Steps of your learning route',
+  'student.steps.outcome': 'Understand the outcome',
+  'student.steps.route': 'Choose a route',
+  'student.steps.work': 'Work and hand in',
+  'student.steps.feedback': 'Feedback',
+  'student.steps.next': 'Next: {step}',
+  'student.steps.previous': 'Back: {step}',
   'student.type.activation': vocabulary.en.type.activation,
   'student.type.instruction': vocabulary.en.type.instruction,
   'student.type.application': vocabulary.en.type.application,

@@ -4,6 +4,13 @@ import { vocabulary } from '../vocabulary';
 
 export const studentNl: Record<keyof typeof studentEn, string> = {
   'student.title': 'Je leerroute',
+  'student.steps.label': 'Stappen van je leerroute',
+  'student.steps.outcome': 'De leeruitkomst begrijpen',
+  'student.steps.route': 'Een route kiezen',
+  'student.steps.work': 'Werken en inleveren',
+  'student.steps.feedback': 'Feedback',
+  'student.steps.next': 'Volgende: {step}',
+  'student.steps.previous': 'Terug: {step}',
   'student.type.activation': vocabulary.nl.type.activation,
   'student.type.instruction': vocabulary.nl.type.instruction,
   'student.type.application': vocabulary.nl.type.application,

@@ -1,4 +1,4 @@
-// The student's view: the outcome and its criteria first, then the playbook grid, the route, progress, sessions, plan, evidence and grade.
+// The student's view: loads the playbook, the route and the standing, then opens the steps where the student's state puts them.
 import { useState } from 'react';
 import type { SessionView } from '../../../app/session-api';
 import { useApi } from '../../../app/use-api';
@@ -6,7 +6,8 @@ import { Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
 import { getPublishedPlaybook } from '../api/get-published-playbook';
 import { getRoute } from '../api/get-route';
-import type { PublishedPlaybook, RouteView } from '../api/types';
+import { getStanding } from '../api/get-standing';
+import type { PublishedPlaybook, RouteView, Standing } from '../api/types';
 import { StudentWorkspace } from './student-workspace';
 import { StudentError } from './student-error';
 
@@ -14,18 +15,25 @@ export function StudentHome(_props: { session: SessionView }) {
   const { t } = useI18n();
   const playbook = useApi(getPublishedPlaybook);
   const route = useApi(getRoute);
+  // Only to choose the opening step: without it (an error) the page still opens, on the route's step.
+  const standing = useApi(getStanding);
+  const loading = playbook.status === 'loading' || route.status === 'loading' || standing.status === 'loading';
   return (
     <div className="student-home">
       <h2 className="student-title">{t('student.title')}</h2>
-      {playbook.status === 'loading' || route.status === 'loading' ? <Loading /> : null}
+      {loading ? <Loading /> : null}
       {playbook.status === 'error' ? <StudentError error={playbook.error} onRetry={playbook.reload} /> : null}
       {route.status === 'error' ? <StudentError error={route.error} onRetry={route.reload} /> : null}
-      {playbook.status === 'ready' && route.status === 'ready' ? <Loaded playbook={playbook.data} initial={route.data} /> : null}
+      {playbook.status === 'ready' && route.status === 'ready' && !loading ? (
+        <Loaded playbook={playbook.data} initial={route.data} graded={standing.status === 'ready' && isGraded(standing.data)} />
+      ) : null}
     </div>
   );
 }
 
-function Loaded({ playbook, initial }: { playbook: PublishedPlaybook; initial: RouteView }) {
+const isGraded = (standing: Standing) => standing.outcomes.some((o) => o.grade !== undefined || o.mastery.status === 'assessed');
+
+function Loaded({ playbook, initial, graded }: { playbook: PublishedPlaybook; initial: RouteView; graded: boolean }) {
   const [view, setView] = useState(initial);
-  return <StudentWorkspace playbook={playbook} view={view} onView={setView} />;
+  return <StudentWorkspace playbook={playbook} view={view} onView={setView} graded={graded} />;
 }
