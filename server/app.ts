@@ -39,7 +39,7 @@ export interface AppDeps {
   /** Where graded results go (the AGS outbox); publishes nothing when omitted. */
   gradePublisher?: GradePublisher;
   /** The grade outbox, for the teacher's delivery view; the endpoints exist only when it is given. */
-  grades?: Pick<Grades, 'listDeliveries' | 'retryDelivery'>;
+  grades?: Pick<Grades, 'listDeliveries' | 'retryDelivery' | 'gradebook' | 'resendGrade'>;
 }
 
 export function createApp(deps: AppDeps): Express {

@@ -46,7 +46,7 @@ export async function retryDelivery(props: { outbox: Outbox; scope: DeliveryScop
   return toView(retried);
 }
 
-function inScope(delivery: ScoreDelivery, scope: DeliveryScope): boolean {
+export function inScope(delivery: ScoreDelivery, scope: DeliveryScope): boolean {
   return (
     delivery.platformId === scope.platformId &&
     delivery.deploymentId === scope.deploymentId &&

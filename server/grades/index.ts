@@ -4,13 +4,16 @@ import type { Logger } from '../logger';
 import type { Lti } from '../lti/index';
 import { listDeliveries, retryDelivery, type DeliveryScope, type DeliveryView } from './delivery-status';
 import type { DeliveryState } from './delivery-model';
+import { enqueueScore } from './enqueue-score';
 import { createGradeWorker, type GradeWorker, type GradeWorkerDeps } from './grade-worker';
+import { gradebookStatus, resendGrade, type GradebookRow } from './gradebook-status';
 import { createLineItemResolver } from './line-items';
 import { createOutbox, type EnqueueScoreProps, type Outbox } from './outbox';
 
 export type { DeliveryScope, DeliveryView } from './delivery-status';
 export type { DeliveryState, ScorePayload, DeliveryLineItem, ScoreDelivery } from './delivery-model';
 export type { EnqueueScoreProps } from './outbox';
+export type { GradebookRow, GradebookCheck } from './gradebook-status';
 
 export interface GradesDeps {
   connection: Connection;
@@ -24,10 +27,17 @@ export interface GradesDeps {
 export interface Grades {
   outbox: Outbox;
   worker: GradeWorker;
-  /** Queues a score for the LMS and wakes this process's worker. Returns the delivery id. */
-  enqueueScore(props: EnqueueScoreProps): Promise<string>;
+  /**
+   * Queues what an event should send the LMS, by the gradebook rule (server/grades/SCORE-RULE.md), and wakes
+   * this process's worker. Returns the delivery id, or undefined when nothing is sent.
+   */
+  enqueueScore(props: EnqueueScoreProps): Promise<string | undefined>;
   listDeliveries(props: { scope: DeliveryScope; states?: DeliveryState[]; userId?: string }): Promise<DeliveryView[]>;
   retryDelivery(props: { scope: DeliveryScope; id: string }): Promise<DeliveryView>;
+  /** Per student and grade column: the grade Playroute believes the gradebook holds, and what the LMS says it holds. */
+  gradebook(props: { scope: DeliveryScope; userId?: string }): Promise<GradebookRow[]>;
+  /** Queues the current grade of the cell of delivery `id` again. */
+  resendGrade(props: { scope: DeliveryScope; id: string }): Promise<DeliveryView>;
 }
 
 export function createGrades(deps: GradesDeps): Grades {
@@ -38,11 +48,13 @@ export function createGrades(deps: GradesDeps): Grades {
     outbox,
     worker,
     async enqueueScore(props) {
-      const { id } = await outbox.enqueue(props);
-      worker.wake();
+      const id = await enqueueScore({ outbox, registry: deps.lti.registry, logger: deps.logger }, props);
+      if (id) worker.wake();
       return id;
     },
     listDeliveries: (props) => listDeliveries({ outbox, ...props }),
     retryDelivery: (props) => retryDelivery({ outbox, ...props, wake: worker.wake }),
+    gradebook: (props) => gradebookStatus({ outbox, ags: deps.lti.ags, registry: deps.lti.registry }, props),
+    resendGrade: (props) => resendGrade({ outbox, wake: worker.wake }, props),
   };
 }

@@ -40,6 +40,8 @@ export interface Outbox {
   /** A newer grade for the same cell in one of these states (default waiting, sending, sent): its id, else undefined. */
   newerThan(delivery: Pick<ScoreDelivery, 'key' | 'timestamp'>, states?: DeliveryState[]): Promise<string | undefined>;
   get(id: string): Promise<ScoreDelivery | undefined>;
+  /** The newest teacher's grade of a cell (a delivery with scoreGiven, not replaced): what the gradebook holds or is about to hold. */
+  standingGrade(key: string): Promise<ScoreDelivery | undefined>;
   list(filter: DeliveryFilter): Promise<ScoreDelivery[]>;
   /** failed → waiting; refused (returns the delivery as is) when a newer grade for the cell exists or it is not failed. */
   retry(id: string): Promise<ScoreDelivery | undefined>;
@@ -88,7 +90,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
    * the cell: the one with the later timestamp stays waiting, the other is superseded.
    */
   async function toWaiting(filter: Record<string, unknown>, delivery: Pick<ScoreDelivery, 'id' | 'key'>, set: Partial<DeliveryDocument>, extra: Record<string, unknown> = {}): Promise<boolean> {
-    const timestamp = set.timestamp ?? (await Deliveries.findById(delivery.id).lean<DeliveryDocument>())?.timestamp;
+    const self = await Deliveries.findById(delivery.id).lean<DeliveryDocument>();
+    const timestamp = set.timestamp ?? self?.timestamp;
+    const isGrade = (doc: Pick<DeliveryDocument, 'score'> | null | undefined) => doc?.score.scoreGiven !== undefined;
     for (let attempt = 0; attempt < 5; attempt += 1) {
       try {
         const result = await Deliveries.updateOne(filter, { $set: { ...set, state: 'waiting', waitingKey: delivery.key, updatedAt: now() }, $unset: leaseFields, ...extra });
@@ -98,7 +102,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       }
       const other = await Deliveries.findOne({ waitingKey: delivery.key }).lean<DeliveryDocument>();
       if (!other) continue;
-      if (timestamp && other.timestamp.getTime() < timestamp.getTime()) {
+      // A grade beats progress whatever the timestamps; otherwise the later timestamp stays.
+      const otherGoes = isGrade(self) !== isGrade(other) ? isGrade(self) : Boolean(timestamp && other.timestamp.getTime() < timestamp.getTime());
+      if (otherGoes) {
         await Deliveries.updateOne({ _id: other._id, state: 'waiting' }, { $set: { state: 'superseded', supersededBy: delivery.id, updatedAt: now() }, $unset: { waitingKey: 1 } });
         continue;
       }
@@ -155,13 +161,14 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         } catch (error) {
           if (!isDuplicateKey(error)) throw error;
         }
-        // An older grade still waiting for this cell: this one replaces it.
+        // An older delivery still waiting for this cell: this one replaces it, unless this is progress only
+        // and the waiting one a grade — progress never takes a grade's place (server/grades/SCORE-RULE.md).
         const older = await Deliveries.findOneAndUpdate(
-          { waitingKey: key, timestamp: { $lt: timestamp } },
+          { waitingKey: key, timestamp: { $lt: timestamp }, ...(props.score.scoreGiven === undefined && { 'score.scoreGiven': { $exists: false } }) },
           { $set: { state: 'superseded', supersededBy: id, updatedAt: now() }, $unset: { waitingKey: 1 } },
         ).lean<DeliveryDocument>();
         if (older) continue;
-        // A concurrent enqueue took a later timestamp: that grade is the newer one, this one is replaced at birth.
+        // A concurrent enqueue took a later timestamp, or a grade waits and this is progress only: that one stays, this one is replaced at birth.
         const newer = await Deliveries.findOne({ waitingKey: key }).lean<DeliveryDocument>();
         if (newer) {
           await Deliveries.create({ ...doc, state: 'superseded', supersededBy: newer._id });
@@ -204,6 +211,13 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 
     newerThan,
     get,
+
+    async standingGrade(key) {
+      const doc = await Deliveries.findOne({ key, 'score.scoreGiven': { $exists: true }, state: { $in: ['waiting', 'sending', 'sent', 'failed'] } })
+        .sort({ timestamp: -1 })
+        .lean<DeliveryDocument>();
+      return doc ? toDelivery(doc) : undefined;
+    },
 
     async list(filter) {
       const query: Record<string, unknown> = { platformId: filter.platformId, deploymentId: filter.deploymentId, contextId: filter.contextId };

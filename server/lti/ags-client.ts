@@ -66,6 +66,16 @@ export interface AgsClient {
   findOrCreateLineItem(platform: TokenPlatform, lineItemsUrl: string, spec: LineItemSpec): Promise<AgsLineItem & { created: boolean }>;
   /** Posts one score; throws PlatformServiceError only without an answer (network, timeout, no token). */
   postScore(platform: TokenPlatform, lineItemUrl: string, score: AgsScore): Promise<ScoreAnswer>;
+  /** What the gradebook holds for one student on a line item (results service, scope result.readonly); undefined when it holds nothing. */
+  readResult(platform: TokenPlatform, lineItemUrl: string, userId: string): Promise<AgsResult | undefined>;
+}
+
+/** A gradebook value as the results service returns it; Moodle leaves out score and maximum of an empty grade (or a 0). */
+export interface AgsResult {
+  userId: string;
+  resultScore?: number;
+  resultMaximum?: number;
+  comment?: string;
 }
 
 export interface AgsClientDeps {
@@ -78,6 +88,7 @@ export interface AgsClientDeps {
 const FIND_ACTION = 'read the grade columns of the course';
 const CREATE_ACTION = 'create a grade column';
 const SCORE_ACTION = 'send a grade';
+const RESULT_ACTION = 'read a grade back from the gradebook';
 const LINE_ITEM_SCOPES = [Scope.lineItem, Scope.score];
 
 const lineItemSchema = z.object({
@@ -87,6 +98,13 @@ const lineItemSchema = z.object({
   resourceId: z.string().optional().nullable().transform((v) => v ?? undefined),
   tag: z.string().optional().nullable().transform((v) => v ?? undefined),
   resourceLinkId: z.string().optional().nullable().transform((v) => v ?? undefined),
+});
+
+const resultSchema = z.object({
+  userId: z.string(),
+  resultScore: z.number().optional().nullable().transform((v) => v ?? undefined),
+  resultMaximum: z.number().optional().nullable().transform((v) => v ?? undefined),
+  comment: z.string().optional().nullable().transform((v) => v ?? undefined),
 });
 
 export function createAgsClient(deps: AgsClientDeps): AgsClient {
@@ -165,7 +183,24 @@ export function createAgsClient(deps: AgsClientDeps): AgsClient {
       const failure = await readFailure(response, SCORE_ACTION);
       return { status: response.status, ok: false, retryAfterMs, reason: failure.reason, description: failure.description };
     },
+    async readResult(platform, lineItemUrl, userId) {
+      const url = new URL(resultsUrl(lineItemUrl));
+      url.searchParams.set('user_id', userId);
+      const response = await deps.services.call(platform, [Scope.resultReadOnly], { url: url.toString(), accept: MediaType.resultContainer, action: RESULT_ACTION });
+      if (!response.ok) throw await serviceError(response, RESULT_ACTION);
+      const page = z.array(resultSchema).safeParse(await response.json().catch(() => undefined));
+      if (!page.success) throw invalid(RESULT_ACTION, 'not a result container');
+      // The filter is the platform's job, but check it: another student's grade must never pass for this one's.
+      return page.data.find((result) => result.userId === userId);
+    },
   };
+}
+
+/** The results endpoint: `/results` appended to the line item's path, its query (Moodle's type_id) kept. */
+export function resultsUrl(lineItemUrl: string): string {
+  const url = new URL(lineItemUrl);
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/results`;
+  return url.toString();
 }
 
 /** The scores endpoint: `/scores` appended to the line item's PATH; a query string (Moodle's type_id) stays after it. */

@@ -72,7 +72,7 @@ async function main(): Promise<void> {
 
   const started = Date.now();
   for (const grades of workers) grades.worker.start();
-  const queued: Promise<string>[] = [];
+  const queued: Promise<string | undefined>[] = [];
   for (let n = 0; n < GRADES; n += 1) {
     const outcome = `lu-${n % OUTCOMES}`;
     const grades = workers[n % workers.length] ?? workers[0];

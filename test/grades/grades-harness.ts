@@ -28,6 +28,8 @@ export interface GradesHarness extends LtiHarness {
 export async function startGradesHarness(options: { quirks?: LmsQuirks; worker?: Parameters<typeof createGrades>[0]['worker'] } = {}): Promise<GradesHarness> {
   const quirks = options.quirks ?? 'standard';
   const lti = await startLtiHarness({ quirks });
+  // As dynamic registration records it: the platform's product family, which decides what a progress event sends.
+  await lti.lti.registry.register({ ...lti.platform, productFamily: quirkProfile(quirks).productFamilyCode });
   const containerUrl = new URL(lti.lms.urls.lineItems(lti.lms.course.id));
   for (const [key, value] of Object.entries(quirkProfile(quirks).lineItemQuery)) containerUrl.searchParams.set(key, value);
   const lineItemsUrl = containerUrl.toString();

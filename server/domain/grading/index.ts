@@ -18,3 +18,4 @@ export * from './self-assessment';
 export * from './activity-progress';
 export * from './ags-score';
 export * from './grading-queue';
+export * from './gradebook-rule';

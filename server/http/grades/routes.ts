@@ -1,12 +1,12 @@
-// The teacher's view of grade passback for the launched placement: what went to the gradebook, what waits, what failed and why.
+// The teacher's view of grade passback for the launched placement: what went to the gradebook, what waits, what failed and why, and whether the LMS agrees.
 import { Router } from 'express';
 import type { Grades } from '../../grades/index';
 import { placementKeyOf } from '../../placements/placement-keys';
 import { requireRole, sessionOf } from '../auth';
 import { validate } from '../validate';
-import { deliveriesQuerySchema, deliveryParamsSchema, type DeliveriesQuery } from './schema';
+import { deliveriesQuerySchema, deliveryParamsSchema, gradebookQuerySchema, type DeliveriesQuery, type GradebookQuery } from './schema';
 
-export function gradeDeliveryRoutes(deps: { grades: Pick<Grades, 'listDeliveries' | 'retryDelivery'> }): Router {
+export function gradeDeliveryRoutes(deps: { grades: Pick<Grades, 'listDeliveries' | 'retryDelivery' | 'gradebook' | 'resendGrade'> }): Router {
   const router = Router();
 
   router.get('/api/grades/deliveries', requireRole('teacher'), validate(deliveriesQuerySchema, 'query'), async (req, res) => {
@@ -21,6 +21,18 @@ export function gradeDeliveryRoutes(deps: { grades: Pick<Grades, 'listDeliveries
 
   router.post('/api/grades/deliveries/:id/retry', requireRole('teacher'), validate(deliveryParamsSchema, 'params'), async (req, res) => {
     const delivery = await deps.grades.retryDelivery({ scope: placementKeyOf(sessionOf(res)), id: String(req.params.id) });
+    res.json({ delivery });
+  });
+
+  // Per student: the grade Playroute believes is in the gradebook, checked against the LMS's own (AGS results).
+  router.get('/api/grades/gradebook', requireRole('teacher'), validate(gradebookQuerySchema, 'query'), async (req, res) => {
+    const query = req.query as unknown as GradebookQuery;
+    const rows = await deps.grades.gradebook({ scope: placementKeyOf(sessionOf(res)), ...(query.student ? { userId: query.student } : {}) });
+    res.json({ rows });
+  });
+
+  router.post('/api/grades/gradebook/:id/resend', requireRole('teacher'), validate(deliveryParamsSchema, 'params'), async (req, res) => {
+    const delivery = await deps.grades.resendGrade({ scope: placementKeyOf(sessionOf(res)), id: String(req.params.id) });
     res.json({ delivery });
   });
 

@@ -11,4 +11,7 @@ export const deliveriesQuerySchema = z.object({
 
 export const deliveryParamsSchema = z.object({ id: z.string().min(1).max(100) });
 
+export const gradebookQuerySchema = z.object({ student: z.string().min(1).max(255).optional() });
+
+export type GradebookQuery = z.infer<typeof gradebookQuerySchema>;
 export type DeliveriesQuery = z.infer<typeof deliveriesQuerySchema>;
