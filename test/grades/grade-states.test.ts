@@ -9,8 +9,8 @@ describe('what a teacher sees of grades on their way to the LMS', () => {
 
   it('when a teacher regrades before the first grade went out, only the newer grade reaches the LMS', async () => {
     h = await startGradesHarness();
-    const first = await h.grades.enqueueScore(h.grade({ score: { scoreGiven: 4 } }));
-    const second = await h.grades.enqueueScore(h.grade({ score: { scoreGiven: 8 } }));
+    const first = await h.queue(h.grade({ score: { scoreGiven: 4 } }));
+    const second = await h.queue(h.grade({ score: { scoreGiven: 8 } }));
     expect(await h.grades.outbox.get(first)).toMatchObject({ state: 'superseded', supersededBy: second });
     expect((await h.deliveries()).filter((d) => d.state === 'waiting')).toHaveLength(1);
     h.grades.worker.start();
@@ -23,7 +23,7 @@ describe('what a teacher sees of grades on their way to the LMS', () => {
   it('when Canvas refuses a grade for someone who is not a student (422), it stops with a readable reason; a retry brings it back', async () => {
     h = await startGradesHarness({ quirks: 'canvas' });
     h.grades.worker.start();
-    const id = await h.grades.enqueueScore(h.grade({ userId: 'u-teacher-marieke' }));
+    const id = await h.queue(h.grade({ userId: 'u-teacher-marieke' }));
     await h.drained();
     const [failed] = await h.grades.listDeliveries({ scope: scope(h) });
     expect(failed).toMatchObject({ id, state: 'failed', attempts: 1 });
@@ -43,7 +43,7 @@ describe('what a teacher sees of grades on their way to the LMS', () => {
     h = await startGradesHarness({ quirks: 'brightspace' });
     h.lms.removeMember('u-student-fleur');
     h.grades.worker.start();
-    const id = await h.grades.enqueueScore(h.grade({ userId: 'u-student-fleur' }));
+    const id = await h.queue(h.grade({ userId: 'u-student-fleur' }));
     await h.drained();
     expect((await h.grades.outbox.get(id))?.lastError).toMatch(/no longer enrolled/);
     await expect(h.grades.retryDelivery({ scope: { ...scope(h), contextId: 'other-course' }, id })).rejects.toMatchObject({ status: 404 });
@@ -52,7 +52,7 @@ describe('what a teacher sees of grades on their way to the LMS', () => {
   it('a failed grade that a newer grade has since replaced is not sent again on retry', async () => {
     h = await startGradesHarness({ quirks: 'canvas' });
     h.grades.worker.start();
-    const old = await h.grades.enqueueScore(h.grade({ userId: 'u-teacher-marieke', score: { scoreGiven: 3 } }));
+    const old = await h.queue(h.grade({ userId: 'u-teacher-marieke', score: { scoreGiven: 3 } }));
     await h.drained();
     await h.grades.enqueueScore(h.grade({ userId: 'u-teacher-marieke', score: { scoreGiven: 9 } }));
     await h.drained();

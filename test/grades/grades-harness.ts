@@ -15,6 +15,8 @@ export interface GradesHarness extends LtiHarness {
   grades: Grades;
   /** Another Playroute process on the same database: its own connection, outbox and worker. */
   process(worker?: Parameters<typeof createGrades>[0]['worker']): Promise<Grades>;
+  /** Queues a grade and returns its delivery id (a grade always goes out). */
+  queue(props: EnqueueScoreProps): Promise<string>;
   grade(overrides?: Partial<Omit<EnqueueScoreProps, 'score'>> & { outcome?: string; score?: Partial<ScorePayload> }): EnqueueScoreProps;
   /** Waits until nothing is waiting or being sent. */
   drained(timeoutMs?: number): Promise<DeliveryDocument[]>;
@@ -48,6 +50,11 @@ export async function startGradesHarness(options: { quirks?: LmsQuirks; worker?:
       const other = createGrades({ connection, lti: lti.lti, worker: { ...FAST_WORKER, ...worker } });
       extra.push({ grades: other, connection });
       return other;
+    },
+    async queue(props) {
+      const id = await grades.enqueueScore(props);
+      if (!id) throw new Error('the gradebook rule sent nothing for a grade');
+      return id;
     },
     grade: ({ outcome = 'lu-1', score, ...overrides } = {}) => ({
       platformId: lti.platform.id,

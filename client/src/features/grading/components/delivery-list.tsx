@@ -6,6 +6,7 @@ import { useI18n } from '../../../i18n/i18n-context';
 import { getDeliveries, type Delivery } from '../api/get-deliveries';
 import { retryDelivery } from '../api/retry-delivery';
 import { formatDate } from './format';
+import { GradebookCheck } from './gradebook-check';
 import type { Notice } from './notice';
 
 const POLL_MS = 1500;
@@ -51,6 +52,7 @@ export function DeliveryList({ nameOf, refresh }: { nameOf: (id: string) => stri
 
   const count = (state: Delivery['state']) => deliveries?.filter((d) => d.state === state).length ?? 0;
   return (
+    <>
     <section className="card" aria-labelledby="delivery-title">
       <div className="review-head">
         <h3 id="delivery-title">{t('grading.delivery.title')}</h3>
@@ -75,6 +77,8 @@ export function DeliveryList({ nameOf, refresh }: { nameOf: (id: string) => stri
         </>
       ) : null}
     </section>
+    <GradebookCheck nameOf={nameOf} refresh={refresh} />
+    </>
   );
 }
 
