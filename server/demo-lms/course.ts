@@ -1,8 +1,8 @@
 // The demo course and its roster: who is enrolled, in which role, and who has left.
-import { Role } from '../lti/claims';
 import type { QuirkProfile } from './quirks';
 
-export type CourseRole = 'teacher' | 'coach' | 'student';
+/** assistant: a TA or non-editing teacher; coach: a mentor (observer) where the LMS has one. */
+export type CourseRole = 'teacher' | 'assistant' | 'coach' | 'student';
 export type Locale = 'nl-NL' | 'en-GB';
 
 export interface Member {
@@ -49,6 +49,7 @@ export function demoMembers(): Member[] {
       role: 'coach',
       mentees: ['u-student-daan', 'u-student-priya'],
     },
+    { userId: 'u-assistant-joris', givenName: 'Joris', familyName: 'Smit', email: 'j.smit@example.edu', locale: 'nl-NL', role: 'assistant' },
     student('u-student-daan', 'Daan', 'Jansen', 'nl-NL'),
     student('u-student-fleur', 'Fleur', 'van den Berg', 'nl-NL'),
     student('u-student-priya', 'Priya', 'Sharma', 'en-GB'),
@@ -61,16 +62,9 @@ export function fullName(member: Member): string {
   return `${member.givenName} ${member.familyName}`;
 }
 
-/** The LTI role URIs a member carries on this platform (the coach's differ per LMS). */
+/** The LTI role URIs a member carries on this platform (they differ per LMS, see quirks.ts). */
 export function rolesOf(member: Member, profile: QuirkProfile): string[] {
-  switch (member.role) {
-    case 'teacher':
-      return [Role.instructor, Role.institutionFaculty];
-    case 'coach':
-      return [...profile.coachRoles];
-    case 'student':
-      return [Role.learner, Role.institutionStudent];
-  }
+  return [...profile.courseRoles[member.role]];
 }
 
 export class Roster {

@@ -10,7 +10,7 @@ export interface DemoMessages {
   name: string;
   role: string;
   language: string;
-  roleNames: { teacher: string; coach: string; student: string };
+  roleNames: { teacher: string; assistant: string; coach: string; student: string };
   launchAsTeacher: string;
   launchAsCoach: string;
   launchAsStudent: string;
@@ -33,7 +33,7 @@ export const DEMO_MESSAGES: Record<DemoLanguage, DemoMessages> = {
     name: 'Name',
     role: 'Role',
     language: 'Language',
-    roleNames: { teacher: 'Teacher', coach: 'Study coach', student: 'Student' },
+    roleNames: { teacher: 'Teacher', assistant: 'Teaching assistant', coach: 'Study coach', student: 'Student' },
     launchAsTeacher: 'Launch as teacher',
     launchAsCoach: 'Launch as coach',
     launchAsStudent: 'Launch as student',
@@ -54,7 +54,7 @@ export const DEMO_MESSAGES: Record<DemoLanguage, DemoMessages> = {
     name: 'Naam',
     role: 'Rol',
     language: 'Taal',
-    roleNames: { teacher: 'Docent', coach: 'Studiecoach', student: 'Student' },
+    roleNames: { teacher: 'Docent', assistant: 'Onderwijsassistent', coach: 'Studiecoach', student: 'Student' },
     launchAsTeacher: 'Start als docent',
     launchAsCoach: 'Start als coach',
     launchAsStudent: 'Start als student',

@@ -1,5 +1,6 @@
 // How each simulated LMS departs from the plain spec, as data the endpoints consult.
 import { Role } from '../lti/claims';
+import type { CourseRole } from './course';
 
 export type LmsQuirks = 'standard' | 'canvas' | 'moodle' | 'brightspace';
 export const LMS_QUIRKS: readonly LmsQuirks[] = ['standard', 'canvas', 'moodle', 'brightspace'];
@@ -36,8 +37,11 @@ export interface QuirkProfile {
   enrolmentErrors: boolean;
   /** The `aud` a client assertion must carry; undefined means the token endpoint URL. */
   tokenAudience: string | undefined;
-  /** The roles a study coach carries in launches and rosters. */
-  coachRoles: string[];
+  /**
+   * The LTI roles each kind of course member carries in launches and in the class list, as the LMS really
+   * sends them. A member with Mentor also gets role_scope_mentor (their mentees) where the LMS sends it.
+   */
+  courseRoles: Record<CourseRole, readonly string[]>;
   /** HTTP status of an accepted score. */
   scoreAcceptedStatus: 200 | 204;
 }
@@ -57,7 +61,13 @@ export function quirkProfile(quirks: LmsQuirks): QuirkProfile {
     scoreKeptFor: ['FullyGraded', 'Pending', 'PendingManual', 'Failed', 'NotReady'],
     enrolmentErrors: false,
     tokenAudience: undefined,
-    coachRoles: [Role.mentor],
+    // The spec's own vocabulary: a TA is the Instructor sub-role (sent with its principal role), a coach a Mentor.
+    courseRoles: {
+      teacher: [Role.instructor, Role.institutionFaculty],
+      assistant: [Role.teachingAssistant, Role.instructor],
+      coach: [Role.mentor],
+      student: [Role.learner, Role.institutionStudent],
+    },
     scoreAcceptedStatus: 204,
   };
   switch (quirks) {
@@ -74,7 +84,15 @@ export function quirkProfile(quirks: LmsQuirks): QuirkProfile {
         strictScoreTarget: true,
         // scores_controller.rb: ACCEPT_GIVEN_SCORE_TYPES; "NotReady, Failed, and Pending cause the scoreGiven to be ignored".
         scoreKeptFor: ['FullyGraded', 'PendingManual'],
-        coachRoles: [Role.instructor, Role.teachingAssistant],
+        // instructure/canvas-lms lib/lti/substitutions_helper.rb, LIS_V2_LTI_ADVANTAGE_ROLE_MAP: TaEnrollment is
+        // [membership/Instructor#TeachingAssistant, membership#Instructor]; an ObserverEnrollment is Mentor, and
+        // Canvas names the observed students in role_scope_mentor. No "study coach" role exists.
+        courseRoles: {
+          teacher: [Role.instructor, Role.institutionFaculty],
+          assistant: [Role.teachingAssistant, Role.instructor],
+          coach: [Role.mentor],
+          student: [Role.learner, Role.institutionStudent],
+        },
         scoreAcceptedStatus: 200,
       };
     case 'moodle':
@@ -86,6 +104,10 @@ export function quirkProfile(quirks: LmsQuirks): QuirkProfile {
         staleScore: 'same-second-409',
         // scores.php: scoreGiven is set to null unless gradingProgress is FullyGraded, and the empty grade is saved.
         scoreKeptFor: ['FullyGraded'],
+        // mod/lti/locallib.php, lti_get_ims_role(): Instructor for whoever holds mod/lti:manage (editing and, by
+        // default, non-editing teachers), otherwise Learner. No Mentor, no TA, no role_scope_mentor, no institution
+        // role (only site admins get the Administrator ones). A course's coach is a (non-editing) teacher there.
+        courseRoles: { teacher: [Role.instructor], assistant: [Role.instructor], coach: [Role.instructor], student: [Role.learner] },
         scoreAcceptedStatus: 200,
       };
     case 'brightspace':
@@ -96,7 +118,15 @@ export function quirkProfile(quirks: LmsQuirks): QuirkProfile {
         storageTarget: '_parent',
         enrolmentErrors: true,
         tokenAudience: BRIGHTSPACE_TOKEN_AUDIENCE,
-        coachRoles: [Role.mentor],
+        // The administrator maps each Brightspace role to LTI roles (D2L "Org units and role mapping", IMS Configuration >
+        // Roles). The default roles are Instructor, Teaching Assistant and Student (Learner); there is no coach role,
+        // so a school's coach is enrolled as a Teaching Assistant. Not verified: the exact TA URI of a default mapping.
+        courseRoles: {
+          teacher: [Role.instructor],
+          assistant: [Role.teachingAssistant],
+          coach: [Role.teachingAssistant],
+          student: [Role.learner],
+        },
       };
   }
 }

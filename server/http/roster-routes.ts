@@ -22,7 +22,7 @@ export function rosterRoutes(deps: RosterRoutesDeps): Router {
   const roster = createRoster({ ...deps, records: deps.lti.records, registry: deps.lti.registry, nrps: deps.lti.nrps });
   const scopeDeps = createLearningRouteDeps({ lti: deps.lti, connection: deps.connection, logger: deps.logger, now: deps.now });
   const router = Router();
-  router.get('/api/course/roster', requireRole('teacher', 'coach'), async (_req, res) => {
+  router.get('/api/course/roster', requireRole('teacher', 'assistant', 'coach'), async (_req, res) => {
     const session = sessionOf(res);
     const list = await roster.classList({ session, sync: 'if-stale' });
     if (session.roles.includes('teacher')) return res.json(list);

@@ -1,4 +1,4 @@
-// The students a coach (or teacher) follows in the launched placement, each with their route when they have one.
+// The students a coach (or teacher) follows — their own students when they have any in the launched placement, each with their route when they have one.
 import type { Playbook } from '../domain/playbook';
 import type { Route } from '../domain/route';
 import type { LaunchSession } from '../lti/session-token';
@@ -16,7 +16,12 @@ export interface CoachStudentList {
 
 export async function listCoachStudents(deps: LearningRouteDeps, { session }: { session: LaunchSession }): Promise<CoachStudentList> {
   const playbook = await playbookForSession(deps, { session, audience: 'staff' });
-  const { scope, roster, students } = await studentsInScope(deps, { session });
+  const inScope = await studentsInScope(deps, { session });
+  // "My students": a teacher who is also someone's coach sees those first and only; one who coaches nobody sees the class.
+  const mine = inScope.scope === 'course' && inScope.own.length > 0;
+  const { roster } = inScope;
+  const scope = mine ? 'mentees' : inScope.scope;
+  const students = mine ? inScope.own : inScope.students;
   const routes = new Map((await deps.routes.listByPlaybook(playbook.id)).map((r) => [r.studentId, r]));
   return { playbook, scope, roster, students: students.map((student) => ({ student, route: routes.get(student.id) })) };
 }

@@ -1,31 +1,46 @@
-// Which students a coach or teacher may see: a mentor's mentees when the LMS scoped them, otherwise every student of the course.
+// Which students a person may see and guide: the one scope rule for coach view, class overview and (reused) the roster.
 import type { ClassList, ClassListMember } from '../roster/index';
 import type { LaunchSession } from '../lti/session-token';
 import type { LearningRouteDeps } from './deps';
+import type { CourseKey } from './store/coach-assignments';
 
 export interface StudentsInScope {
-  /** 'mentees' when the LMS sent role_scope_mentor for this coach; 'course' otherwise (and always for teachers). */
+  /** 'course' for a teacher (every student); 'mentees' for anyone else: only their own students. */
   scope: 'mentees' | 'course';
-  /** Active students of the course roster, also those who never launched Playroute. */
+  /** Active students of the course roster this person may see, also those who never launched Playroute. */
   students: ClassListMember[];
+  /** Their own students (assigned in Playroute or named by the LMS), among `students`; a teacher may have some too. */
+  own: ClassListMember[];
   roster: ClassList['roster'];
 }
 
-export async function studentsInScope(deps: Pick<LearningRouteDeps, 'classList' | 'records'>, { session }: { session: LaunchSession }): Promise<StudentsInScope> {
+/**
+ * A teacher sees every student. Anyone else — assistant, LMS mentor, or a person with no role of ours — sees exactly
+ * the students a teacher assigned to them plus the mentees the LMS named (role_scope_mentor), and nobody otherwise:
+ * real LMSs rarely send a coach role (Moodle: only Instructor or Learner), so coaching is Playroute's own relation.
+ */
+export async function studentsInScope(
+  deps: Pick<LearningRouteDeps, 'classList' | 'records' | 'assignments'>,
+  { session }: { session: LaunchSession },
+): Promise<StudentsInScope> {
   const list = await deps.classList({ session, sync: 'if-stale' });
   const students = list.members.filter((m) => m.status === 'active' && m.roles.includes('student'));
-  const mentees = await menteesOf(deps, session);
-  if (!mentees) return { scope: 'course', students, roster: list.roster };
-  return { scope: 'mentees', students: students.filter((s) => mentees.has(s.id)), roster: list.roster };
+  const ownIds = await ownStudentIds(deps, session);
+  const own = students.filter((s) => ownIds.has(s.id));
+  if (session.roles.includes('teacher')) return { scope: 'course', students, own, roster: list.roster };
+  return { scope: 'mentees', students: own, own, roster: list.roster };
 }
 
-/**
- * LMSs that send role_scope_mentor (e.g. Moodle and Brightspace mentors) name the coach's own students;
- * Canvas and others send nothing, and then a coach guides the whole course. A teacher always sees everyone.
- */
-async function menteesOf(deps: Pick<LearningRouteDeps, 'records'>, session: LaunchSession): Promise<Set<string> | undefined> {
-  if (session.roles.includes('teacher') || !session.contextId) return undefined;
-  const key = { platformId: session.platformId, deploymentId: session.deploymentId, contextId: session.contextId };
-  const own = (await deps.records.listMembers(key)).find((m) => m.sub === session.sub);
-  return own?.mentees ? new Set(own.mentees) : undefined;
+export function courseOf(session: LaunchSession): CourseKey | undefined {
+  const { platformId, deploymentId, contextId } = session;
+  return contextId ? { platformId, deploymentId, contextId } : undefined;
+}
+
+async function ownStudentIds(deps: Pick<LearningRouteDeps, 'records' | 'assignments'>, session: LaunchSession): Promise<Set<string>> {
+  const course = courseOf(session);
+  if (!course) return new Set();
+  const [assigned, members] = await Promise.all([deps.assignments.studentsOf(course, session.sub), deps.records.listMembers(course)]);
+  // LMSs that send role_scope_mentor (Canvas observers, the spec's Mentor) name the mentor's students at each launch.
+  const mentees = members.find((m) => m.sub === session.sub)?.mentees ?? [];
+  return new Set([...assigned, ...mentees]);
 }

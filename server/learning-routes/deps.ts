@@ -9,12 +9,15 @@ import { newId } from '../store/repositories/ids';
 import { createPlaybookRepository, type PlaybookRepository } from '../store/repositories/playbook-repository';
 import { createRouteRepository, type RouteRepository } from '../store/repositories/route-repository';
 import { createSessionSignups, type SessionSignups } from '../store/repositories/session-signups';
+import { createCoachAssignments, type CoachAssignments } from './store/coach-assignments';
 
 export interface LearningRouteDeps {
   routes: RouteRepository;
   playbooks: PlaybookRepository;
   records: CourseRecords;
   signups: SessionSignups;
+  /** Who coaches whom in a course, as teachers assigned it. */
+  assignments: CoachAssignments;
   /** The class list of the session's course (NRPS, refreshed when stale), so students who never launched count too. */
   classList: (props: ClassListProps) => Promise<ClassList>;
   /** Every history entry and stall is measured against this clock, so tests and demos can move it. */
@@ -41,6 +44,7 @@ export function createLearningRouteDeps(sources: LearningRouteSources): Learning
     playbooks: createPlaybookRepository(sources.connection, { now }),
     records,
     signups: createSessionSignups(sources.connection),
+    assignments: createCoachAssignments(sources.connection),
     classList: (props) => roster.classList(props),
     now,
     newId,

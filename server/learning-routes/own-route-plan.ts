@@ -29,9 +29,9 @@ export async function saveOwnStudyPlan(deps: LearningRouteDeps, { plan, ...props
   return changeOwnRoute(deps, props, (context) => saveStudyPlan({ ...context, plan }));
 }
 
-/** The plan names who guides the student: a coach or teacher on this course's class list (also one who never launched). */
+/** The plan names who guides the student: a teacher, assistant or coach on this course's class list (also one who never launched). */
 async function assertCoachOfCourse(deps: LearningRouteDeps, session: LaunchSession, coachId: string): Promise<void> {
   const { members } = await deps.classList({ session, sync: 'if-stale' });
   const coach = members.find((m) => m.id === coachId && m.status === 'active');
-  if (!coach?.roles.some((role) => role === 'coach' || role === 'teacher')) throw unknownCoach(coachId);
+  if (!coach?.roles.some((role) => role !== 'student')) throw unknownCoach(coachId);
 }

@@ -14,7 +14,7 @@ export const launchSessionSchema = z.object({
   sub: z.string(),
   contextId: z.string().optional(),
   resourceLinkId: z.string().optional(),
-  roles: z.array(z.enum(['teacher', 'coach', 'student'])),
+  roles: z.array(z.enum(['teacher', 'assistant', 'coach', 'student'])),
   locale: z.string().optional(),
   name: z.string().optional(),
   messageType: z.enum(['LtiResourceLinkRequest', 'LtiDeepLinkingRequest']),

@@ -70,25 +70,30 @@ describe('a coach and their students', () => {
     expect(list.students.find((s) => s.id === priya)).toMatchObject({ hasLaunched: false, route: null });
   });
 
-  it('a coach without a mentor scope, and a teacher, see every student of the course', async () => {
+  it('a teacher sees every student of the course; a mentor the LMS did not scope and no teacher assigned sees nobody', async () => {
     const { placement } = await seedPlaybook(h);
     const unscoped: Member = { userId: 'u-coach-free', givenName: 'Free', familyName: 'Coach', email: 'free@example.edu', locale: 'en-GB', role: 'coach' };
     h.lms.addMember(unscoped);
     const students = h.lms.members().filter((m) => m.role === 'student').map((m) => m.userId).sort();
-    for (const user of [unscoped.userId, h.lms.member('teacher').userId]) {
-      const list = await ok<StudentsAnswer>(await h.api(await launchAs(user, placement), '/api/coach/students'));
-      expect(list.scope).toBe('course');
-      expect(list.students.map((s) => s.id).sort()).toEqual(students);
-    }
+    const teachers = await ok<StudentsAnswer>(await h.api(await launchAs(h.lms.member('teacher').userId, placement), '/api/coach/students'));
+    expect(teachers.scope).toBe('course');
+    expect(teachers.students.map((s) => s.id).sort()).toEqual(students);
+    const nobody = await ok<StudentsAnswer>(await h.api(await launchAs(unscoped.userId, placement), '/api/coach/students'));
+    expect(nobody).toMatchObject({ scope: 'mentees', students: [] });
   });
 
-  it("a mentor's scope follows the latest launch: when the LMS stops sending it, the coach guides the whole course", async () => {
+  it("a mentor's LMS scope follows the latest launch, and a Mentor is not staff a teacher can choose as coach", async () => {
     const { placement } = await seedPlaybook(h);
     const mentor: Member = { userId: 'u-coach-mentor', givenName: 'Mia', familyName: 'Mentor', email: 'mia@example.edu', locale: 'nl-NL', role: 'coach', mentees: [fleur] };
     h.lms.addMember(mentor);
+    const teacher = await launchAs(h.lms.member('teacher').userId, placement);
     expect((await ok<StudentsAnswer>(await h.api(await launchAs(mentor.userId, placement), '/api/coach/students'))).students.map((s) => s.id)).toEqual([fleur]);
+    // Assigning needs the mentor to be staff of the class list; a Mentor is not, so the teacher picks a colleague instead.
+    expect(await codeOf(await send(teacher, 'POST', '/api/coach/assignments', { coachId: mentor.userId, studentIds: [daan] }), 422)).toBe('unknown_coach');
+    h.lms.addMember({ ...mentor, mentees: [priya] });
+    expect((await ok<StudentsAnswer>(await h.api(await launchAs(mentor.userId, placement), '/api/coach/students'))).students.map((s) => s.id)).toEqual([priya]);
     h.lms.addMember({ ...mentor, mentees: undefined });
-    expect((await ok<StudentsAnswer>(await h.api(await launchAs(mentor.userId, placement), '/api/coach/students'))).scope).toBe('course');
+    expect((await ok<StudentsAnswer>(await h.api(await launchAs(mentor.userId, placement), '/api/coach/students'))).students).toEqual([]);
   });
 
   it('a coach returns a route with a comment that reaches the student, and approves it after the change', async () => {

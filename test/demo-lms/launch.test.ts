@@ -57,12 +57,24 @@ describe('a resource link launch', () => {
     expect(coached.claims[Claim.roleScopeMentor]).toEqual(coach.mentees);
   });
 
-  it('in Canvas the coach is a TeachingAssistant under Instructor, and login offers Platform Storage', async () => {
+  it('in Canvas a TA is the TeachingAssistant sub-role plus Instructor, the coach an observer (Mentor) with their students, and login offers Platform Storage', async () => {
     h = await startHarness({ quirks: 'canvas' });
+    const ta = await launch(h, { user: h.lms.member('assistant').userId });
+    expect(ta.claims[Claim.roles]).toEqual([Role.teachingAssistant, Role.instructor]);
     const { claims, loginParams } = await launch(h, { user: h.lms.member('coach').userId });
-    expect(claims[Claim.roles]).toEqual([Role.instructor, Role.teachingAssistant]);
+    expect(claims[Claim.roles]).toEqual([Role.mentor]);
+    expect(claims[Claim.roleScopeMentor]).toEqual(h.lms.member('coach').mentees);
     expect(loginParams.lti_storage_target).toBe('post_message_forwarding');
     expect(claims[Claim.toolPlatform]).toMatchObject({ product_family_code: 'canvas' });
+  });
+
+  it('in Moodle every launch carries only Instructor or Learner, and never role_scope_mentor', async () => {
+    h = await startHarness({ quirks: 'moodle' });
+    for (const member of h.lms.members()) {
+      const { claims } = await launch(h, { user: member.userId });
+      expect(claims[Claim.roles], member.userId).toEqual(member.role === 'student' ? [Role.learner] : [Role.instructor]);
+      expect(claims[Claim.roleScopeMentor]).toBeUndefined();
+    }
   });
 
   it.each([

@@ -53,6 +53,18 @@ describe('context memberships', () => {
     expect(after.map((member) => member.user_id)).not.toContain(leaving);
   });
 
+  it('in Moodle the class list holds only Instructor and Learner, whoever is enrolled (mod/lti lti_get_ims_role)', async () => {
+    h = await startHarness({ quirks: 'moodle' });
+    const token = await accessToken(h, [Scope.nrpsMembership]);
+    const { body } = await get(token, `${h.lmsBase}/nrps/${h.lms.course.id}/memberships`);
+    expect(body.members).toHaveLength(h.lms.members().length);
+    for (const member of body.members) {
+      const enrolled = h.lms.members().find((m) => m.userId === member.user_id);
+      expect(member.roles, member.user_id).toEqual(enrolled?.role === 'student' ? [Role.learner] : [Role.instructor]);
+    }
+    expect((await get(token, `${h.lmsBase}/nrps/${h.lms.course.id}/memberships?role=Mentor`)).body.members).toEqual([]);
+  });
+
   it('a token without the membership scope is refused with 403', async () => {
     h = await startHarness();
     const token = await accessToken(h, [Scope.score]);

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LmsQuirks } from '../../server/demo-lms/index';
 import { startLtiHarness, type LtiHarness } from '../support/lti-harness';
+import { playrouteRolesIn } from '../support/lms-roles';
 
 interface SessionView {
   roles: string[];
@@ -46,11 +47,12 @@ describe.each<LmsQuirks>(['standard', 'canvas', 'moodle', 'brightspace'])('launc
     expect(session.user.locale).toBe('nl-NL');
   });
 
-  it('a coach lands as a coach', async () => {
-    const outcome = await h.browser().launch({ user: h.lms.member('coach').userId });
-    const session = await sessionOf(outcome.sessionToken);
-    expect(session.roles).toContain('coach');
-    expect(session.roles).not.toContain('teacher');
+  it('a coach and a teaching assistant land with the rights the roles their LMS really sends give them', async () => {
+    for (const role of ['coach', 'assistant'] as const) {
+      const outcome = await h.browser().launch({ user: h.lms.member(role).userId });
+      const session = await sessionOf(outcome.sessionToken);
+      expect(session.roles, role).toEqual(playrouteRolesIn(quirks, role));
+    }
   });
 
   it('the person, course, placement and membership are stored per platform and deployment', async () => {

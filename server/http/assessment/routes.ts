@@ -9,6 +9,7 @@ import { listGradingQueue } from '../../assessment/grading-queue';
 import { readGradingSettings, setFinalGradeSettings, setOutcomeGradingSettings } from '../../assessment/settings-use-cases';
 import { createEvidenceDeps } from '../../evidence/evidence-deps';
 import type { CourseRecords } from '../../store/lti/course-records';
+import { GRADERS } from '../../lti/roles';
 import { requireRole, sessionOf } from '../auth';
 import { validate } from '../validate';
 import {
@@ -28,27 +29,29 @@ export function assessmentRoutes(props: { connection: Connection; records: Cours
   const router = Router();
   const deps = createEvidenceDeps(props);
   const teacher = requireRole('teacher');
+  // Assistants (a Canvas TA, a Brightspace Teaching Assistant) grade; the grading settings stay the teacher's.
+  const grader = requireRole(...GRADERS);
 
-  router.get('/api/assessment/queue', teacher, validate(queueQuerySchema, 'query'), async (req, res) => {
+  router.get('/api/assessment/queue', grader, validate(queueQuerySchema, 'query'), async (req, res) => {
     const { outcomeId } = req.query as QueueQuery;
     res.json(await listGradingQueue(deps, { session: sessionOf(res), ...(outcomeId ? { outcomeIds: outcomeId } : {}) }));
   });
 
-  router.get('/api/assessment/attempts/:attemptId', teacher, async (req, res) => {
+  router.get('/api/assessment/attempts/:attemptId', grader, async (req, res) => {
     res.json(await attemptDetail(deps, { session: sessionOf(res), attemptId: param(req, 'attemptId') }));
   });
 
-  router.post('/api/assessment/attempts/:attemptId/grade', teacher, validate(assessmentSchema), async (req, res) => {
+  router.post('/api/assessment/attempts/:attemptId/grade', grader, validate(assessmentSchema), async (req, res) => {
     const attempt = await gradeAttempt(deps, { session: sessionOf(res), attemptId: param(req, 'attemptId'), assessment: req.body as AssessmentBody });
     res.json({ attempt });
   });
 
-  router.post('/api/assessment/attempts/:attemptId/decisions', teacher, validate(decisionSchema), async (req, res) => {
+  router.post('/api/assessment/attempts/:attemptId/decisions', grader, validate(decisionSchema), async (req, res) => {
     const attempt = await decideClaim(deps, { session: sessionOf(res), attemptId: param(req, 'attemptId'), ...(req.body as DecisionBody) });
     res.json({ attempt });
   });
 
-  router.get('/api/assessment/settings', teacher, async (_req, res) => {
+  router.get('/api/assessment/settings', grader, async (_req, res) => {
     res.json(await readGradingSettings(deps, { session: sessionOf(res) }));
   });
 

@@ -11,6 +11,7 @@ import { listOwnAttempts, readOwnAttempt, readOwnStanding } from '../../evidence
 import { submitAttempt } from '../../evidence/submit-attempt';
 import { uploadEvidenceFile } from '../../evidence/upload-evidence-file';
 import type { CourseRecords } from '../../store/lti/course-records';
+import { GRADERS } from '../../lti/roles';
 import { requireRole, sessionOf } from '../auth';
 import { validate } from '../validate';
 import {
@@ -77,7 +78,7 @@ export function evidenceRoutes(props: { connection: Connection; records: CourseR
     res.json(await readOwnStanding(deps, { session: sessionOf(res) }));
   });
 
-  router.get('/api/evidence/files/:fileId', requireRole('student', 'teacher'), async (req, res) => {
+  router.get('/api/evidence/files/:fileId', requireRole('student', ...GRADERS), async (req, res) => {
     const file = await openEvidenceFile(deps, { session: sessionOf(res), fileId: param(req, 'fileId') });
     // Always an attachment and never sniffed: a student's file must not run as a page of Playroute.
     res.attachment(file.filename);

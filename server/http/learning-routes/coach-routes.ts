@@ -4,6 +4,7 @@ import { listCoachStudents } from '../../learning-routes/coach-student-list';
 import { approveStudentRoute, returnStudentRoute, reviewStudentProposal, setLevelOfStudent } from '../../learning-routes/coach-reviews';
 import type { LearningRouteDeps } from '../../learning-routes/deps';
 import { findStudentRoute } from '../../learning-routes/student-route';
+import { STAFF } from '../../lti/roles';
 import { requireRole, sessionOf } from '../auth';
 import { validate } from '../validate';
 import {
@@ -23,7 +24,8 @@ import { coachStudentsView, historyView, openRouteView, studentRouteView } from 
 
 export function coachRouteRoutes(deps: LearningRouteDeps): Router {
   const router = Router();
-  const staff = requireRole('coach', 'teacher');
+  // Whose students each may reach is decided by studentsInScope, not here.
+  const staff = requireRole(...STAFF);
   const student = validate(studentParamsSchema, 'params');
   const studentIdOf = (params: Record<string, unknown>) => String(params.studentId);
 

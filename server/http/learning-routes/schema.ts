@@ -80,3 +80,10 @@ export type LevelBody = z.infer<typeof levelSchema>;
 export type ProposalReviewBody = z.infer<typeof proposalReviewSchema>;
 export type SessionParams = z.infer<typeof sessionParamsSchema>;
 export type ProposalParams = z.infer<typeof proposalParamsSchema>;
+
+/** A teacher assigns (or unassigns) one coach to one student or a group of students at once. */
+export const coachAssignmentSchema = z.object({
+  coachId: id,
+  studentIds: z.array(id).min(1, 'must name at least one student').max(500, 'must name at most 500 students'),
+});
+export type CoachAssignmentBody = z.infer<typeof coachAssignmentSchema>;

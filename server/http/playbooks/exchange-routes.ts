@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import { exportPlacementPlaybook, importIntoPlacement } from '../../playbooks/exchange-use-cases';
 import { publishedPlaybook } from '../../playbooks/published-playbook';
+import { STAFF } from '../../lti/roles';
 import { requireRole, sessionOf } from '../auth';
 import { useCaseDepsOf, type PlaybookRouteDeps } from './deps';
 import { requireRevision, revisionOf, sendRevised } from './revision';
@@ -22,7 +23,7 @@ export function exchangeRoutes(deps: PlaybookRouteDeps): Router {
     sendRevised(res, stored, { design: designView(stored) });
   });
 
-  router.get('/api/playbook/published', requireRole('student', 'coach', 'teacher'), async (_req, res) => {
+  router.get('/api/playbook/published', requireRole('student', ...STAFF), async (_req, res) => {
     const stored = await publishedPlaybook(useCaseDeps, { session: sessionOf(res) });
     res.json(publishedView(stored));
   });
