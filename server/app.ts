@@ -9,6 +9,7 @@ import { healthRoutes } from './http/health-routes';
 import { publicConfigRoutes } from './http/public-config-routes';
 import { requestLogger } from './http/request-logger';
 import { securityHeaders } from './http/security-headers';
+import { framingOrigins, ownOrigins } from './http/framing-origins';
 import { requireSession } from './http/auth';
 import { rosterRoutes } from './http/roster-routes';
 import { sessionRoutes } from './http/session-routes';
@@ -48,7 +49,8 @@ export function createApp(deps: AppDeps): Express {
   // Behind the institution's load balancer, the client's address and protocol come from X-Forwarded-*.
   app.set('trust proxy', deps.config.env === 'production' ? 1 : false);
   app.use(requestLogger(deps.logger));
-  app.use(securityHeaders({ https: deps.config.publicUrl.startsWith('https://') }));
+  const own = ownOrigins({ publicUrl: deps.config.publicUrl, production: deps.config.env === 'production' });
+  app.use(securityHeaders({ https: deps.config.publicUrl.startsWith('https://'), ownOrigins: own, framingOrigins: framingOrigins({ registry: deps.lti.registry, own }) }));
   app.use(express.json({ limit: '1mb' }));
   app.use(
     healthRoutes({ database: deps.database, version: deps.version ?? 'dev', startedAt: deps.startedAt ?? Date.now() }),

@@ -5,6 +5,7 @@ import type { LmsContext } from './context';
 import { fullName, type CourseRole, type Member } from './course';
 import { DEMO_MESSAGES, pickLanguage, type DemoLanguage, type DemoMessages } from './demo-page-messages';
 import { escapeHtml } from '../http/html';
+import { cspNonce } from '../http/security-headers';
 import { startLaunch } from './oidc';
 import { platformStorageScript } from './platform-storage';
 import { plainQuery } from './paging';
@@ -30,12 +31,12 @@ export function demoPageRouter(ctx: LmsContext): express.Router {
       placement: query.placement,
       messageType: query.kind === 'deep-linking' ? MessageType.deepLinkingRequest : MessageType.resourceLink,
     });
-    res.type('html').send(launchPage(ctx, lang, started.url));
+    res.type('html').send(launchPage(ctx, lang, started.url, cspNonce(res)));
   });
 
   // Canvas points the tool at a hidden sibling frame for Platform Storage; this is that frame.
   router.get('/storage-frame', (_req, res) => {
-    res.type('html').send(`<!doctype html><html><head><meta charset="utf-8"><title>storage</title></head><body><script>${storageScript(ctx, undefined)}</script></body></html>`);
+    res.type('html').send(`<!doctype html><html><head><meta charset="utf-8"><title>storage</title></head><body><script nonce="${escapeHtml(cspNonce(res))}">${storageScript(ctx, undefined)}</script></body></html>`);
   });
 
   return router;
@@ -85,7 +86,7 @@ function coursePage(ctx: LmsContext, lang: DemoLanguage): string {
 <tbody>${rows}</tbody></table>`);
 }
 
-function launchPage(ctx: LmsContext, lang: DemoLanguage, loginUrl: string): string {
+function launchPage(ctx: LmsContext, lang: DemoLanguage, loginUrl: string, nonce: string): string {
   const t = DEMO_MESSAGES[lang];
   const target = ctx.profile().storageTarget;
   // The tool talks to the frame named by lti_storage_target: this page itself for `_parent`, else a hidden sibling.
@@ -96,7 +97,7 @@ function launchPage(ctx: LmsContext, lang: DemoLanguage, loginUrl: string): stri
   return layout(ctx, lang, t, `<p><a href="${escapeHtml(href(ctx, '', { lang }))}">${escapeHtml(t.backToCourse)}</a></p>
 ${forwardingFrame}
 <iframe class="tool" title="${escapeHtml(t.toolFrameTitle)}" src="${escapeHtml(loginUrl)}" allow="clipboard-write; fullscreen"></iframe>
-<script>${storageScript(ctx, target && target !== '_parent' ? target : undefined)}</script>`);
+<script nonce="${escapeHtml(nonce)}">${storageScript(ctx, target && target !== '_parent' ? target : undefined)}</script>`);
 }
 
 function layout(ctx: LmsContext, lang: DemoLanguage, t: DemoMessages, body: string): string {

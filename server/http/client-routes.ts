@@ -12,6 +12,8 @@ export function clientRoutes(clientDir: string): Router {
   router.use(express.static(clientDir, { index: false, maxAge: '1h' }));
   router.get(/.*/, (req, res, next) => {
     if (SERVER_PREFIXES.some((prefix) => req.path === prefix || req.path.startsWith(`${prefix}/`))) return next();
+    // A file name the static files above did not have (an icon, an old bundle) is a 404: the app page there would be a broken image or script.
+    if (path.posix.extname(req.path) !== '') return next();
     if (!fs.existsSync(indexFile)) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(indexFile);

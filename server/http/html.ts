@@ -16,6 +16,9 @@ export function scriptJson(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
+/** The one script of the form_post page; constant, so the Content-Security-Policy allows it by its hash. */
+export const AUTO_SUBMIT_SCRIPT = "document.getElementById('lti-form-post').submit();";
+
 /** The page an OIDC `form_post` response is: a form that posts itself to the tool. */
 export function autoSubmitForm(action: string, fields: Record<string, string>): string {
   const inputs = Object.entries(fields)
@@ -28,6 +31,6 @@ export function autoSubmitForm(action: string, fields: Record<string, string>): 
 ${inputs}
 <noscript><button type="submit">Continue</button></noscript>
 </form>
-<script>document.getElementById('lti-form-post').submit();</script>
+<script>${AUTO_SUBMIT_SCRIPT}</script>
 </body></html>`;
 }

@@ -1,14 +1,53 @@
-// Response headers every page and API answer carries; framing stays allowed, since the LMS shows Playroute in an iframe.
-import type { RequestHandler } from 'express';
+// Response headers every page and API answer carries: what scripts may run, who may frame Playroute, what may be cached.
+import { createHash, randomBytes } from 'node:crypto';
+import type { RequestHandler, Response } from 'express';
+import { AUTO_SUBMIT_SCRIPT } from './html';
+import { REGISTRATION_DONE_SCRIPT } from '../lti/pages/launch-pages';
 
-export function securityHeaders(options: { https: boolean }): RequestHandler {
-  return (_req, res, next) => {
+export interface SecurityHeaderOptions {
+  https: boolean;
+  /** Origins that may show Playroute in a frame (the registered LMSs and Playroute itself), see framing-origins.ts. */
+  framingOrigins: () => Promise<string[]>;
+  /** Origins Playroute's own pages may frame: Playroute itself, under each name it answers to (the demo LMS frames it). */
+  ownOrigins: string[];
+}
+
+// Scripts that never change are allowed by their hash; scripts that carry per-answer data use the answer's nonce.
+const CONSTANT_SCRIPT_HASHES = [AUTO_SUBMIT_SCRIPT, REGISTRATION_DONE_SCRIPT].map((script) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`);
+
+export function securityHeaders(options: SecurityHeaderOptions): RequestHandler {
+  return (req, res, next) => {
+    const nonce = randomBytes(16).toString('base64');
+    res.locals.cspNonce = nonce;
     res.setHeader('X-Content-Type-Options', 'nosniff');
     // Nothing of a Playroute URL (placement ids, file ids) needs to reach another site.
     res.setHeader('Referrer-Policy', 'same-origin');
-    // Scripts only from Playroute itself (the launch pages' small inline scripts included); no plugins, no base tag tricks.
-    res.setHeader('Content-Security-Policy', "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action *");
     if (options.https) res.setHeader('Strict-Transport-Security', 'max-age=31536000');
-    next();
+    // Every API answer is about one person's launch: no browser or proxy cache may keep it.
+    if (req.path === '/api' || req.path.startsWith('/api/')) res.setHeader('Cache-Control', 'no-store');
+    options.framingOrigins().then((ancestors) => {
+      // No X-Frame-Options: it cannot name the LMSs, and frame-ancestors supersedes it in every current browser.
+      res.setHeader(
+        'Content-Security-Policy',
+        [
+          "default-src 'self'",
+          `script-src 'self' 'nonce-${nonce}' ${CONSTANT_SCRIPT_HASHES.join(' ')}`,
+          "style-src 'self' 'unsafe-inline'",
+          "img-src 'self' data:",
+          `frame-src 'self' ${options.ownOrigins.join(' ')}`,
+          `frame-ancestors 'self' ${ancestors.join(' ')}`,
+          "object-src 'none'",
+          "base-uri 'self'",
+          // The launch and deep-linking answers post forms to the LMS, whose address is only known at run time.
+          'form-action *',
+        ].join('; '),
+      );
+      next();
+    }, next);
   };
+}
+
+/** The nonce this answer's inline scripts must carry. */
+export function cspNonce(res: Response): string {
+  return String(res.locals.cspNonce ?? '');
 }

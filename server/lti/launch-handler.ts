@@ -10,6 +10,7 @@ import { malformed, untrusted, LtiError } from './lti-errors';
 import { confirmFromStoragePage } from './pages/launch-pages';
 import { pageLanguage } from './pages/page-messages';
 import { stateCookie } from './state-cookie';
+import { cspNonce } from '../http/security-headers';
 
 export interface LaunchHandlerDeps extends IdTokenVerifierDeps, LaunchCompletionDeps {
   registry: PlatformRegistry;
@@ -96,6 +97,7 @@ async function askBrowserToConfirm(
       storageTarget: login.storageTarget ?? '_parent',
       platformOrigin: new URL(props.authLoginUrl).origin,
       state: login.state,
+      nonce: cspNonce(res),
     }),
   );
 }

@@ -8,6 +8,7 @@ import { malformed, refused } from './lti-errors';
 import { storeStateAndContinuePage } from './pages/launch-pages';
 import { pageLanguage } from './pages/page-messages';
 import { stateCookie } from './state-cookie';
+import { cspNonce } from '../http/security-headers';
 
 const loginParamsSchema = z.object({
   iss: z.string().min(1, 'is required'),
@@ -81,6 +82,7 @@ export async function initiateLogin(deps: LoginInitiationDeps, req: Request, res
         storageTarget: params.lti_storage_target,
         platformOrigin: authUrl.origin,
         state,
+        nonce: cspNonce(res),
       }),
     );
     return;

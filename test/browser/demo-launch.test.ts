@@ -42,7 +42,7 @@ describe.skipIf(browserMissing)(`the demo course in a browser${browserMissing ? 
     await page.goto(`${playroute.url}/demo-lms`);
     await page.getByRole('link', { name: 'Launch as student: Projectmanagement' }).click();
     await tool.getByRole('heading', { name: 'Welkom, Daan Jansen' }).waitFor();
-    await expect(tool.getByText('Je docent heeft dit playbook nog niet gepubliceerd.').isVisible()).resolves.toBe(true);
+    await tool.getByText('Je docent heeft dit playbook nog niet gepubliceerd.').waitFor();
     await screenshot(page, 'student-home-nl');
 
     await page.goto(`${playroute.url}/demo-lms`);

@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserMissing, BROWSER_SKIP_REASON, launchChromium, screenshot, seriousAxeViolations } from '../support/browser';
 import { startLtiHarness, type LtiHarness } from '../support/lti-harness';
+import { expectCurrentStep, goToStep, stepButton } from '../support/student-steps';
 
 /** A value for a datetime-local input, in the local time zone the browser shares with this process. */
 function localInput(date: Date): string {
@@ -122,16 +123,18 @@ describe.skipIf(browserMissing)(`the whole story in one link, through the browse
     await screenshot(teacher, 'story-1-teacher-published');
 
     // (2) The student reads the outcome first, then follows the recommended route and submits it.
+    // The page is in steps; the outcome is step 1, before the route (the page opens on the route, not yet chosen).
     const studentPage = await open(priya.userId, resourceLinkId);
-    const outcomes = studentPage.getByRole('heading', { name: 'What you will learn, and how it is assessed' });
-    await outcomes.waitFor();
+    await expectCurrentStep(studentPage, 'route');
+    await goToStep(studentPage, 'outcome');
+    await studentPage.getByRole('heading', { name: 'What you will learn, and how it is assessed' }).waitFor();
     await studentPage.getByRole('table', { name: /Assessment criteria and levels/ }).waitFor();
-    await expect(studentPage.getByText('Plans the project').first().isVisible()).resolves.toBe(true);
-    const [outcomeBox, gridBox] = await Promise.all([outcomes.boundingBox(), studentPage.getByRole('heading', { name: 'The playbook' }).boundingBox()]);
-    expect((outcomeBox?.y ?? 0) < (gridBox?.y ?? 0)).toBe(true);
+    await studentPage.getByText('Plans the project').first().waitFor();
     expect(await seriousAxeViolations(studentPage)).toEqual([]);
     await screenshot(studentPage, 'story-2-student-outcome');
 
+    await studentPage.getByRole('button', { name: 'Next: Choose a route' }).click();
+    await studentPage.getByRole('heading', { name: 'The playbook' }).waitFor();
     await studentPage.getByRole('button', { name: 'Follow the recommended route' }).click();
     await studentPage.getByText('Route saved.').waitFor();
     await studentPage.getByText('Your route meets every rule.').waitFor();
@@ -151,8 +154,10 @@ describe.skipIf(browserMissing)(`the whole story in one link, through the browse
     await screenshot(coach, 'story-3-coach-approved');
 
     // (4) The student sees the approval, hands in a text and submits the attempt.
+    // The approval moves the student on: the page reopens on working and handing in, and the route's step says approved.
     await studentPage.reload();
-    await studentPage.getByText('approved', { exact: true }).first().waitFor();
+    await expectCurrentStep(studentPage, 'work');
+    await stepButton(studentPage, 'route').getByText('approved').waitFor();
     await studentPage.getByLabel('Text', { exact: true }).fill('My project plan for the client, with milestones.');
     await studentPage.getByRole('button', { name: 'Add text' }).click();
     await studentPage.getByText('My project plan for the client, with milestones.').waitFor();

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserMissing, BROWSER_SKIP_REASON, launchChromium, screenshot, seriousAxeViolations } from '../support/browser';
 import { startLtiHarness, type LtiHarness } from '../support/lti-harness';
 import { seedPlaybook } from '../support/playbook-seed';
+import { goToStep } from '../support/student-steps';
 
 // Skipped only where Chromium is missing (BROWSER_SKIP_REASON, test/support/browser.ts); CI installs it and REQUIRE_BROWSER makes its absence a failure.
 describe.skipIf(browserMissing)(`own activities and prior learning in the browser${browserMissing ? ` (skipped: ${BROWSER_SKIP_REASON})` : ''}`, () => {
@@ -83,8 +84,7 @@ describe.skipIf(browserMissing)(`own activities and prior learning in the browse
     await list.getByText('Approved', { exact: true }).waitFor();
     await list.getByText('Comment of your coach: Good idea: write down what you learn.').waitFor();
     await page.setViewportSize({ width: 320, height: 800 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await screenshot(page, 'proposals-student-approved-320');
     await page.close();
   }, 40_000);
@@ -94,6 +94,8 @@ describe.skipIf(browserMissing)(`own activities and prior learning in the browse
     const seeded = await seedPlaybook(h);
     const token = (await h.browser().launch({ user: h.lms.member('student').userId, placement: seeded.placement })).sessionToken ?? '';
     const page = await open(token);
+    // Handing in is the third step.
+    await goToStep(page, 'work');
     await page.getByRole('group', { name: 'Prior learning or work experience' }).waitFor();
     await page.getByLabel('What you claim').selectOption('work_experience');
     await page.getByLabel('Describe what you did and how it shows this outcome').fill('Two years planning projects at a building firm.');

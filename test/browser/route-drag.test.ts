@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserMissing, BROWSER_SKIP_REASON, launchChromium, screenshot } from '../support/browser';
 import { startLtiHarness, type LtiHarness } from '../support/lti-harness';
 import { seedPlaybook } from '../support/playbook-seed';
+import { expectCurrentStep } from '../support/student-steps';
 import { designPublishablePlaybook, placeNewPlaybook, readDesign } from '../support/teacher-api';
 
 // Skipped only where Chromium is missing (BROWSER_SKIP_REASON, test/support/browser.ts); CI installs it and REQUIRE_BROWSER makes its absence a failure.
@@ -44,6 +45,8 @@ describe.skipIf(browserMissing)(`dragging to reorder a student's route${browserM
     page.setDefaultTimeout(6000);
     await page.goto(`${h.toolBase}/#session=${encodeURIComponent(token)}`);
     await page.getByLabel(/Language|Taal/).selectOption('en');
+    // A route not yet approved: the student's page opens on the step that composes it.
+    await expectCurrentStep(page, 'route');
     await page.getByRole('heading', { name: 'Compose your route' }).waitFor();
 
     const before = await order(page);
@@ -56,18 +59,18 @@ describe.skipIf(browserMissing)(`dragging to reorder a student's route${browserM
     await page.locator('ol.route-list > li.drop-before').first().waitFor();
     await page.keyboard.press('Escape');
     await page.mouse.up();
-    expect(await order(page)).toEqual(before);
-    expect(await page.locator('ol.route-list > li.drop-before, ol.route-list > li.drop-after').count()).toBe(0);
+    await expect.poll(() => order(page)).toEqual(before);
+    await expect.poll(() => page.locator('ol.route-list > li.drop-before, ol.route-list > li.drop-after').count()).toBe(0);
 
     // Drag the logbook above the first activity: the indicator shows the gap before it.
     await dragOnto(page, 'Drag to move Logbook', before[0] ?? '', 0.2);
-    await expect(page.locator('ol.route-list > li.drop-before').getAttribute('data-activity-id')).resolves.toBe(before[0]);
-    await expect(page.locator('ol.route-list > li.is-dragged').getAttribute('data-activity-id')).resolves.toBe('logbook');
+    await expect.poll(() => page.locator('ol.route-list > li.drop-before').getAttribute('data-activity-id')).toBe(before[0]);
+    await expect.poll(() => page.locator('ol.route-list > li.is-dragged').getAttribute('data-activity-id')).toBe('logbook');
     await screenshot(page, 'route-drag-indicator');
     await page.mouse.up();
 
     const expected = ['logbook', ...before.filter((id) => id !== 'logbook')];
-    expect(await order(page)).toEqual(expected);
+    await expect.poll(() => order(page)).toEqual(expected);
     await page.getByText('Logbook moved to position 1').waitFor({ state: 'attached' });
     await page.getByText('Unsaved changes').waitFor();
 
@@ -78,7 +81,7 @@ describe.skipIf(browserMissing)(`dragging to reorder a student's route${browserM
     await page.locator('ol.route-list > li.drop-after').waitFor();
     await page.mouse.up();
     const final = [...expected.filter((id) => id !== first), first];
-    expect(await order(page)).toEqual(final);
+    await expect.poll(() => order(page)).toEqual(final);
 
     await page.getByRole('button', { name: 'Save route' }).click();
     await page.getByText('Route saved.').waitFor();

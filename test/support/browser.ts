@@ -1,7 +1,8 @@
 // Debian's headless Chromium, driven by playwright-core, for tests that look at Playroute as a person does.
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import os from 'node:os';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => Boolean(p));
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
@@ -15,13 +16,32 @@ export const chromiumPath = CANDIDATES.find((candidate) => fs.existsSync(candida
 export const browserMissing = !chromiumPath && !process.env.REQUIRE_BROWSER;
 export const BROWSER_SKIP_REASON = 'Chromium is not installed (apt-get install -y chromium); CI installs it and requires these tests.';
 
+// The machine's network is closed: background services would only fill the log with refused connections.
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
 export async function launchChromium(): Promise<Browser> {
   if (!chromiumPath) throw new Error(`No Chromium found (looked at ${CANDIDATES.join(', ')}). ${BROWSER_SKIP_REASON}`);
-  return chromium.launch({
-    executablePath: chromiumPath,
-    // The machine's network is closed: background services would only fill the log with refused connections.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  return chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A Chromium profile that blocks third-party cookies, set the way a person does it (Settings → "Block
+ * third-party cookies", stored as these two profile preferences), so the test does not depend on what a
+ * given Chromium version does by default. Partitioned (CHIPS) cookies are still allowed, as in Chrome.
+ */
+export async function launchChromiumBlockingThirdPartyCookies(options: { locale?: string } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  if (!chromiumPath) throw new Error(`No Chromium found (looked at ${CANDIDATES.join(', ')}). ${BROWSER_SKIP_REASON}`);
+  const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'playroute-chromium-'));
+  fs.mkdirSync(path.join(profileDir, 'Default'), { recursive: true });
+  fs.writeFileSync(path.join(profileDir, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 1, block_third_party_cookies: true } }));
+  const context = await chromium.launchPersistentContext(profileDir, { executablePath: chromiumPath, args: CHROMIUM_ARGS, headless: true, viewport: { width: 1100, height: 800 }, ...options });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      fs.rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

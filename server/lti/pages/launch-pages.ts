@@ -3,12 +3,18 @@ import { escapeHtml, scriptJson } from '../../http/html';
 import { errorText, pageText, type PageLanguage, type PageMessageKey } from './page-messages';
 import { STORAGE_CLIENT_SCRIPT } from './storage-client-script';
 
-function layout(language: PageLanguage, body: string, script = ''): string {
+/** An inline script: with the answer's Content-Security-Policy nonce, or none for a constant script allowed by its hash (server/http/security-headers.ts). */
+interface PageScript {
+  code: string;
+  nonce?: string;
+}
+
+function layout(language: PageLanguage, body: string, script?: PageScript): string {
   return `<!doctype html>
 <html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(pageText(language, 'page.title'))}</title>
 <style>body{font-family:system-ui,sans-serif;margin:1.5rem;color:#1d2433;line-height:1.5;max-width:40rem}h1{font-size:1.25rem}[hidden]{display:none}</style>
-</head><body>${body}${script ? `<script>${script}</script>` : ''}</body></html>`;
+</head><body>${body}${script ? `<script${script.nonce ? ` nonce="${escapeHtml(script.nonce)}"` : ''}>${script.code}</script>` : ''}</body></html>`;
 }
 
 function blockedSection(language: PageLanguage, hidden: boolean): string {
@@ -32,12 +38,13 @@ export function storeStateAndContinuePage(props: {
   storageTarget: string;
   platformOrigin: string;
   state: string;
+  nonce: string;
 }): string {
   const config = scriptJson({ target: props.storageTarget, origin: props.platformOrigin, key: `state_${props.state}`, value: props.state, next: props.authRequestUrl });
   const script = `${STORAGE_CLIENT_SCRIPT}
 ${SHOW_BLOCKED}
 (function(c){window.playrouteLtiStorage.put(c.target,c.origin,c.key,c.value).then(function(){},function(){}).then(function(){window.location.replace(c.next);});})(${config});`;
-  return layout(props.language, connecting(props.language) + blockedSection(props.language, true), script);
+  return layout(props.language, connecting(props.language) + blockedSection(props.language, true), { code: script, nonce: props.nonce });
 }
 
 /** Launch without our cookie but with Platform Storage: read the state back from the LMS window to prove it is the same browser. */
@@ -48,6 +55,7 @@ export function confirmFromStoragePage(props: {
   storageTarget: string;
   platformOrigin: string;
   state: string;
+  nonce: string;
 }): string {
   const config = scriptJson({ target: props.storageTarget, origin: props.platformOrigin, key: `state_${props.state}`, id: props.pendingLaunchId });
   const form = `<form id="confirm" method="post" action="${escapeHtml(props.confirmUrl)}" hidden>
@@ -56,7 +64,7 @@ export function confirmFromStoragePage(props: {
   const script = `${STORAGE_CLIENT_SCRIPT}
 ${SHOW_BLOCKED}
 (function(c){window.playrouteLtiStorage.get(c.target,c.origin,c.key).then(function(value){var f=document.getElementById('confirm');f.elements.stored_state.value=value;f.submit();},showBlocked);})(${config});`;
-  return layout(props.language, connecting(props.language) + blockedSection(props.language, true) + form, script);
+  return layout(props.language, connecting(props.language) + blockedSection(props.language, true) + form, { code: script, nonce: props.nonce });
 }
 
 /** The launch cannot go on: for a blocked browser say what to do, otherwise give a code to pass on. */
@@ -69,9 +77,11 @@ export function launchFailedPage(props: { language: PageLanguage; code: string; 
   );
 }
 
+/** Tells the LMS to close its registration window; constant, so the Content-Security-Policy allows it by its hash. */
+export const REGISTRATION_DONE_SCRIPT = `(window.opener||window.parent).postMessage({subject:'org.imsglobal.lti.close'},'*');`;
+
 /** The end of dynamic registration: tell the LMS to close its registration window. */
 export function registrationDonePage(props: { language: PageLanguage; error?: string }): string {
   const text = props.error ? pageText(props.language, 'registration.failed', { reason: props.error }) : pageText(props.language, 'registration.done');
-  const script = props.error ? '' : `(window.opener||window.parent).postMessage({subject:'org.imsglobal.lti.close'},'*');`;
-  return layout(props.language, `<p role="status">${escapeHtml(text)}</p>`, script);
+  return layout(props.language, `<p role="status">${escapeHtml(text)}</p>`, props.error ? undefined : { code: REGISTRATION_DONE_SCRIPT });
 }

@@ -1,10 +1,11 @@
 // The four steps as a navigation: the current one marked with aria-current="step"; Tab reaches them as buttons,
-// and the arrow keys, Home and End move between them as in a toolbar.
+// and the arrow keys, Home and End move between them as in a toolbar. A step may say where the student stands in it
+// (the route's status), so the approval is seen from any step.
 import type { KeyboardEvent } from 'react';
 import { useI18n } from '../../../i18n/i18n-context';
 import { STUDENT_STEPS, type StudentStep } from './student-steps';
 
-export function StepNav({ current, onChoose }: { current: StudentStep; onChoose: (step: StudentStep) => void }) {
+export function StepNav({ current, onChoose, states = {} }: { current: StudentStep; onChoose: (step: StudentStep) => void; states?: Partial<Record<StudentStep, string>> }) {
   const { t } = useI18n();
   function moveFocus(event: KeyboardEvent<HTMLButtonElement>, index: number) {
     const last = STUDENT_STEPS.length - 1;
@@ -26,7 +27,17 @@ export function StepNav({ current, onChoose }: { current: StudentStep; onChoose:
               onClick={() => onChoose(step)}
               onKeyDown={(event) => moveFocus(event, index)}
             >
-              <span className="step-number">{index + 1}</span> <span className="step-name">{t(`student.steps.${step}`)}</span>
+              <span className="step-number">{index + 1}</span>{' '}
+              <span className="step-text">
+                <span className="step-name">{t(`student.steps.${step}`)}</span>
+                {/* The comma is for a screen reader ("Choose a route, approved"); on screen the state has a line of its own. */}
+                {states[step] ? (
+                  <span className="step-state">
+                    <span className="visually-hidden">, </span>
+                    {states[step]}
+                  </span>
+                ) : null}
+              </span>
             </button>
           </li>
         ))}

@@ -52,7 +52,7 @@ export function StudentWorkspace({ playbook, view, onView, graded }: StudentWork
   return (
     <>
       <div ref={navRef}>
-        <StepNav current={step} onChoose={choose} />
+        <StepNav current={step} onChoose={choose} states={{ route: t(`student.approval.${view.route.status}`) }} />
       </div>
       <div ref={panelRef} className="student-step" role="region" aria-label={t(`student.steps.${step}`)} tabIndex={-1}>
         {step === 'outcome' ? <OutcomeOverview outcomes={playbook.outcomes} /> : null}
