@@ -1,6 +1,7 @@
 // Connects a simulated LMS and Playroute to each other, as an administrator registers a real LMS on both sides.
 import { createDemoLms, type DemoLms } from './demo-lms/index';
 import type { Lti } from './lti/index';
+import { toolConfiguration } from './lti/tool-configuration';
 import type { Platform } from './store/lti/platforms';
 
 export const DEMO_CLIENT_ID = 'playroute-demo';
@@ -25,6 +26,8 @@ export async function connectToolAndLms(props: {
     deepLinkUrl: lti.urls.launch,
     jwksUrl: lti.urls.jwks,
     deploymentIds: props.deploymentIds,
+    // The custom fields of Playroute's configuration, as pasted into the LMS (Canvas's developer key custom_fields).
+    customParameters: toolConfiguration(lti.urls.base).customParameters,
     ...(props.clientId ? { clientId: props.clientId } : {}),
   });
   return lti.registry.register({

@@ -15,6 +15,8 @@ export function launchClaims(
   const profile = ctx.profile();
   const roles = rolesOf(member, profile);
   const placement = launch.resourceLinkId ? ctx.state.placements.get(launch.resourceLinkId) : undefined;
+  // A link a course copy made launches in the copied course (services stay those of the demo course: a simplification).
+  const course = placement?.copied?.course ?? ctx.course;
   const claims: JWTPayload = {
     iss: ctx.urls.issuer,
     aud: tool.clientId,
@@ -31,7 +33,7 @@ export function launchClaims(
     [Claim.deploymentId]: launch.deploymentId,
     [Claim.targetLinkUri]: launch.targetLinkUri,
     [Claim.roles]: roles,
-    [Claim.context]: { id: ctx.course.id, label: ctx.course.label, title: ctx.course.title, type: [ContextType.courseOffering] },
+    [Claim.context]: { id: course.id, label: course.label, title: course.title, type: [ContextType.courseOffering] },
     [Claim.toolPlatform]: {
       guid: `${ctx.urls.issuer}#platform`,
       name: profile.platformName,
@@ -39,7 +41,7 @@ export function launchClaims(
       version: '1.0',
     },
     [Claim.launchPresentation]: { document_target: 'iframe', locale: launch.locale, return_url: `${ctx.urls.issuer}/` },
-    [Claim.lis]: { person_sourcedid: member.userId, course_offering_sourcedid: ctx.course.id },
+    [Claim.lis]: { person_sourcedid: member.userId, course_offering_sourcedid: course.id },
     [Claim.custom]: substitute({ ...tool.customParameters, ...placement?.custom }, ctx, member, placement),
   };
   if (roles.includes(Role.mentor) && member.mentees) claims[Claim.roleScopeMentor] = member.mentees;
@@ -90,8 +92,12 @@ function substitute(custom: Record<string, string>, ctx: LmsContext, member: Mem
     '$User.id': member.userId,
     '$Person.name.given': member.givenName,
     '$Person.name.family': member.familyName,
-    '$Context.id': ctx.course.id,
+    '$Context.id': placement?.copied?.course.id ?? ctx.course.id,
     '$ResourceLink.id': placement?.resourceLinkId ?? '',
+    // instructure/canvas-lms lib/lti/variable_expander.rb: "Context.id.history" is the comma-separated list of the
+    // courses content was copied from, newest first, and empty for a course that is no copy.
+    '$Context.id.history': placement?.copied?.contextIdHistory.join(',') ?? '',
+    '$ResourceLink.id.history': placement?.copied?.resourceLinkIdHistory.join(',') ?? '',
   };
   return Object.fromEntries(Object.entries(custom).map(([key, value]) => [key, variables[value] ?? value]));
 }

@@ -86,6 +86,12 @@ export interface DemoLms {
   removeMember(userId: string): void;
   addPlacement(placement: NewPlacement): Placement;
   placements(): Placement[];
+  /**
+   * Copies the demo course into a new course as Canvas's course copy does: every link of the tool comes along with
+   * its custom parameters, under a new resource link id, and launches from the copy name the course (and link) it was
+   * copied from in $Context.id.history ($ResourceLink.id.history). Returns the new link id of each copied link.
+   */
+  copyCourse(course: Course): Map<string, string>;
   startLaunch(props: StartLaunchProps): StartedLaunch;
   startRegistration(initiationUrl: string): StartedRegistration;
   openidConfiguration(): Record<string, unknown>;
@@ -203,6 +209,20 @@ export function createDemoLms(options: DemoLmsOptions): DemoLms {
     removeMember: (userId) => ctx.roster.remove(userId),
     addPlacement,
     placements: () => [...state.placements.values()],
+    copyCourse: (course) => {
+      const links = new Map<string, string>();
+      for (const original of [...state.placements.values()].filter((p) => !p.copied)) {
+        const resourceLinkId = `rl-${randomBytes(6).toString('hex')}`;
+        state.placements.set(resourceLinkId, {
+          ...original,
+          resourceLinkId,
+          custom: { ...original.custom },
+          copied: { course, contextIdHistory: [ctx.course.id], resourceLinkIdHistory: [original.resourceLinkId] },
+        });
+        links.set(original.resourceLinkId, resourceLinkId);
+      }
+      return links;
+    },
     startLaunch: (props) => startLaunch(ctx, props),
     startRegistration: (initiationUrl) => startRegistration(ctx, initiationUrl),
     openidConfiguration: () => openidConfiguration(ctx),

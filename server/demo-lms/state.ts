@@ -1,5 +1,6 @@
 // Everything the simulated platform remembers, in memory: tools, placements, line items, scores and logs.
 import type { LaunchMessageType } from '../lti/claims';
+import type { Course } from './course';
 
 export interface RegisteredTool {
   clientId: string;
@@ -25,6 +26,8 @@ export interface Placement {
   url: string | undefined;
   custom: Record<string, string>;
   createdVia: 'manual' | 'deep-linking';
+  /** Set on a link a course copy made: the course it is in now and, newest first, the ids it was copied from. */
+  copied?: { course: Course; contextIdHistory: string[]; resourceLinkIdHistory: string[] };
 }
 
 export interface LineItem {

@@ -8,6 +8,8 @@ export const TOOL_DESCRIPTION = 'Personal learning routes: students choose their
 export const TOOL_ID = 'playroute';
 
 const CANVAS_PLATFORM = 'canvas.instructure.com';
+/** The custom parameter in which the LMS names the courses this one was copied from. */
+export const CONTEXT_HISTORY_PARAMETER = 'context_id_history';
 export const CanvasKey = {
   privacyLevel: 'https://canvas.instructure.com/lti/privacy_level',
   toolId: 'https://canvas.instructure.com/lti/tool_id',
@@ -38,8 +40,13 @@ export function toolConfiguration(publicUrl: string): ToolConfiguration {
     domain: new URL(urls.base).host,
     scopes: [Scope.lineItem, Scope.lineItemReadOnly, Scope.resultReadOnly, Scope.score, Scope.nrpsMembership],
     claims: ['iss', 'sub', 'name', 'given_name', 'family_name', 'email', 'locale'],
-    // The student number lets a teacher match Playroute's grade exports with the student administration.
-    customParameters: { student_number: '$Person.sourcedId' },
+    customParameters: {
+      // The student number lets a teacher match Playroute's grade exports with the student administration.
+      student_number: '$Person.sourcedId',
+      // The courses this course was copied from (Canvas: lib/lti/variable_expander.rb; Brightspace and newer Moodle
+      // know it too), so a copied link only brings its playbook along when the LMS says the course is a copy.
+      [CONTEXT_HISTORY_PARAMETER]: '$Context.id.history',
+    },
     deepLinkingUrl: urls.launch,
   };
 }

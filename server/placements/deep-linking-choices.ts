@@ -1,9 +1,9 @@
 // What a teacher placing Playroute can choose from, and carrying out the choice: a new playbook, one of this course, or a copy.
 import { NotAuthorisedError, NotFoundError } from '../http/errors';
-import { playrouteRolesOf } from '../lti/roles';
 import type { LaunchSession } from '../lti/session-token';
 import type { CourseRecords } from '../store/lti/course-records';
 import type { PlaybookRepository, PlaybookSummary, StoredPlaybook } from '../store/repositories/playbook-repository';
+import { coursesTaughtBy } from './courses-taught';
 import { copyOfPlaybook, emptyPlaybook } from './new-playbook';
 import { contextKeyOf, isPending, pendingPlacementKey, sameContext } from './placement-keys';
 
@@ -52,13 +52,6 @@ export async function choosePlaybookForPlacement(deps: Deps, props: { session: L
   }
   const copy = copyOfPlaybook(source.playbook, source.outcomes);
   return deps.playbooks.create({ placement: pendingPlacementKey(here), playbook: copy.playbook, outcomes: copy.outcomes });
-}
-
-async function coursesTaughtBy(deps: Deps, session: LaunchSession) {
-  const memberships = await deps.records.listMembershipsOf(session.platformId, session.sub);
-  return memberships
-    .filter((m) => playrouteRolesOf(m.ltiRoles).includes('teacher'))
-    .map((m) => ({ platformId: m.platformId, deploymentId: m.deploymentId, contextId: m.contextId }));
 }
 
 // A playbook still waiting for its first launch is not yet something a teacher would recognise in a list.

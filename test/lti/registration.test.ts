@@ -97,7 +97,7 @@ describe.each<LmsQuirks>(['standard', 'canvas', 'moodle', 'brightspace'])('dynam
       launchUrl: h.lti.urls.launch,
       jwksUrl: h.lti.urls.jwks,
       deepLinkUrl: h.lti.urls.launch,
-      customParameters: { student_number: '$Person.sourcedId' },
+      customParameters: { student_number: '$Person.sourcedId', context_id_history: '$Context.id.history' },
     });
     expect(tool?.scopes.sort()).toEqual([...ALL_SCOPES].sort());
     const request = h.received[0] ?? {};

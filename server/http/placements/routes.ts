@@ -3,7 +3,8 @@ import { Router } from 'express';
 import { FINAL_GRADE_TAG } from '../../grades/outbox-publisher';
 import type { Lti } from '../../lti/index';
 import { choosePlaybookForPlacement, deepLinkingOptions } from '../../placements/deep-linking-choices';
-import { PLAYBOOK_PARAMETER, playbookOfPlacement, setUpPlaybook } from '../../placements/open-placement';
+import { linkParameters } from '../../placements/link-reference';
+import { playbookOfPlacement, setUpPlaybook } from '../../placements/open-placement';
 import type { PlaybookRepository, PlaybookSummary, StoredPlaybook } from '../../store/repositories/playbook-repository';
 import { requireRole, sessionOf } from '../auth';
 import { validate } from '../validate';
@@ -11,7 +12,6 @@ import { placementChoiceSchema, setUpPlaybookSchema, type PlacementChoiceBody, t
 
 /** Final grades go out on the Dutch 1-10 scale unless the teacher picks another one later. */
 const DEFAULT_SCORE_MAXIMUM = 10;
-
 
 export function placementRoutes(deps: { lti: Lti; playbooks: PlaybookRepository }): Router {
   const router = Router();
@@ -31,7 +31,7 @@ export function placementRoutes(deps: { lti: Lti; playbooks: PlaybookRepository 
       session,
       item: {
         title,
-        custom: { [PLAYBOOK_PARAMETER]: chosen.playbook.id },
+        custom: await linkParameters(useCaseDeps, { session, playbookId: chosen.playbook.id }),
         lineItem: { label: title, scoreMaximum: DEFAULT_SCORE_MAXIMUM, resourceId: chosen.playbook.id, tag: FINAL_GRADE_TAG },
       },
     });

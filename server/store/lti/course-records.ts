@@ -48,6 +48,20 @@ export interface MembershipRecord {
   mentees?: string[];
 }
 
+/**
+ * What deep linking put on a link, by the unguessable token in the link's custom parameter: which playbook, made in
+ * which course. A copy of the link (an LMS course copy) carries the token along; a teacher cannot make one up.
+ */
+export interface LinkReferenceRecord {
+  token: string;
+  platformId: string;
+  deploymentId: string;
+  /** The course the teacher placed the link in. */
+  contextId: string;
+  playbookId: string;
+  createdAt: Date;
+}
+
 const options = { versionKey: false as const };
 
 const personSchema = new Schema<PersonRecord>(
@@ -75,6 +89,12 @@ const membershipSchema = new Schema<MembershipRecord>(
 membershipSchema.index({ platformId: 1, deploymentId: 1, contextId: 1, sub: 1 }, { unique: true });
 membershipSchema.index({ platformId: 1, sub: 1 });
 
+const linkReferenceSchema = new Schema<LinkReferenceRecord>(
+  { token: String, platformId: String, deploymentId: String, contextId: String, playbookId: String, createdAt: Date },
+  { ...options, collection: 'lti_link_references' },
+);
+linkReferenceSchema.index({ token: 1 }, { unique: true });
+
 type ContextKey = Pick<ContextRecord, 'platformId' | 'deploymentId' | 'contextId'>;
 
 export interface CourseRecords {
@@ -84,6 +104,8 @@ export interface CourseRecords {
   getContext(key: ContextKey): Promise<ContextRecord | undefined>;
   savePlacement(placement: PlacementRecord): Promise<void>;
   getPlacement(platformId: string, deploymentId: string, resourceLinkId: string): Promise<PlacementRecord | undefined>;
+  saveLinkReference(reference: LinkReferenceRecord): Promise<void>;
+  getLinkReference(token: string): Promise<LinkReferenceRecord | undefined>;
   saveMembership(membership: MembershipRecord): Promise<void>;
   /** Replaces the roster of a course: everyone listed is saved, everyone else becomes inactive. */
   replaceRoster(key: ContextKey, members: Omit<MembershipRecord, keyof ContextKey | 'lastLaunchAt'>[], syncedAt: Date): Promise<void>;
@@ -97,6 +119,7 @@ export function createCourseRecords(connection: Connection): CourseRecords {
   const Contexts = connection.model<ContextRecord>('LtiContext', contextSchema);
   const Placements = connection.model<PlacementRecord>('LtiPlacement', placementSchema);
   const Memberships = connection.model<MembershipRecord>('LtiMembership', membershipSchema);
+  const LinkReferences = connection.model<LinkReferenceRecord>('LtiLinkReference', linkReferenceSchema);
   const upsert = { upsert: true };
   return {
     async savePerson(person) {
@@ -118,6 +141,12 @@ export function createCourseRecords(connection: Connection): CourseRecords {
     },
     async getPlacement(platformId, deploymentId, resourceLinkId) {
       return strip(await Placements.findOne({ platformId, deploymentId, resourceLinkId }).lean<PlacementRecord>());
+    },
+    async saveLinkReference(reference) {
+      await LinkReferences.create(reference);
+    },
+    async getLinkReference(token) {
+      return strip(await LinkReferences.findOne({ token }).lean<LinkReferenceRecord>());
     },
     async saveMembership(membership) {
       const { platformId, deploymentId, contextId, sub } = membership;
