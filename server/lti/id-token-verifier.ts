@@ -1,10 +1,13 @@
 // Checks a launch id_token as the LTI 1.3 Security Framework requires, against the login request it answers.
 import { decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import type { Logger } from '../logger';
 import type { LoginState, LoginStates } from '../store/lti/login-states';
 import type { Platform } from '../store/lti/platforms';
-import { launchClaimsSchema, toLaunch, type LtiLaunch } from './launch-claims';
+import { Claim } from './claims';
+import { launchClaimsSchema, toLaunch, type LaunchClaims, type LtiLaunch } from './launch-claims';
 import { malformed, refused, untrusted, LtiError } from './lti-errors';
 import type { PlatformJwks } from './platform-jwks';
+import { keepTrustedServices, trustedServiceHosts } from './service-urls';
 
 /** An id_token older than this is refused even if the platform gave it a longer life. */
 const MAX_TOKEN_AGE_SECONDS = 3600;
@@ -14,11 +17,15 @@ export interface IdTokenVerifierDeps {
   loginStates: LoginStates;
   clockLeewaySeconds: number;
   now: () => Date;
+  /** In production a service URL must be https even on loopback. */
+  production: boolean;
+  logger?: Logger;
 }
 
 /**
  * Verifies signature (RS256, key chosen by kid), iss, aud/azp, exp/iat with leeway, the nonce issued
- * with this login (single use), the claim set, and that the deployment is registered. Throws LtiError.
+ * with this login (single use), the claim set, that the deployment is registered and the one the login named,
+ * and that target_link_uri is the one the login began with. Service URLs off the platform are dropped. Throws LtiError.
  */
 export async function verifyIdToken(
   deps: IdTokenVerifierDeps,
@@ -44,7 +51,41 @@ export async function verifyIdToken(
   if (!platform.deploymentIds.includes(launch.deploymentId)) {
     throw refused('deployment_not_registered', `Deployment ${launch.deploymentId} of this platform is not registered with Playroute. Ask your LMS administrator to register it.`);
   }
-  return launch;
+  assertAnswersLogin(parsed.data, launch, login);
+  return withTrustedServices(deps, { claims: parsed.data, launch, platform });
+}
+
+/** LTI 1.3 core §5.1.2.5 (target_link_uri) and the Security Framework: the token answers this login, not another one of the platform. */
+function assertAnswersLogin(claims: LaunchClaims, launch: LtiLaunch, login: LoginState): void {
+  if (login.deploymentId !== undefined && launch.deploymentId !== login.deploymentId) {
+    throw untrusted('deployment_mismatch', 'The launch names another deployment than the login request did.');
+  }
+  const target = claims[Claim.targetLinkUri];
+  if (target !== undefined && !sameUrl(target, login.targetLinkUri)) {
+    throw untrusted('target_link_uri_mismatch', 'The launch points at another page than the login request did (target_link_uri).');
+  }
+}
+
+function sameUrl(a: string, b: string): boolean {
+  try {
+    return new URL(a).href === new URL(b).href;
+  } catch {
+    return a === b;
+  }
+}
+
+// Dropping keeps the launch working (the person gets in) and switches that service off; refusing would lock everyone out.
+function withTrustedServices(deps: IdTokenVerifierDeps, props: { claims: LaunchClaims; launch: LtiLaunch; platform: Platform }): LtiLaunch {
+  const { claims, launch, platform } = props;
+  const hosts = trustedServiceHosts(platform, {
+    productFamily: launch.productFamily,
+    returnUrls: [claims[Claim.launchPresentation]?.return_url, launch.deepLinking?.deep_link_return_url],
+  });
+  const { launch: kept, dropped } = keepTrustedServices(launch, hosts, { production: deps.production });
+  for (const { service, host, problem } of dropped) {
+    deps.logger?.warn({ platformId: platform.id, service, host, problem }, 'service URL not on the platform: the service is off for this launch');
+  }
+  return kept;
 }
 
 function assertHeader(idToken: string): void {

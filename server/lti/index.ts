@@ -1,5 +1,5 @@
 // The LTI 1.3 side of Playroute: login, launch, keys and registration routes, and the services other features use.
-import express, { Router } from 'express';
+import { Router } from 'express';
 import type { Connection } from 'mongoose';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
@@ -11,6 +11,7 @@ import { createToolKeyStore } from '../store/lti/tool-keys';
 import { createAgsClient, type AgsClient } from './ags-client';
 import { asyncHandler, launchErrorPages } from './browser-errors';
 import { respondToDeepLinking, type ResourceLinkItem } from './deep-linking-response';
+import { ltiForm } from './form-body';
 import { handleLaunch, handleLaunchConfirmation, type LaunchHandlerDeps } from './launch-handler';
 import { initiateLogin } from './login-initiation';
 import { createNrpsClient, type NrpsClient } from './nrps-client';
@@ -71,7 +72,8 @@ export function createLti(deps: LtiDeps): Lti {
   });
   const sessions = createSessionTokens({ masterKey: deps.config.ltiEncryptionKey, issuer: deps.config.publicUrl, now });
   const serviceTokens = createServiceTokens({ keys, userAgent: urls.userAgent, fetch: deps.fetch, now, logger: deps.logger });
-  const services = createServiceClient({ tokens: serviceTokens, userAgent: urls.userAgent, fetch: deps.fetch, logger: deps.logger });
+  const production = deps.config.env === 'production';
+  const services = createServiceClient({ tokens: serviceTokens, userAgent: urls.userAgent, fetch: deps.fetch, logger: deps.logger, production });
   const launchDeps: LaunchHandlerDeps = {
     registry,
     loginStates,
@@ -80,13 +82,15 @@ export function createLti(deps: LtiDeps): Lti {
     sessions,
     jwks: createPlatformJwks({ fetch: deps.fetch, userAgent: urls.userAgent, cooldownMs: deps.jwksCooldownMs }),
     clockLeewaySeconds: deps.config.clockLeewaySeconds,
+    production,
+    logger: deps.logger,
     publicUrl: deps.config.publicUrl,
     confirmUrl: urls.launchConfirm,
     now,
   };
 
   const router = Router();
-  const form = express.urlencoded({ extended: false, limit: '64kb' });
+  const form = ltiForm({ limit: '64kb' });
   const publishJwks = asyncHandler(async (_req, res) => {
     res.setHeader('Cache-Control', 'public, max-age=300');
     res.json(await keys.jwks());

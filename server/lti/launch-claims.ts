@@ -3,36 +3,42 @@ import { z } from 'zod';
 import { Claim, LTI_VERSION, MessageType } from './claims';
 
 const id = z.string().min(1, 'must not be empty').max(255, 'must be at most 255 characters');
+// Every claim Playroute stores or shows has a cap, so a platform (or whoever forged its claims) cannot fill the store.
+const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
+const url = z.url().max(2048, 'must be at most 2048 characters');
+const MAX_CUSTOM_PARAMETERS = 100;
+const MAX_CUSTOM_VALUE = 4096;
 
 const contextClaim = z.object({
   id,
-  label: z.string().optional(),
-  title: z.string().optional(),
-  type: z.array(z.string()).optional(),
+  label: text(255).optional(),
+  title: text(1000).optional(),
+  type: z.array(text(255)).max(20).optional(),
 });
 
-const resourceLinkClaim = z.object({ id, title: z.string().optional(), description: z.string().optional() });
+const resourceLinkClaim = z.object({ id, title: text(1000).optional(), description: z.string().optional() });
 
 const agsClaim = z.object({
-  scope: z.array(z.string()).default([]),
-  lineitems: z.url().optional(),
-  lineitem: z.url().optional(),
+  scope: z.array(text(255)).max(20).default([]),
+  lineitems: url.optional(),
+  lineitem: url.optional(),
 });
 
 const nrpsClaim = z.object({
-  context_memberships_url: z.url(),
+  context_memberships_url: url,
   service_versions: z.array(z.string()).optional(),
 });
 
 const deepLinkingSettingsClaim = z.object({
-  deep_link_return_url: z.url(),
-  accept_types: z.array(z.string()).min(1),
-  accept_presentation_document_targets: z.array(z.string()).default([]),
+  deep_link_return_url: url,
+  accept_types: z.array(text(255)).min(1).max(20),
+  accept_presentation_document_targets: z.array(text(255)).max(20).default([]),
   accept_multiple: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).optional(),
   auto_create: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).optional(),
-  title: z.string().optional(),
-  text: z.string().optional(),
-  data: z.string().optional(),
+  title: text(1000).optional(),
+  text: text(4000).optional(),
+  // Echoed back to the platform in the deep linking response.
+  data: text(8192).optional(),
 });
 
 /** Whatever else a platform sends is kept out: only these claims are read. */
@@ -41,25 +47,29 @@ export const launchClaimsSchema = z
     iss: z.string().min(1),
     sub: id,
     nonce: z.string().min(1),
-    name: z.string().optional(),
-    given_name: z.string().optional(),
-    family_name: z.string().optional(),
-    email: z.string().optional(),
-    locale: z.string().optional(),
+    name: text(500).optional(),
+    given_name: text(255).optional(),
+    family_name: text(255).optional(),
+    email: text(320).optional(),
+    locale: text(35).optional(),
     [Claim.version]: z.literal(LTI_VERSION, { message: `must be ${LTI_VERSION}` }),
     [Claim.messageType]: z.enum([MessageType.resourceLink, MessageType.deepLinkingRequest], {
       message: 'must be LtiResourceLinkRequest or LtiDeepLinkingRequest',
     }),
     [Claim.deploymentId]: id,
-    [Claim.roles]: z.array(z.string()).optional(),
+    [Claim.roles]: z.array(text(255)).max(50).optional(),
     // A malformed mentor scope only loses the scoping (the coach then sees the whole class), never the launch.
-    [Claim.roleScopeMentor]: z.array(z.string()).optional().catch(undefined),
+    [Claim.roleScopeMentor]: z.array(id).max(1000).optional().catch(undefined),
     [Claim.context]: contextClaim.optional(),
     [Claim.resourceLink]: resourceLinkClaim.optional(),
-    [Claim.targetLinkUri]: z.string().optional(),
-    [Claim.custom]: z.record(z.string(), z.unknown()).optional(),
-    [Claim.launchPresentation]: z.object({ locale: z.string().optional(), return_url: z.string().optional() }).optional(),
-    [Claim.toolPlatform]: z.object({ product_family_code: z.string().optional(), name: z.string().optional() }).optional(),
+    [Claim.targetLinkUri]: text(2048).optional(),
+    [Claim.custom]: z
+      .record(text(255), z.unknown())
+      .refine((custom) => Object.keys(custom).length <= MAX_CUSTOM_PARAMETERS, `must have at most ${MAX_CUSTOM_PARAMETERS} parameters`)
+      .refine((custom) => Object.values(custom).every((value) => typeof value !== 'string' || value.length <= MAX_CUSTOM_VALUE), `values must be at most ${MAX_CUSTOM_VALUE} characters`)
+      .optional(),
+    [Claim.launchPresentation]: z.object({ locale: text(35).optional(), return_url: text(2048).optional() }).optional(),
+    [Claim.toolPlatform]: z.object({ product_family_code: text(100).optional(), name: text(255).optional() }).optional(),
     [Claim.agsEndpoint]: agsClaim.optional(),
     [Claim.nrpsService]: nrpsClaim.optional(),
     [Claim.deepLinkingSettings]: deepLinkingSettingsClaim.optional(),

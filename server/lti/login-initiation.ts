@@ -10,14 +10,17 @@ import { pageLanguage } from './pages/page-messages';
 import { stateCookie } from './state-cookie';
 import { cspNonce } from '../http/security-headers';
 
+// Each value is stored or echoed (the redirect to the LMS, the Platform Storage page): caps keep the redirect
+// under the 8 KB header limit of common proxies. Real values are far smaller: a Canvas lti_message_hint is a ~1 KB JWT.
+const capped = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 const loginParamsSchema = z.object({
-  iss: z.string().min(1, 'is required'),
-  login_hint: z.string().min(1, 'is required'),
-  target_link_uri: z.string().min(1, 'is required'),
-  client_id: z.string().min(1).optional(),
-  lti_deployment_id: z.string().min(1).optional(),
-  lti_message_hint: z.string().optional(),
-  lti_storage_target: z.string().min(1).optional(),
+  iss: capped(1024).min(1, 'is required'),
+  login_hint: capped(2048).min(1, 'is required'),
+  target_link_uri: capped(2048).min(1, 'is required'),
+  client_id: capped(255).min(1).optional(),
+  lti_deployment_id: capped(255).min(1).optional(),
+  lti_message_hint: capped(4096).optional(),
+  lti_storage_target: capped(255).min(1).optional(),
 });
 
 export interface LoginInitiationDeps {
@@ -40,6 +43,7 @@ export async function initiateLogin(deps: LoginInitiationDeps, req: Request, res
     throw refused('deployment_not_registered', `Deployment ${params.lti_deployment_id} of this platform is not registered with Playroute.`);
   }
   // Only our own pages may be launched: an open redirect through the LMS would be a phishing aid.
+  if (!URL.canParse(params.target_link_uri, deps.publicUrl)) throw malformed('invalid_login_request', 'The login request is incomplete: target_link_uri is not a URL.');
   if (new URL(params.target_link_uri, deps.publicUrl).origin !== new URL(deps.publicUrl).origin) {
     throw malformed('foreign_target_link_uri', 'The target_link_uri does not point at Playroute.');
   }

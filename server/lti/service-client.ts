@@ -1,8 +1,9 @@
 // Calls a platform service (NRPS, AGS) with a bearer token for the scopes it needs, retrying once with a fresh token after a 401.
 import type { Logger } from '../logger';
 import type { FetchLike } from './platform-jwks';
-import { unreachable } from './service-errors';
+import { PlatformServiceError, unreachable } from './service-errors';
 import type { ServiceTokens, TokenPlatform } from './service-token';
+import { serviceUrlProblem } from './service-urls';
 
 export interface ServiceRequest {
   url: string;
@@ -33,6 +34,8 @@ export interface ServiceClientDeps {
   logger?: Logger;
   /** Time limit for one call, reading the answer included. Default 15 seconds. */
   timeoutMs?: number;
+  /** In production no plain-http or private address is a service, not even on loopback; outside it, http on loopback is. */
+  production?: boolean;
 }
 
 export function createServiceClient(deps: ServiceClientDeps): ServiceClient {
@@ -59,6 +62,12 @@ export function createServiceClient(deps: ServiceClientDeps): ServiceClient {
 
   return {
     async call(platform, scopes, request) {
+      // Checked before a token is even fetched: stored URLs (and next-page links) must not steer the token elsewhere.
+      const problem = serviceUrlProblem(request.url, { production: deps.production ?? false });
+      if (problem) {
+        deps.logger?.warn({ platformId: platform.id, url: withoutQuery(request.url), problem }, 'platform service call refused');
+        throw new PlatformServiceError({ kind: 'invalid_response', action: request.action ?? 'call its services', reason: 'not a service address', description: problem });
+      }
       const token = await deps.tokens.get(platform, scopes);
       const response = await send(platform, request, token.value);
       if (response.status !== 401) return response;
