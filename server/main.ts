@@ -27,7 +27,9 @@ export interface RunningPlayroute {
 export async function startPlayroute(config: Config, logger: Logger): Promise<RunningPlayroute> {
   const database = await openDatabase({ mongodbUri: config.mongodbUri, dataDir: config.dataDir, logger });
   // Listening comes first so that, with PORT=0, the public URL (and every LTI URL) can name the real port.
-  const server = http.createServer();
+  // Until the app is attached, whoever comes early (a load balancer, an impatient LMS) hears "503, try again".
+  let handle: http.RequestListener = answerStarting;
+  const server = http.createServer((req, res) => handle(req, res));
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -59,7 +61,7 @@ export async function startPlayroute(config: Config, logger: Logger): Promise<Ru
       clientDir: CLIENT_DIST,
       version: process.env.npm_package_version,
     });
-    server.on('request', app);
+    handle = app;
   } catch (err) {
     server.close();
     await grades?.worker.stop();
@@ -84,6 +86,11 @@ export async function startPlayroute(config: Config, logger: Logger): Promise<Ru
     return stopping;
   };
   return { url, port, database, stop };
+}
+
+function answerStarting(_req: http.IncomingMessage, res: http.ServerResponse): void {
+  res.writeHead(503, { 'Content-Type': 'application/json; charset=utf-8', 'Retry-After': '2', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify({ error: { code: 'starting', message: 'Playroute is starting; try again in a moment.' } }));
 }
 
 /** Runs Playroute as a process: reads the environment, starts, and stops cleanly on a signal. */
