@@ -34,7 +34,7 @@ describe('Playroute while it starts', () => {
           first = await fetch(`${url}/health`, { signal: AbortSignal.timeout(5_000) });
         } catch (err) {
           // Refused: the port is not open yet. A timeout is the failure this test is about.
-          if (err instanceof Error && err.name === 'TimeoutError') throw new Error('a request during start-up was never answered');
+          if (err instanceof Error && err.name === 'TimeoutError') throw new Error('a request during start-up was never answered', { cause: err });
           await new Promise((resolve) => setTimeout(resolve, 5));
         }
       }
