@@ -27,7 +27,30 @@ describe('one vocabulary for the grid and the forms of evidence', () => {
     });
   }
 
+  // Keys that name a dimension of the grid (a filter, a form field, a table header), checked by name.
+  const DIMENSION_KEYS = {
+    'student.grid.filterType': 'type',
+    'student.grid.filterEnvironment': 'environment',
+    'student.proposals.type': 'type',
+    'student.proposals.environment': 'environment',
+    'student.proposals.form': 'form',
+    'designer.activity.type': 'type',
+    'designer.activity.environment': 'environment',
+    'designer.activity.form': 'form',
+    'designer.playcard.choose': 'type',
+    'classOverview.grid.environment': 'environment',
+  } as const;
+
+  for (const [language, catalogue] of [['en', en], ['nl', nl]] as const) {
+    it(`every screen names the grid's dimensions the same way in ${language} ("Learning environment", not "Environment" here and there)`, () => {
+      const drift = Object.entries(DIMENSION_KEYS)
+        .filter(([key, dimension]) => catalogue[key as keyof typeof catalogue] !== vocabulary[language].dimension[dimension])
+        .map(([key]) => `${key}: "${catalogue[key as keyof typeof catalogue]}"`);
+      expect(drift).toEqual([]);
+    });
+  }
+
   it('the two languages name the same terms', () => {
-    for (const group of ['type', 'environment', 'form', 'evidenceForm'] as const) expect(Object.keys(vocabulary.nl[group]).sort()).toEqual(Object.keys(vocabulary.en[group]).sort());
+    for (const group of ['dimension', 'type', 'environment', 'form', 'evidenceForm'] as const) expect(Object.keys(vocabulary.nl[group]).sort()).toEqual(Object.keys(vocabulary.en[group]).sort());
   });
 });

@@ -3,6 +3,8 @@
 // ("With experts" in one place and "Via experts" in another). Terms follow MISSION.md: leeromgevingen
 // online/beroepspraktijk/campus, hoofdvormen zelfstudie / leren via experts / samenwerkend leren.
 const en = {
+  /** The names of the grid's dimensions themselves, wherever a filter, a form field or a table header names them. */
+  dimension: { type: 'Activity type', environment: 'Learning environment', form: 'Form of learning' },
   type: { activation: 'Activation', instruction: 'Instruction', application: 'Application', feedback: 'Feedback', reflection: 'Reflection' },
   environment: { online: 'Online', workplace: 'Workplace', campus: 'Campus' },
   form: { 'self-study': 'Self-study', expert: 'With experts', collaborative: 'Collaborative' },
@@ -21,6 +23,7 @@ const en = {
 type Terms = { [G in keyof typeof en]: Record<keyof (typeof en)[G], string> };
 
 const nl: Terms = {
+  dimension: { type: 'Type leeractiviteit', environment: 'Leeromgeving', form: 'Hoofdvorm van leren' },
   type: { activation: 'Activatie', instruction: 'Instructie', application: 'Toepassing', feedback: 'Feedback', reflection: 'Reflectie' },
   environment: { online: 'Online', workplace: 'Beroepspraktijk', campus: 'Campus' },
   form: { 'self-study': 'Zelfstudie', expert: 'Via experts', collaborative: 'Samenwerkend' },

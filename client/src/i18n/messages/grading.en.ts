@@ -191,7 +191,7 @@ export const gradingEn = {
   'classOverview.progress': '{done} of {total} done ({percent}%)',
   'classOverview.grid.title': 'The class on the 3-3-5 grid',
   'classOverview.grid.caption': 'Activities in all routes together, per learning environment and form of learning.',
-  'classOverview.grid.environment': 'Environment',
+  'classOverview.grid.environment': vocabulary.en.dimension.environment,
   'classOverview.stalled.title': 'Stalled for {days, plural, one {# day} other {# days}} or more',
   'classOverview.stalled.none': 'Nobody has stalled.',
   'classOverview.stalled.since': 'last progress {date}',
