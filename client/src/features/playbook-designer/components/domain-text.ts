@@ -34,7 +34,8 @@ export function useDomainText(): (message: DomainMessage | string) => string {
       else if ((name === 'activityId' || name === 'prerequisiteId') && typeof value === 'string') filled[name] = titleOf(value);
       else if ((name === 'courseStart' || name === 'publishedAt') && typeof value === 'string') filled[name] = dateOf(value);
       else if (Array.isArray(value)) filled[name] = value.map(titleOf).join(', ');
-      else filled[name] = String(value);
+      // Numbers stay numbers, so plural forms choose by them and write them the language's way.
+      else filled[name] = typeof value === 'number' ? value : String(value);
     }
     return t(own, filled);
   };
