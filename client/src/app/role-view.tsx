@@ -1,7 +1,8 @@
 // What each role works with once the placement has a playbook: the app composes the features, which never import each other.
 import { useState } from 'react';
-import { ClassOverview } from '../features/class-overview/components/class-overview';
+import { ClassOverview, type ReviewProps } from '../features/class-overview/components/class-overview';
 import { CoachHome } from '../features/coach/components/coach-home';
+import { RouteDetail } from '../features/coach/components/route-detail';
 import { GradingHome } from '../features/grading/components/grading-home';
 import { DesignerHome } from '../features/playbook-designer/components/designer-home';
 import { StudentHome } from '../features/student-route/components/student-home';
@@ -11,26 +12,43 @@ import type { SessionView } from './session-api';
 
 export function RoleView({ session }: { session: SessionView }) {
   const role = session.roles[0];
-  if (role === 'teacher') return <TeacherWorkspace session={session} />;
+  if (role === 'teacher') return <StaffWorkspace session={session} tabs={TEACHER_TABS} label="tabs.label" />;
+  // A TA or non-editing teacher (Canvas, Brightspace): grades and coaches, does not design.
+  if (role === 'assistant') return <StaffWorkspace session={session} tabs={ASSISTANT_TABS} label="tabs.assistantLabel" />;
   if (role === 'coach') return <CoachHome session={session} />;
   if (role === 'student') return <StudentHome session={session} />;
   return null;
 }
 
-const TEACHER_TABS = [
+type TabId = 'design' | 'class' | 'students' | 'grading';
+type Tabs = readonly { id: TabId; label: MessageKey }[];
+
+// "My students" for every staff member: in Moodle a coach launches as Instructor, so the teacher's tabs must lead there too.
+const TEACHER_TABS: Tabs = [
   { id: 'design', label: 'tabs.design' },
   { id: 'class', label: 'tabs.class' },
+  { id: 'students', label: 'tabs.students' },
   { id: 'grading', label: 'tabs.grading' },
-] as const satisfies readonly { id: string; label: MessageKey }[];
-type TeacherTab = (typeof TEACHER_TABS)[number]['id'];
+];
+const ASSISTANT_TABS: Tabs = [
+  { id: 'students', label: 'tabs.students' },
+  { id: 'class', label: 'tabs.class' },
+  { id: 'grading', label: 'tabs.grading' },
+];
 
-function TeacherWorkspace({ session }: { session: SessionView }) {
+/** The coach's own route review (approve or return with a comment, level, proposals), opened from the class view. */
+function ClassReview({ studentId, name, onClose, onChanged }: ReviewProps) {
+  return <RouteDetail key={studentId} studentId={studentId} fallbackName={name} onClose={onClose} onChanged={onChanged} />;
+}
+
+function StaffWorkspace({ session, tabs, label }: { session: SessionView; tabs: Tabs; label: MessageKey }) {
   const { t } = useI18n();
-  const [tab, setTab] = useState<TeacherTab>('design');
+  const [tab, setTab] = useState<TabId>(tabs[0]?.id ?? 'class');
+  const isTeacher = session.roles.includes('teacher');
   return (
     <div>
-      <div role="tablist" aria-label={t('tabs.label')} className="tabs">
-        {TEACHER_TABS.map((item) => (
+      <div role="tablist" aria-label={t(label)} className="tabs">
+        {tabs.map((item) => (
           <button
             key={item.id}
             type="button"
@@ -47,7 +65,8 @@ function TeacherWorkspace({ session }: { session: SessionView }) {
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'design' ? <DesignerHome session={session} /> : null}
-        {tab === 'class' ? <ClassOverview session={session} /> : null}
+        {tab === 'class' ? <ClassOverview session={session} canAssignCoaches={isTeacher} renderReview={ClassReview} /> : null}
+        {tab === 'students' ? <CoachHome session={session} /> : null}
         {tab === 'grading' ? <GradingHome session={session} /> : null}
       </div>
     </div>

@@ -1,7 +1,7 @@
 // GET /api/session: who the launch says this person is, in which course.
 import { apiFetch } from './api-client';
 
-export type Role = 'teacher' | 'coach' | 'student';
+export type Role = 'teacher' | 'assistant' | 'coach' | 'student';
 
 export interface SessionView {
   user: { name: string | null; locale: string | null };

@@ -1,21 +1,40 @@
 // The class at a glance for teachers and coaches: numbers on top, the students × activity-type heatmap, the grid, and who needs a nudge.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { SessionView } from '../../../app/session-api';
 import { useApi } from '../../../app/use-api';
 import { ErrorMessage, Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
 import { getClassOverview } from '../api/get-overview';
 import { ClassGrid } from './class-grid';
+import { CoachAssignments } from './coach-assignments';
+import { ReviewQueue } from './review-queue';
 import { StudentHeatmap } from './student-heatmap';
 import { StepInLists } from './step-in-lists';
 import { SummaryTiles } from './summary-tiles';
 
 const STALL_CHOICES = [3, 7, 14, 30];
 
-export function ClassOverview(_props: { session: SessionView }) {
+export interface ReviewProps {
+  studentId: string;
+  name: string;
+  onClose: () => void;
+  /** After an approval or return: the overview reads the class again. */
+  onChanged: () => void;
+}
+
+interface Props {
+  session: SessionView;
+  /** Only a teacher assigns coaches. */
+  canAssignCoaches?: boolean;
+  /** The route review, composed in by the app (features do not import each other): the coach's own review form. */
+  renderReview?: (props: ReviewProps) => ReactNode;
+}
+
+export function ClassOverview({ canAssignCoaches = false, renderReview }: Props) {
   const { t } = useI18n();
   const [stalledDays, setStalledDays] = useState(7);
   const overview = useApi(() => getClassOverview(stalledDays), [stalledDays]);
+  const [reviewing, setReviewing] = useState<{ id: string; name: string } | null>(null);
   return (
     <section aria-labelledby="class-title" className="class-overview">
       <h2 id="class-title">{t('classOverview.title')}</h2>
@@ -30,6 +49,10 @@ export function ClassOverview(_props: { session: SessionView }) {
           ))}
         </select>
       </div>
+      {/* Outside the overview's own states, so reading the class again after a decision does not close the review. */}
+      {reviewing && renderReview
+        ? renderReview({ studentId: reviewing.id, name: reviewing.name, onClose: () => setReviewing(null), onChanged: overview.reload })
+        : null}
       {overview.status === 'loading' ? <Loading /> : null}
       {overview.status === 'error' ? <ErrorMessage error={overview.error} onRetry={overview.reload} /> : null}
       {overview.status === 'ready' ? (
@@ -38,12 +61,14 @@ export function ClassOverview(_props: { session: SessionView }) {
         ) : (
           <>
             <SummaryTiles data={overview.data} />
+            {renderReview ? <ReviewQueue students={overview.data.students} onOpen={setReviewing} /> : null}
             <StudentHeatmap students={overview.data.students} />
             <StepInLists data={overview.data} />
             <ClassGrid data={overview.data} />
           </>
         )
       ) : null}
+      {canAssignCoaches ? <CoachAssignments /> : null}
     </section>
   );
 }

@@ -3,8 +3,9 @@ import { useState } from 'react';
 import type { SessionView } from '../../../app/session-api';
 import { useApi } from '../../../app/use-api';
 import { ErrorMessage, Loading } from '../../../components/status';
+import type { MessageKey } from '../../../i18n/en';
 import { useI18n } from '../../../i18n/i18n-context';
-import { getCoachStudents } from '../api/get-students';
+import { getCoachStudents, type CoachStudents } from '../api/get-students';
 import type { Notice } from './notice';
 import { RouteDetail } from './route-detail';
 import { StudentList } from './student-list';
@@ -36,7 +37,7 @@ export function CoachHome(_props: { session: SessionView }) {
       ) : null}
       {students.status === 'ready' && !open ? (
         <>
-          <p className="muted">{t(students.data.scope === 'mentees' ? 'coach.scope.mentees' : 'coach.scope.course')}</p>
+          <p className="muted">{t(scopeNote(students.data))}</p>
           <StudentList
             students={students.data.students}
             onOpen={(id) => {
@@ -48,4 +49,10 @@ export function CoachHome(_props: { session: SessionView }) {
       ) : null}
     </section>
   );
+}
+
+/** Someone with no students of their own is told how that changes: a teacher assigns them (Moodle and most LMSs send no coach role). */
+function scopeNote({ scope, students }: CoachStudents): MessageKey {
+  if (scope === 'course') return 'coach.scope.course';
+  return students.length === 0 ? 'coaching.scope.none' : 'coaching.scope.own';
 }
