@@ -125,6 +125,11 @@ describe('in Moodle, where every staff member is an Instructor and nobody a coac
     expect(await c.codeOf(await c.send(teacher, 'POST', '/api/coach/assignments', { ...body, studentIds: [] }), 400)).toBe('validation_failed');
     const list = await c.ok<CoachingAnswer>(await h.api(teacher, '/api/coach/assignments'));
     expect(list.assignments.filter((a) => a.studentId === 'u-nobody')).toEqual([]);
+    // Assigning a pair again (a second tab, overlapping groups) keeps one assignment.
+    const twice = await Promise.all([1, 2].map(() => c.send(teacher, 'POST', '/api/coach/assignments', { ...body, studentIds: [daan, fleur] })));
+    for (const res of twice) expect(res.status, `${res.status}`).toBe(200);
+    const after = await c.ok<CoachingAnswer>(await h.api(teacher, '/api/coach/assignments'));
+    expect(after.assignments.filter((a) => a.coachId === body.coachId && [daan, fleur].includes(a.studentId))).toHaveLength(2);
   });
 });
 
