@@ -13,6 +13,7 @@ import { asyncHandler, launchErrorPages } from './browser-errors';
 import { respondToDeepLinking, type ResourceLinkItem } from './deep-linking-response';
 import { ltiForm } from './form-body';
 import { handleLaunch, handleLaunchConfirmation, type LaunchHandlerDeps } from './launch-handler';
+import { createLoginGuard } from './login-guard';
 import { initiateLogin } from './login-initiation';
 import { createNrpsClient, type NrpsClient } from './nrps-client';
 import { createPlatformJwks, type FetchLike } from './platform-jwks';
@@ -97,7 +98,8 @@ export function createLti(deps: LtiDeps): Lti {
   });
   router.get('/lti/jwks', publishJwks);
   router.get('/.well-known/jwks.json', publishJwks);
-  router.all('/lti/login', form, asyncHandler((req, res) => initiateLogin({ registry, loginStates, publicUrl: deps.config.publicUrl, launchUrl: urls.launch, now }, req, res)));
+  const guard = createLoginGuard({ connection: deps.connection, limits: deps.config.loginLimits, loginStates, now });
+  router.all('/lti/login', form, asyncHandler((req, res) => initiateLogin({ registry, loginStates, publicUrl: deps.config.publicUrl, launchUrl: urls.launch, now, guard }, req, res)));
   router.post('/lti/launch', form, asyncHandler((req, res) => handleLaunch(launchDeps, req, res)));
   router.post('/lti/launch/confirm', form, asyncHandler((req, res) => handleLaunchConfirmation(launchDeps, req, res)));
   router.get('/lti/register', registrationRoute({ registry, tool: toolConfiguration(deps.config.publicUrl), logger: deps.logger, production: deps.config.env === 'production', registrationKey: deps.config.registrationKey, fetch: deps.fetch }));

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { LoginStates } from '../store/lti/login-states';
 import type { Platform, PlatformRegistry } from '../store/lti/platforms';
+import type { LoginGuard } from './login-guard';
 import { malformed, refused } from './lti-errors';
 import { storeStateAndContinuePage } from './pages/launch-pages';
 import { pageLanguage } from './pages/page-messages';
@@ -29,6 +30,8 @@ export interface LoginInitiationDeps {
   publicUrl: string;
   launchUrl: string;
   now: () => Date;
+  /** Rate limit and waiting-login cap, checked once the platform is known (unknown issuers store nothing). */
+  guard?: LoginGuard;
 }
 
 export async function initiateLogin(deps: LoginInitiationDeps, req: Request, res: Response): Promise<void> {
@@ -47,6 +50,7 @@ export async function initiateLogin(deps: LoginInitiationDeps, req: Request, res
   if (new URL(params.target_link_uri, deps.publicUrl).origin !== new URL(deps.publicUrl).origin) {
     throw malformed('foreign_target_link_uri', 'The target_link_uri does not point at Playroute.');
   }
+  await deps.guard?.admit(req, res, platform.issuer);
   const state = randomToken();
   const nonce = randomToken();
   await deps.loginStates.save({

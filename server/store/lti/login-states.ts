@@ -36,6 +36,8 @@ const loginStateSchema = new Schema<LoginStateDocument>(
   { versionKey: false, collection: 'lti_login_states' },
 );
 loginStateSchema.index({ createdAt: 1 }, { expireAfterSeconds: LOGIN_STATE_TTL_SECONDS });
+// Counting one platform's waiting logins happens on every login initiation.
+loginStateSchema.index({ issuer: 1, createdAt: 1 });
 
 const usedNonceSchema = new Schema(
   {
@@ -52,6 +54,8 @@ export interface LoginStates {
   consume(state: string, now: Date): Promise<LoginState | undefined>;
   /** Records a nonce as used; false when it was used before (a replay). */
   useNonce(issuer: string, nonce: string, keepUntil: Date): Promise<boolean>;
+  /** How many logins of this platform wait for their launch (not used, not expired). */
+  countWaiting(issuer: string, now: Date): Promise<number>;
 }
 
 export function createLoginStates(connection: Connection): LoginStates {
@@ -68,6 +72,9 @@ export function createLoginStates(connection: Connection): LoginStates {
       if (now.getTime() - doc.createdAt.getTime() > LOGIN_STATE_TTL_SECONDS * 1000) return undefined;
       const { _id, ...rest } = doc;
       return rest;
+    },
+    async countWaiting(issuer, now) {
+      return States.countDocuments({ issuer, createdAt: { $gt: new Date(now.getTime() - LOGIN_STATE_TTL_SECONDS * 1000) } });
     },
     async useNonce(issuer, nonce, keepUntil) {
       try {
