@@ -101,6 +101,15 @@ export function createGradeWorker(deps: GradeWorkerDeps): GradeWorker {
       await deps.outbox.release(claim);
       return;
     }
+    // Progress alone after a teacher's grade would empty the gradebook cell (SCORE-RULE.md). enqueueScore
+    // never queues it, but one queued in a race with the grade, or straight into the outbox, stops here.
+    if (claim.score.scoreGiven === undefined) {
+      const standing = await deps.outbox.standingGrade(claim.key);
+      if (standing) {
+        await deps.outbox.markSuperseded(claim, standing.id);
+        return;
+      }
+    }
     // A newer grade for this cell already went (or is going) out: the LMS would refuse this one as stale anyway.
     const newer = await deps.outbox.newerThan(claim, ['sending', 'sent']);
     if (newer) {

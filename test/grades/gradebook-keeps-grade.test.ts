@@ -65,4 +65,16 @@ describe('a grade in the LMS gradebook stays until a teacher changes it', () => 
     await h.drained();
     expect(gradebookCell(h, 'u-student-daan')).toMatchObject({ resultScore: 8 });
   });
+
+  it('a progress score that slipped into the outbox while a grade went out is not sent after it', async () => {
+    h = await startGradesHarness({ quirks: 'canvas' });
+    h.grades.worker.start();
+    await h.grades.enqueueScore(h.grade({ score: { scoreGiven: 7, scoreMaximum: 10 } }));
+    await h.drained();
+    // Queued straight into the outbox, as a progress event racing the grade would be.
+    const raced = await h.grades.outbox.enqueue(h.grade({ score: { scoreGiven: undefined, scoreMaximum: undefined, comment: undefined, activityProgress: 'Started', gradingProgress: 'NotReady' } }));
+    await h.drained();
+    expect(gradebookCell(h, 'u-student-daan')).toMatchObject({ resultScore: 7 });
+    expect(await h.grades.outbox.get(raced.id)).toMatchObject({ state: 'superseded' });
+  });
 });
