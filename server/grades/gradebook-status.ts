@@ -1,4 +1,5 @@
 // The teacher's check of the gradebook: per student and grade column, the grade Playroute believes the LMS holds, what the LMS says it holds, and a resend.
+import { gradebookFamilyOf } from '../domain/grading/index';
 import { NotFoundError } from '../http/errors';
 import type { AgsClient } from '../lti/ags-client';
 import type { PlatformRegistry } from '../store/lti/platforms';
@@ -86,6 +87,12 @@ async function readBack(deps: GradebookDeps, row: GradebookRow, sent: ScoreDeliv
   try {
     const result = await deps.ags.readResult(platform, sent.lineItem.url, sent.userId);
     row.lms = { ...(result?.resultScore !== undefined && { resultScore: result.resultScore }), ...(result?.resultMaximum !== undefined && { resultMaximum: result.resultMaximum }) };
+    // Moodle's results leave out a grade of 0 exactly as an empty one (result_for_json: !empty($grade->finalgrade)).
+    if (gradebookFamilyOf(platform.productFamily) === 'moodle' && sent.score.scoreGiven === 0 && result?.resultScore === undefined) {
+      delete row.lms;
+      row.reason = 'Moodle reports a grade of 0 and an empty grade alike, so Playroute cannot tell them apart.';
+      return;
+    }
     row.check = agrees(sent, result) ? 'agrees' : 'differs';
   } catch (error) {
     // No result.readonly scope, no results service, or the LMS did not answer: say so rather than guess.

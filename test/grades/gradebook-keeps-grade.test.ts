@@ -1,6 +1,7 @@
 // Issue 9: once a teacher's grade is in the LMS gradebook, a route approval or a new hand-in must not empty it — in Moodle, Canvas and Brightspace alike.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LmsQuirks } from '../../server/demo-lms/quirks';
+import { DEPLOYMENT_ID } from '../support/lti-harness';
 import { startGradesHarness, type GradesHarness } from './grades-harness';
 
 let h: GradesHarness | undefined;
@@ -76,5 +77,22 @@ describe('a grade in the LMS gradebook stays until a teacher changes it', () => 
     await h.drained();
     expect(gradebookCell(h, 'u-student-daan')).toMatchObject({ resultScore: 7 });
     expect(await h.grades.outbox.get(raced.id)).toMatchObject({ state: 'superseded' });
+  });
+});
+
+describe('the gradebook check where Moodle cannot tell a 0 from nothing', () => {
+  it('a 0 in Moodle reads back like an empty grade: the check says it cannot tell rather than "differs"', async () => {
+    h = await startGradesHarness({ quirks: 'moodle' });
+    h.grades.worker.start();
+    await h.grades.enqueueScore(h.grade({ score: { scoreGiven: 0, scoreMaximum: 10, comment: '0' } }));
+    await h.drained();
+    const scope = { platformId: h.platform.id, deploymentId: DEPLOYMENT_ID, contextId: h.lms.course.id };
+    const [row] = await h.grades.gradebook({ scope });
+    expect(row).toMatchObject({ believed: { scoreGiven: 0, scoreMaximum: 10 }, check: 'unchecked' });
+    expect(row?.reason).toMatch(/0 and an empty grade alike/);
+    // A 7 it does read back.
+    await h.grades.enqueueScore(h.grade({ score: { scoreGiven: 7, scoreMaximum: 10 } }));
+    await h.drained();
+    expect((await h.grades.gradebook({ scope }))[0]).toMatchObject({ believed: { scoreGiven: 7 }, lms: { resultScore: 7 }, check: 'agrees' });
   });
 });
