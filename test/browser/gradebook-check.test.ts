@@ -34,8 +34,7 @@ describe.skipIf(browserMissing)(`the gradebook check in the browser${browserMiss
     const cell = () => g.h.lms.results().find((r) => r.userId === member.userId && g.h.lms.lineItems().find((i) => i.id === r.lineItemId)?.resourceId === seeded.playbookId);
     await expect.poll(() => cell()?.resultScore, { timeout: 15_000 }).toBe(10);
 
-    // bypassCSP only so the axe script can be injected; the page's own CSP is other tests' subject.
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, bypassCSP: true });
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     page.setDefaultTimeout(10_000);
     await page.goto(`${g.h.toolBase}/#session=${teacher}`);
     await page.getByLabel('Taal').selectOption('en');
