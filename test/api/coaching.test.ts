@@ -163,6 +163,7 @@ describe('in Canvas, a teaching assistant grades and coaches but does not design
 
     const ta = await c.launchAs(taId, placement);
     expect((await c.ok<StudentsAnswer>(await h.api(ta, '/api/coach/students'))).students.map((s) => s.id)).toEqual([daan]);
+    expect((await c.ok<OverviewAnswer>(await h.api(ta, '/api/class/overview'))).students.map((s) => s.id)).toEqual([daan]);
     expect((await c.ok<RouteAnswer>(await c.send(ta, 'POST', `/api/coach/routes/${daan}/approve`, { version: submitted.version }))).route.status).toBe('approved');
     expect((await h.api(ta, '/api/assessment/queue')).status).toBe(200);
 
