@@ -58,8 +58,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(publicConfigRoutes({ demoLms: Boolean(deps.demoLmsRouter) }));
   app.use(deps.lti.router);
   if (deps.demoLmsRouter) app.use('/demo-lms', deps.demoLmsRouter);
-  app.use('/api', requireSession(deps.lti.sessions));
-  app.use(sessionRoutes({ records: deps.lti.records }));
+  app.use('/api', requireSession(deps.lti.sessions, deps.lti.records));
+  app.use(sessionRoutes({ records: deps.lti.records, sessions: deps.lti.sessions }));
   app.use(rosterRoutes({ lti: deps.lti, connection: deps.database.connection, logger: deps.logger }));
   app.use(placementRoutes({ lti: deps.lti, playbooks: createPlaybookRepository(deps.database.connection) }));
   app.use(playbookRoutes({ lti: deps.lti, playbooks: createPlaybookRepository(deps.database.connection) }));

@@ -1,9 +1,12 @@
-// GET /api/session: what the client needs to know about the launch it was opened with.
+// GET /api/session: what the client needs to know about the launch it was opened with; POST /api/session/renew: a fresh token before this one ends.
 import { Router } from 'express';
+import { decodeJwt } from 'jose';
+import type { SessionTokens } from '../lti/session-token';
 import type { CourseRecords } from '../store/lti/course-records';
-import { sessionOf } from './auth';
+import { sessionOf, sessionTokenOf } from './auth';
+import { NotAuthenticatedError } from './errors';
 
-export function sessionRoutes(deps: { records: CourseRecords }): Router {
+export function sessionRoutes(deps: { records: CourseRecords; sessions: SessionTokens }): Router {
   const router = Router();
   router.get('/api/session', async (_req, res) => {
     const session = sessionOf(res);
@@ -18,6 +21,13 @@ export function sessionRoutes(deps: { records: CourseRecords }): Router {
       messageType: session.messageType,
       deepLinking: Boolean(session.deepLinkRequestId),
     });
+  });
+
+  // A write, so requireSession has checked that the person is still a member of the course before this runs.
+  router.post('/api/session/renew', async (_req, res) => {
+    const token = await deps.sessions.renew(sessionTokenOf(res));
+    if (!token) throw new NotAuthenticatedError('Your Playroute session has ended. Open Playroute again from your course.');
+    res.json({ token, expiresAt: new Date((decodeJwt(token).exp ?? 0) * 1000).toISOString() });
   });
   return router;
 }

@@ -4,7 +4,13 @@ import { jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import type { PlayrouteRole } from './roles';
 
-export const SESSION_HOURS = 8;
+/**
+ * A token lives half an hour: long enough that the client renews it quietly while Playroute is open, short enough
+ * that a copied token, or one of a student the LMS has since unenrolled (renewal re-checks), soon stops working.
+ */
+export const SESSION_MINUTES = 30;
+/** Renewal never carries a session past this long after its launch: then the person opens Playroute from the course again. */
+export const SESSION_MAX_HOURS = 10;
 const AUDIENCE = 'playroute-api';
 
 export const launchSessionSchema = z.object({
@@ -19,6 +25,8 @@ export const launchSessionSchema = z.object({
   name: z.string().optional(),
   messageType: z.enum(['LtiResourceLinkRequest', 'LtiDeepLinkingRequest']),
   deepLinkRequestId: z.string().optional(),
+  /** When the LMS launch happened (seconds since the epoch); renewals keep it, so the session has an end. */
+  launchedAt: z.number().int().optional(),
 });
 
 /** Who is using Playroute, in which course and placement, as the LMS launch established it. */
@@ -28,35 +36,56 @@ export interface SessionTokens {
   issue(session: Omit<LaunchSession, 'sid'>): Promise<string>;
   /** The session, or undefined when the token is missing, forged or expired. */
   verify(token: string): Promise<LaunchSession | undefined>;
+  /**
+   * A new token for the same session, or undefined when the token is forged or already expired, or the session has
+   * reached SESSION_MAX_HOURS. Whether the person is still a member of the course is the caller's check.
+   */
+  renew(token: string): Promise<string | undefined>;
 }
 
 export function createSessionTokens(options: { masterKey: string; issuer: string; now?: () => Date }): SessionTokens {
   const key = new Uint8Array(hkdfSync('sha256', options.masterKey, 'playroute', 'playroute:session-token', 32));
   const now = options.now ?? (() => new Date());
+  const seconds = () => Math.floor(now().getTime() / 1000);
+
+  const sign = (session: LaunchSession & { launchedAt: number }) => {
+    const issuedAt = seconds();
+    const expiresAt = Math.min(issuedAt + SESSION_MINUTES * 60, session.launchedAt + SESSION_MAX_HOURS * 3600);
+    return new SignJWT({ ...session })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(options.issuer)
+      .setAudience(AUDIENCE)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(expiresAt)
+      // Every token its own, also two of the same session in the same second.
+      .setJti(randomUUID())
+      .sign(key);
+  };
+
+  const verify = async (token: string): Promise<LaunchSession | undefined> => {
+    try {
+      const { payload } = await jwtVerify(token, key, {
+        algorithms: ['HS256'],
+        issuer: options.issuer,
+        audience: AUDIENCE,
+        currentDate: now(),
+      });
+      const parsed = launchSessionSchema.safeParse(payload);
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
   return {
-    async issue(session) {
-      const issuedAt = Math.floor(now().getTime() / 1000);
-      return new SignJWT({ ...session, sid: randomUUID() })
-        .setProtectedHeader({ alg: 'HS256' })
-        .setIssuer(options.issuer)
-        .setAudience(AUDIENCE)
-        .setIssuedAt(issuedAt)
-        .setExpirationTime(issuedAt + SESSION_HOURS * 3600)
-        .sign(key);
-    },
-    async verify(token) {
-      try {
-        const { payload } = await jwtVerify(token, key, {
-          algorithms: ['HS256'],
-          issuer: options.issuer,
-          audience: AUDIENCE,
-          currentDate: now(),
-        });
-        const parsed = launchSessionSchema.safeParse(payload);
-        return parsed.success ? parsed.data : undefined;
-      } catch {
-        return undefined;
-      }
+    issue: (session) => sign({ ...session, sid: randomUUID(), launchedAt: session.launchedAt ?? seconds() }),
+    verify,
+    async renew(token) {
+      const session = await verify(token);
+      // A token from before launchedAt existed counts from its own launch, unknown here: it is not renewed.
+      if (!session?.launchedAt) return undefined;
+      if (seconds() >= session.launchedAt + SESSION_MAX_HOURS * 3600) return undefined;
+      return sign({ ...session, launchedAt: session.launchedAt });
     },
   };
 }

@@ -1,5 +1,6 @@
 // Calls the Playroute API with the launch token and turns error answers into ApiErrors the interface can put into words.
 import { launchToken } from './launch-token';
+import { keepSessionAlive, renewIfDue } from './session-renewal';
 
 export class ApiError extends Error {
   constructor(
@@ -13,9 +14,16 @@ export class ApiError extends Error {
   }
 }
 
+let aliveKept = false;
+
 /** `headers` adds request headers, e.g. If-Match with the revision a write is based on. */
 export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+  await renewIfDue();
   const token = launchToken();
+  if (!aliveKept) {
+    aliveKept = true;
+    keepSessionAlive();
+  }
   let res: Response;
   try {
     res = await fetch(path, {

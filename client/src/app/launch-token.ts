@@ -6,12 +6,18 @@ const STORAGE_KEY = 'playroute.session';
 export function captureLaunchToken(location: Location = window.location, history: History = window.history): void {
   const match = /(?:^#|&)session=([^&]+)/.exec(location.hash);
   if (!match?.[1]) return;
-  try {
-    sessionStorage.setItem(STORAGE_KEY, decodeURIComponent(match[1]));
-  } catch {
-    memoryToken = decodeURIComponent(match[1]);
-  }
+  storeLaunchToken(decodeURIComponent(match[1]));
   history.replaceState(null, '', `${location.pathname}${location.search}`);
+}
+
+/** Keeps a token for this tab: the launch's, or a renewed one replacing it. */
+export function storeLaunchToken(token: string): void {
+  memoryToken = token;
+  try {
+    sessionStorage.setItem(STORAGE_KEY, token);
+  } catch {
+    // Storage refused (a third-party iframe): the token lives as long as the page.
+  }
 }
 
 // Some browsers refuse storage inside a third-party iframe; the token then lives as long as the page.
@@ -22,5 +28,17 @@ export function launchToken(): string | null {
     return sessionStorage.getItem(STORAGE_KEY) ?? memoryToken;
   } catch {
     return memoryToken;
+  }
+}
+
+/** When the token expires (ms since the epoch), read from its payload; the server checks the signature, not the client. */
+export function expiryOf(token: string): number | undefined {
+  try {
+    const payload = token.split('.')[1] ?? '';
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
+    const exp = (JSON.parse(json) as { exp?: unknown }).exp;
+    return typeof exp === 'number' ? exp * 1000 : undefined;
+  } catch {
+    return undefined;
   }
 }

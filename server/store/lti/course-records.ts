@@ -44,6 +44,8 @@ export interface MembershipRecord {
   email?: string;
   /** Set when the person has launched Playroute in this course; roster-only members have none. */
   lastLaunchAt?: Date;
+  /** The last class list (NRPS) that named this person; never set for someone only launching (e.g. a Moodle site admin). */
+  listedAt?: Date;
   /** A study coach's students (role_scope_mentor of their latest launch); absent when the platform did not scope them. */
   mentees?: string[];
 }
@@ -83,7 +85,7 @@ const placementSchema = new Schema<PlacementRecord>(
 placementSchema.index({ platformId: 1, deploymentId: 1, resourceLinkId: 1 }, { unique: true });
 
 const membershipSchema = new Schema<MembershipRecord>(
-  { platformId: String, deploymentId: String, contextId: String, sub: String, ltiRoles: [String], status: String, name: String, email: String, lastLaunchAt: Date, mentees: { type: [String], default: undefined } },
+  { platformId: String, deploymentId: String, contextId: String, sub: String, ltiRoles: [String], status: String, name: String, email: String, lastLaunchAt: Date, listedAt: Date, mentees: { type: [String], default: undefined } },
   { ...options, collection: 'lti_memberships' },
 );
 membershipSchema.index({ platformId: 1, deploymentId: 1, contextId: 1, sub: 1 }, { unique: true });
@@ -108,7 +110,8 @@ export interface CourseRecords {
   getLinkReference(token: string): Promise<LinkReferenceRecord | undefined>;
   saveMembership(membership: MembershipRecord): Promise<void>;
   /** Replaces the roster of a course: everyone listed is saved, everyone else becomes inactive. */
-  replaceRoster(key: ContextKey, members: Omit<MembershipRecord, keyof ContextKey | 'lastLaunchAt'>[], syncedAt: Date): Promise<void>;
+  replaceRoster(key: ContextKey, members: Omit<MembershipRecord, keyof ContextKey | 'lastLaunchAt' | 'listedAt'>[], syncedAt: Date): Promise<void>;
+  getMembership(key: ContextKey & { sub: string }): Promise<MembershipRecord | undefined>;
   listMembers(key: ContextKey): Promise<MembershipRecord[]>;
   /** Every course of this platform a person is (or was) a member of, e.g. to offer their other courses' playbooks. */
   listMembershipsOf(platformId: string, sub: string): Promise<MembershipRecord[]>;
@@ -158,13 +161,16 @@ export function createCourseRecords(connection: Connection): CourseRecords {
       if (members.length > 0) {
         await Memberships.bulkWrite(
           members.map((member) => ({
-            updateOne: { filter: { ...key, sub: member.sub }, update: { $set: { ...key, ...member } }, upsert: true },
+            updateOne: { filter: { ...key, sub: member.sub }, update: { $set: { ...key, ...member, listedAt: syncedAt } }, upsert: true },
           })),
           { ordered: false },
         );
       }
       await Memberships.updateMany({ ...key, sub: { $nin: members.map((m) => m.sub) } }, { $set: { status: 'inactive' } });
       await Contexts.updateOne(key, { $set: { ...key, rosterSyncedAt: syncedAt } }, upsert);
+    },
+    async getMembership({ platformId, deploymentId, contextId, sub }) {
+      return strip(await Memberships.findOne({ platformId, deploymentId, contextId, sub }).lean<MembershipRecord>());
     },
     async listMembers(key) {
       const docs = await Memberships.find(key).sort({ name: 1, sub: 1 }).lean<MembershipRecord[]>();
