@@ -1,7 +1,9 @@
 // Activity links are opened by students: whichever way a playbook comes in, only web addresses (http, https) are kept.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLtiHarness, type LtiHarness } from '../support/lti-harness';
-import { buildActivity, designPublishablePlaybook, errorOf, placeNewPlaybook, readDesign, write } from '../support/teacher-api';
+import { createPlaybookRepository } from '../../server/store/repositories/playbook-repository';
+import { DEPLOYMENT_ID, startLtiHarness, type LtiHarness } from '../support/lti-harness';
+import { seedPlaybook } from '../support/playbook-seed';
+import { buildActivity, designPublishablePlaybook, errorOf, launchAs, placeNewPlaybook, readDesign, write } from '../support/teacher-api';
 
 const SCRIPT_LINKS = ['javascript:alert(document.cookie)', 'JavaScript:fetch("//evil.example")', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)'];
 
@@ -37,5 +39,32 @@ describe('links of activities', () => {
     }
     const ok = await write(h, teacher, 'POST', '/api/playbook/activities', revision, buildActivity({ links: [{ title: 'x', url: 'https://video.example.edu/clip-2' }] }));
     expect(ok.status).toBe(201);
+  });
+
+  it('a playbook stored before this rule, with a javascript: link, is copied into a new link without that link', async () => {
+    const seeded = await seedPlaybook(h);
+    const repository = createPlaybookRepository(h.database.connection);
+    const stored = await repository.get(seeded.playbook.id);
+    const legacy = await repository.create({
+      placement: { platformId: h.platform.id, deploymentId: DEPLOYMENT_ID, contextId: h.lms.course.id, resourceLinkId: `legacy-${seeded.placement}` },
+      playbook: {
+        ...seeded.playbook,
+        title: 'Oud draaiboek',
+        activities: seeded.playbook.activities.map((a, i) =>
+          i === 0 ? { ...a, links: [{ title: 'Klik', url: 'javascript:alert(1)' }, { title: 'Clip', url: 'https://video.example.edu/clip-1' }] } : a,
+        ),
+      },
+      outcomes: stored?.outcomes ?? [],
+    });
+    await launchAs(h, 'teacher', seeded.placement);
+    const dl = await h.browser().launch({ user: h.lms.member('teacher').userId, messageType: 'LtiDeepLinkingRequest' });
+    const res = await h.api(dl.sessionToken ?? '', '/api/deep-linking/response', { method: 'POST', body: JSON.stringify({ choice: { kind: 'copy', playbookId: legacy.playbook.id } }) });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const reply = (await res.json()) as { returnUrl: string; jwt: string };
+    await fetch(reply.returnUrl, { method: 'POST', body: new URLSearchParams({ JWT: reply.jwt }) });
+    const link = h.lms.deepLinkResults().at(-1)?.createdPlacements[0] ?? '';
+    const copy = await readDesign(h, await launchAs(h, 'teacher', link));
+    expect(copy.title).toBe('Oud draaiboek');
+    expect((copy.activities[0] as unknown as { links: unknown[] }).links).toEqual([{ title: 'Clip', url: 'https://video.example.edu/clip-1' }]);
   });
 });
