@@ -15,18 +15,30 @@ export class RawWireClient {
   private waiting: ((reply: RawReply) => void) | undefined;
   private requestId = 1;
 
+  /** Settles when the server closes (or resets) the connection. */
+  readonly closed: Promise<void>;
+
   private constructor(private readonly socket: Socket) {
     socket.on('data', (chunk: Buffer) => {
       this.buffered = Buffer.concat([this.buffered, chunk]);
       this.deliver();
     });
+    this.closed = new Promise((resolve) => socket.once('close', () => resolve()));
+    socket.on('error', () => undefined);
   }
 
-  static open(port: number): Promise<RawWireClient> {
+  /** Connects to a TCP port on loopback, or to the Unix socket (path or mongodb:// URI) the store listens on. */
+  static open(target: number | string): Promise<RawWireClient> {
     return new Promise((resolve, reject) => {
-      const socket = connect(port, '127.0.0.1', () => resolve(new RawWireClient(socket)));
+      const onConnect = () => resolve(new RawWireClient(socket));
+      const socket = connect(typeof target === 'number' ? { host: '127.0.0.1', port: target } : addressOf(target), onConnect);
       socket.once('error', reject);
     });
+  }
+
+  /** Writes bytes as they are, for tests of malformed messages. */
+  sendRaw(bytes: Buffer): void {
+    this.socket.write(bytes);
   }
 
   /** Sends an OP_MSG; `sequences` go as kind-1 document sequences; `checksum` appends a (dummy) CRC. */
@@ -82,4 +94,15 @@ export class RawWireClient {
   close(): void {
     this.socket.destroy();
   }
+}
+
+/** `mongodb://%2Fpath%2Fto.sock/?…` or a bare path is a Unix socket; `mongodb://host:port/…` is TCP. */
+function addressOf(target: string): { path: string } | { host: string; port: number } {
+  const match = /^mongodb:\/\/([^/?]+)/.exec(target);
+  if (!match) return { path: target };
+  const host = decodeURIComponent(match[1] as string);
+  if (host.startsWith('/')) return { path: host };
+  const tcp = /^\[?([^\]]+?)\]?:(\d+)$/.exec(host);
+  if (!tcp) throw new Error(`cannot tell where ${target} points`);
+  return { host: tcp[1] as string, port: Number(tcp[2]) };
 }
