@@ -15,6 +15,7 @@ import { ltiForm } from './form-body';
 import { handleLaunch, handleLaunchConfirmation, type LaunchHandlerDeps } from './launch-handler';
 import { createLoginGuard } from './login-guard';
 import { initiateLogin } from './login-initiation';
+import { cookieCheckRoute } from './cookie-check';
 import { createNrpsClient, type NrpsClient } from './nrps-client';
 import { createPlatformJwks, type FetchLike } from './platform-jwks';
 import { registrationRoute } from './registration/registration-route';
@@ -100,6 +101,7 @@ export function createLti(deps: LtiDeps): Lti {
   router.get('/.well-known/jwks.json', publishJwks);
   const guard = createLoginGuard({ connection: deps.connection, limits: deps.config.loginLimits, loginStates, now });
   router.all('/lti/login', form, asyncHandler((req, res) => initiateLogin({ registry, loginStates, publicUrl: deps.config.publicUrl, launchUrl: urls.launch, now, guard }, req, res)));
+  router.get('/lti/cookie-check', cookieCheckRoute());
   router.post('/lti/launch', form, asyncHandler((req, res) => handleLaunch(launchDeps, req, res)));
   router.post('/lti/launch/confirm', form, asyncHandler((req, res) => handleLaunchConfirmation(launchDeps, req, res)));
   router.get('/lti/register', registrationRoute({ registry, tool: toolConfiguration(deps.config.publicUrl), logger: deps.logger, production: deps.config.env === 'production', registrationKey: deps.config.registrationKey, fetch: deps.fetch }));

@@ -6,7 +6,9 @@ import type { LoginStates } from '../store/lti/login-states';
 import type { Platform, PlatformRegistry } from '../store/lti/platforms';
 import type { LoginGuard } from './login-guard';
 import { malformed, refused } from './lti-errors';
-import { storeStateAndContinuePage } from './pages/launch-pages';
+import { checkCookieThenContinuePage, storeStateAndContinuePage } from './pages/launch-pages';
+import { isCrossSiteFrame } from './cookie-check';
+import { toolUrls } from './tool-urls';
 import { pageLanguage } from './pages/page-messages';
 import { stateCookie } from './state-cookie';
 import { cspNonce } from '../http/security-headers';
@@ -90,6 +92,21 @@ export async function initiateLogin(deps: LoginInitiationDeps, req: Request, res
         storageTarget: params.lti_storage_target,
         platformOrigin: authUrl.origin,
         state,
+        nonce: cspNonce(res),
+      }),
+    );
+    return;
+  }
+  if (isCrossSiteFrame(req)) {
+    const relaunch = new URL(toolUrls(deps.publicUrl).login);
+    const original = { ...params, client_id: platform.clientId };
+    for (const [name, value] of Object.entries(original)) if (value !== undefined) relaunch.searchParams.set(name, value);
+    res.type('html').send(
+      checkCookieThenContinuePage({
+        language: pageLanguage(req.get('accept-language')),
+        checkUrl: `${toolUrls(deps.publicUrl).base}/lti/cookie-check?state=${encodeURIComponent(state)}`,
+        authRequestUrl: authUrl.toString(),
+        relaunchUrl: relaunch.toString(),
         nonce: cspNonce(res),
       }),
     );

@@ -1,8 +1,10 @@
 // The embedded launch in a browser that blocks third-party cookies, with the LMS on another site than Playroute
-// (the demo LMS opened at 127.0.0.1, Playroute at localhost) and no Platform Storage, as in Moodle 4.3.
+// (the demo LMS opened at 127.0.0.1, Playroute at localhost) and no Platform Storage, as in Moodle 4.3; and in a
+// browser that keeps no cookie of Playroute's at all inside the LMS page (no CHIPS), where a new window must do.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserMissing, BROWSER_SKIP_REASON, launchChromiumBlockingThirdPartyCookies, screenshot } from '../support/browser';
 import { killPlayrouteProcesses, startPlayroute, type StartedPlayroute } from '../support/playroute-process';
@@ -57,4 +59,55 @@ describe.skipIf(browserMissing)(`an embedded launch with third-party cookies blo
     await tool.getByRole('heading', { name: 'Welkom, Daan Jansen' }).waitFor();
     await screenshot(page, 'cookies-blocked-student-home');
   });
+});
+
+describe.skipIf(browserMissing)(`an embedded launch where the browser keeps no cookie of Playroute's in the LMS page${browserMissing ? ` (skipped: ${BROWSER_SKIP_REASON})` : ''}`, () => {
+  let chromium: Chromium;
+  let playroute: StartedPlayroute;
+  let dataDir: string;
+  let lmsUrl: string;
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'playroute-nocookie-'));
+    playroute = await startPlayroute({ DATA_DIR: dataDir, NODE_ENV: 'development' });
+    lmsUrl = `${playroute.url.replace('//localhost:', '//127.0.0.1:')}/demo-lms`;
+    // Every cookie of Playroute's refused inside the LMS's site, partitioned or not; in its own window Playroute keeps them.
+    chromium = await launchChromiumBlockingThirdPartyCookies({ blockCookiesOf: ['http://localhost:*,http://127.0.0.1:*'] });
+  }, 60_000);
+
+  afterAll(async () => {
+    await chromium?.close();
+    killPlayrouteProcesses();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** Clicks the launch page's offer and returns the window it opened. */
+  async function continueInNewWindow(page: Page, buttonName: string): Promise<Page> {
+    const tool = page.frameLocator('iframe.tool');
+    await tool.getByRole('heading', { name: 'Your browser blocked Playroute inside the course page' }).waitFor();
+    const opened = chromium.context.waitForEvent('page');
+    await tool.getByRole('button', { name: buttonName }).click();
+    const popup = await opened;
+    await tool.getByText('Playroute is open in a new window.').waitFor();
+    return popup;
+  }
+
+  it('the teacher places Playroute and the student opens it by continuing in a new window', async () => {
+    const page = await chromium.context.newPage();
+    await page.goto(lmsUrl);
+    await page.getByRole('link', { name: 'Place the tool (deep linking)' }).click();
+    const teacherWindow = await continueInNewWindow(page, 'Open Playroute in a new window');
+    await screenshot(page, 'cookies-refused-new-window-offer');
+    await teacherWindow.getByRole('heading', { name: 'Playroute toevoegen aan je cursus' }).waitFor();
+    await teacherWindow.getByLabel('Titel').fill('Projectmanagement');
+    await teacherWindow.getByRole('button', { name: 'Maken en plaatsen' }).click();
+    await teacherWindow.getByText('1 item(s) placed').waitFor();
+    await teacherWindow.close();
+
+    await page.goto(lmsUrl);
+    await page.getByRole('link', { name: 'Launch as student: Projectmanagement' }).click();
+    const studentWindow = await continueInNewWindow(page, 'Open Playroute in a new window');
+    await studentWindow.getByRole('heading', { name: 'Welkom, Daan Jansen' }).waitFor();
+    await screenshot(studentWindow, 'cookies-refused-student-in-new-window');
+  }, 90_000);
 });

@@ -29,12 +29,24 @@ export async function launchChromium(): Promise<Browser> {
  * third-party cookies", stored as these two profile preferences), so the test does not depend on what a
  * given Chromium version does by default. Partitioned (CHIPS) cookies are still allowed, as in Chrome.
  */
-export async function launchChromiumBlockingThirdPartyCookies(options: { locale?: string } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchChromiumBlockingThirdPartyCookies(
+  options: {
+    /**
+     * Cookie site exceptions that block every cookie (partitioned ones too) of the first pattern while the
+     * second is the top-level site, e.g. 'http://localhost:*,http://127.0.0.1:*' — a browser without CHIPS.
+     */
+    blockCookiesOf?: string[];
+  } = {},
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   if (!chromiumPath) throw new Error(`No Chromium found (looked at ${CANDIDATES.join(', ')}). ${BROWSER_SKIP_REASON}`);
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'playroute-chromium-'));
   fs.mkdirSync(path.join(profileDir, 'Default'), { recursive: true });
-  fs.writeFileSync(path.join(profileDir, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 1, block_third_party_cookies: true } }));
-  const context = await chromium.launchPersistentContext(profileDir, { executablePath: chromiumPath, args: CHROMIUM_ARGS, headless: true, viewport: { width: 1100, height: 800 }, ...options });
+  const exceptions = Object.fromEntries((options.blockCookiesOf ?? []).map((pattern) => [pattern, { setting: 2 }]));
+  fs.writeFileSync(
+    path.join(profileDir, 'Default', 'Preferences'),
+    JSON.stringify({ profile: { cookie_controls_mode: 1, block_third_party_cookies: true, content_settings: { exceptions: { cookies: exceptions } } } }),
+  );
+  const context = await chromium.launchPersistentContext(profileDir, { executablePath: chromiumPath, args: CHROMIUM_ARGS, headless: true, viewport: { width: 1100, height: 800 } });
   return {
     context,
     close: async () => {

@@ -13,7 +13,7 @@ function layout(language: PageLanguage, body: string, script?: PageScript): stri
   return `<!doctype html>
 <html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(pageText(language, 'page.title'))}</title>
-<style>body{font-family:system-ui,sans-serif;margin:1.5rem;color:#1d2433;line-height:1.5;max-width:40rem}h1{font-size:1.25rem}[hidden]{display:none}</style>
+<style>body{font-family:system-ui,sans-serif;margin:1.5rem;color:#1d2433;line-height:1.5;max-width:40rem}h1{font-size:1.25rem}[hidden]{display:none}button{font:inherit;padding:.5rem 1rem;border:0;border-radius:4px;background:#1d4e89;color:#fff;cursor:pointer}</style>
 </head><body>${body}${script ? `<script${script.nonce ? ` nonce="${escapeHtml(script.nonce)}"` : ''}>${script.code}</script>` : ''}</body></html>`;
 }
 
@@ -65,6 +65,29 @@ export function confirmFromStoragePage(props: {
 ${SHOW_BLOCKED}
 (function(c){window.playrouteLtiStorage.get(c.target,c.origin,c.key).then(function(value){var f=document.getElementById('confirm');f.elements.stored_state.value=value;f.submit();},showBlocked);})(${config});`;
   return layout(props.language, connecting(props.language) + blockedSection(props.language, true) + form, { code: script, nonce: props.nonce });
+}
+
+/**
+ * Login in a frame of another site, without Platform Storage (Moodle): first ask whether the state cookie came back.
+ * If it did, go on to the LMS. If not, the LMS's login is not spent yet (Moodle's auth.php allows it once), so a
+ * new window can start the same login afresh, where the cookie is first-party.
+ */
+export function checkCookieThenContinuePage(props: { language: PageLanguage; checkUrl: string; authRequestUrl: string; relaunchUrl: string; nonce: string }): string {
+  const t = (key: PageMessageKey) => escapeHtml(pageText(props.language, key));
+  const config = scriptJson({ check: props.checkUrl, next: props.authRequestUrl, relaunch: props.relaunchUrl });
+  const refused = `<section id="refused" hidden>
+<h1>${t('launch.refused.title')}</h1>
+<p>${t('launch.refused.explain')}</p>
+<p><button type="button" id="new-window">${t('launch.newWindow')}</button></p>
+<p id="opened" role="status" hidden>${t('launch.newWindow.opened')}</p>
+<p id="not-opened" role="alert" hidden>${t('launch.newWindow.notOpened')}</p>
+</section>`;
+  const script = `(function(c){
+function show(id){document.getElementById(id).hidden=false;}
+document.getElementById('new-window').addEventListener('click',function(){var w=window.open(c.relaunch,'_blank');if(w){w.opener=null;show('opened');}else{show('not-opened');}});
+fetch(c.check,{credentials:'include',cache:'no-store'}).then(function(r){return r.json();}).then(function(b){if(b&&b.cookie===true){window.location.replace(c.next);}else{document.getElementById('connecting').hidden=true;show('refused');}},function(){window.location.replace(c.next);});
+})(${config});`;
+  return layout(props.language, connecting(props.language) + refused, { code: script, nonce: props.nonce });
 }
 
 /** The launch cannot go on: for a blocked browser say what to do, otherwise give a code to pass on. */
