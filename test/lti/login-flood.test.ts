@@ -44,7 +44,9 @@ describe('logins per client address and platform', () => {
     const refused = await initiateLogin(h);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(await refused.text()).toContain('Code: too_many_logins');
+    const page = await refused.text();
+    expect(page).toContain('Code: too_many_logins');
+    expect(page).toContain('Wait a minute');
     expect(await count(h, 'lti_login_states')).toBe(states);
   });
 
@@ -91,7 +93,9 @@ describe('logins waiting for their launch, per platform', () => {
     for (let i = 0; i < 3; i += 1) expect((await initiateLogin(h)).status).toBe(302);
     const refused = await initiateLogin(h);
     expect(refused.status).toBe(503);
-    expect(await refused.text()).toContain('Code: too_many_waiting_logins');
+    const page = await refused.text();
+    expect(page).toContain('Code: too_many_waiting_logins');
+    expect(page).toContain('Try again in a few minutes');
     expect(await count(h, 'lti_login_states')).toBe(3);
 
     // One of the waiting logins is answered by the LMS: its state is used up, so there is room again.

@@ -34,6 +34,8 @@ const en = {
   'error.platform_not_registered': 'This learning environment is not registered with Playroute yet.',
   'error.deployment_not_registered': 'This installation of Playroute in your learning environment is not registered yet.',
   'error.deep_linking_needs_instructor': 'Only teachers can add Playroute to a course.',
+  'error.too_many_logins': 'Playroute was opened very often from this network in a short time. Wait a minute, then open it again from your course.',
+  'error.too_many_waiting_logins': 'Playroute is very busy with people opening it from your learning environment. Try again in a few minutes.',
 } as const;
 
 export type PageMessageKey = keyof typeof en;
@@ -72,6 +74,8 @@ const nl: Record<PageMessageKey, string> = {
   'error.platform_not_registered': 'Deze leeromgeving is nog niet bij Playroute geregistreerd.',
   'error.deployment_not_registered': 'Deze installatie van Playroute in je leeromgeving is nog niet geregistreerd.',
   'error.deep_linking_needs_instructor': 'Alleen docenten kunnen Playroute aan een cursus toevoegen.',
+  'error.too_many_logins': 'Playroute is in korte tijd heel vaak geopend vanaf dit netwerk. Wacht een minuut en open het daarna opnieuw vanuit je cursus.',
+  'error.too_many_waiting_logins': 'Playroute heeft het erg druk met mensen die het openen vanuit je leeromgeving. Probeer het over een paar minuten opnieuw.',
 };
 
 export type PageLanguage = 'nl' | 'en';
