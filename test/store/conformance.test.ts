@@ -365,3 +365,24 @@ describe('connection', () => {
     expect(hello.isWritablePrimary).toBe(true);
   });
 });
+
+describe('document size limits (16 MiB)', () => {
+  const MiB = 1024 * 1024;
+
+  it('when a $push would grow a document past 16 MiB, the update fails with BSONObjectTooLarge (10334) and the document stays as it was', async () => {
+    const raw = connection.db!.collection<{ _id: string; log: string[] }>('size_push');
+    await raw.insertOne({ _id: 'big', log: ['a'.repeat(10 * MiB)] });
+    const error: unknown = await raw.updateOne({ _id: 'big' }, { $push: { log: 'b'.repeat(7 * MiB) } }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 10334 });
+    const after = await raw.findOne({ _id: 'big' });
+    expect(after?.log.map((entry) => entry.length)).toEqual([10 * MiB]);
+  });
+
+  it('when an aggregation builds a result document over 16 MiB, it fails with BSONObjectTooLarge (10334) and the store keeps answering', async () => {
+    const raw = connection.db!.collection('size_group');
+    await raw.insertMany([{ part: 'a'.repeat(9 * MiB) }, { part: 'b'.repeat(9 * MiB) }]);
+    const error: unknown = await raw.aggregate([{ $group: { _id: null, parts: { $push: '$part' } } }]).toArray().catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 10334 });
+    expect(await raw.countDocuments()).toBe(2);
+  });
+});

@@ -3,7 +3,7 @@ import { ObjectId, UUID } from 'bson';
 import type { ChangeSink } from './changes';
 import { CommandError } from './errors';
 import { Index, sameIndexOptions, type IndexSpec } from './indexes';
-import { isPlainObject, type Document } from './documents';
+import { MAX_BSON_OBJECT_SIZE, isPlainObject, oversize, type Document } from './documents';
 import { valueKey } from './value-keys';
 
 const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
@@ -72,6 +72,11 @@ export class Collection {
     const { _id = new ObjectId(), ...fields } = input;
     const doc: Document = { _id, ...fields };
     if (Array.isArray(doc._id)) throw new CommandError('BadValue', "can't use an array for _id");
+    // Checked before anything is stored or journalled: an oversized record would not survive a restart whole.
+    const size = oversize(doc);
+    if (size !== undefined) {
+      throw new CommandError('BSONObjectTooLarge', `object to insert too large. size in bytes: ${size}, max size: ${MAX_BSON_OBJECT_SIZE}`);
+    }
     const id = valueKey(doc._id);
     for (const index of this.indexList) index.check(doc);
     this.store(id, doc);
@@ -85,6 +90,7 @@ export class Collection {
     if (valueKey(next._id) !== id) {
       throw new CommandError('ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
     }
+    assertUpdatedSize(next);
     for (const index of this.indexList) index.remove(current, id);
     try {
       for (const index of this.indexList) index.check(next, id);
@@ -162,6 +168,13 @@ export class Collection {
   /** Indexes with expireAfterSeconds, for the TTL sweeper. */
   ttlIndexes(): IndexSpec[] {
     return this.indexList.map((index) => index.spec).filter((spec) => typeof spec.expireAfterSeconds === 'number');
+  }
+}
+
+/** An update ($push, $set of a big value) may not grow a document past the limit; the stored one stays. */
+export function assertUpdatedSize(next: Document): void {
+  if (oversize(next) !== undefined) {
+    throw new CommandError('BSONObjectTooLarge', `Resulting document after update is larger than ${MAX_BSON_OBJECT_SIZE}`);
   }
 }
 

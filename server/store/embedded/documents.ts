@@ -1,7 +1,19 @@
 // Small helpers over stored documents: the Document type, copying, and reading or writing dotted paths.
-import type { Document } from 'bson';
+import { calculateObjectSize, type Document } from 'bson';
 
 export type { Document };
+
+/** MongoDB's maxBsonObjectSize: the largest document it stores or returns (hello advertises it). */
+export const MAX_BSON_OBJECT_SIZE = 16 * 1024 * 1024;
+
+/** mongod's internal limit (16 MiB + 16 KiB): aggregation results may reach it, stored documents may not. */
+export const MAX_INTERNAL_OBJECT_SIZE = MAX_BSON_OBJECT_SIZE + 16 * 1024;
+
+/** The document's BSON size when it exceeds `limit`, else undefined. */
+export function oversize(doc: Document, limit = MAX_BSON_OBJECT_SIZE): number | undefined {
+  const size = calculateObjectSize(doc);
+  return size > limit ? size : undefined;
+}
 
 /** A plain object (not an array, Date or BSON value class) that a dotted path can descend into. */
 export function isPlainObject(value: unknown): value is Document {

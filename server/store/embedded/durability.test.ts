@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
 import mongoose, { type Connection } from 'mongoose';
+import { serialize } from 'bson';
 import { encodeRecord } from './record-file';
 import { startEmbeddedMongo, type EmbeddedMongo } from './index';
 
@@ -119,6 +120,23 @@ describe('crash', () => {
     const third = await start(dir);
     const after = (await connectTo(third.uri)).collection('notes');
     expect((await after.find().toArray()).map((d) => d.k)).toEqual([1, 2, 4]);
+  });
+});
+
+describe('size limit', () => {
+  it('when a document of exactly 16 MiB is stored, it comes back whole after a restart', async () => {
+    const dir = tempDataDir();
+    const first = await start(dir);
+    const notes = (await connectTo(first.uri)).collection<{ _id: string; text: string }>('big');
+    const overhead = serialize({ _id: 'max', text: '' }).length;
+    await notes.insertOne({ _id: 'max', text: 'm'.repeat(16 * 1024 * 1024 - overhead) });
+    for (const item of open.splice(0)) await item.close();
+
+    const second = await start(dir);
+    const again = (await connectTo(second.uri)).collection<{ _id: string; text: string }>('big');
+    const doc = await again.findOne({ _id: 'max' });
+    expect(doc?.text.length).toBe(16 * 1024 * 1024 - overhead);
+    expect(doc?.text.endsWith('m')).toBe(true);
   });
 });
 

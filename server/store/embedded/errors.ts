@@ -6,6 +6,8 @@ export const ErrorCode = {
   InternalError: 1,
   BadValue: 2,
   FailedToParse: 9,
+  TypeMismatch: 14,
+  PathNotViable: 28,
   IllegalOperation: 20,
   ConflictingUpdateOperators: 40,
   NamespaceNotFound: 26,
@@ -20,6 +22,7 @@ export const ErrorCode = {
   IndexKeySpecsConflict: 86,
   CommandNotSupported: 115,
   InvalidPipelineOperator: 168,
+  BSONObjectTooLarge: 10334,
   DuplicateKey: 11000,
   Location40324: 40324,
 } as const;

@@ -77,9 +77,7 @@ export class WireServer {
           const pending = this.execute(request, connectionId);
           replies = replies.then(async () => {
             const reply = await pending;
-            if (!request.moreToCome && !socket.destroyed) {
-              socket.write(request.opCode === OP_QUERY ? encodeOpReply(request.requestId, reply) : encodeOpMsg(request.requestId, reply));
-            }
+            if (!request.moreToCome && !socket.destroyed) socket.write(this.encode(request, reply, connectionId));
           });
         }
       } catch (error) {
@@ -87,6 +85,18 @@ export class WireServer {
         socket.destroy();
       }
     });
+  }
+
+  /** The reply's bytes; a reply too big to encode becomes MongoDB's BSONObjectTooLarge error instead of a crash. */
+  private encode(request: IncomingCommand, reply: Document, connectionId: number): Buffer {
+    const write = (doc: Document) => (request.opCode === OP_QUERY ? encodeOpReply(request.requestId, doc) : encodeOpMsg(request.requestId, doc));
+    try {
+      return write(reply);
+    } catch (error) {
+      this.deps.logger.warn({ err: error, connectionId }, 'embedded store could not encode a reply');
+      const errmsg = `the reply could not be encoded: ${error instanceof Error ? error.message : String(error)}`;
+      return write({ ok: 0, errmsg, code: ErrorCode.BSONObjectTooLarge, codeName: 'BSONObjectTooLarge' });
+    }
   }
 
   private async execute(request: IncomingCommand, connectionId: number): Promise<Document> {

@@ -54,6 +54,8 @@ function int32(value: number): Buffer {
   return bytes;
 }
 
+// Generous: these carry tens of MiB to a durable store on a loaded 2-core machine; a hang still shows.
+const BIG_REPLY_MS = 20_000;
 const flags = Buffer.alloc(4);
 const ping = Buffer.from(serialize({ ping: 1, $db: 'admin' }));
 
@@ -117,10 +119,36 @@ describe('big messages', () => {
     const client = await RawWireClient.open(uri);
     try {
       const docs = [0, 1, 2].map((n) => ({ n, text: 'x'.repeat(10 * 1024 * 1024) }));
-      const reply = await within(client.command({ insert: 'big', $db: 'wire' }, { sequences: { documents: docs } }), 10_000, 'the insert reply');
+      const reply = await within(client.command({ insert: 'big', $db: 'wire' }, { sequences: { documents: docs } }), BIG_REPLY_MS, 'the insert reply');
       expect(reply.doc).toMatchObject({ ok: 1, n: 3 });
     } finally {
       client.close();
     }
-  });
+  }, 60_000);
+});
+
+describe('document size limits', () => {
+  const MiB = 1024 * 1024;
+  /** A document of exactly `bytes` BSON bytes: { _id, text }. */
+  function documentOf(bytes: number, id: string): { _id: string; text: string } {
+    const overhead = serialize({ _id: id, text: '' }).length;
+    return { _id: id, text: 'x'.repeat(bytes - overhead) };
+  }
+
+  it('when a document over 16 MiB is inserted, it is refused with BSONObjectTooLarge (10334) and the store keeps serving', async () => {
+    const client = await RawWireClient.open(uri);
+    try {
+      for (const bytes of [16 * MiB + 1, 17.5 * MiB]) {
+        const reply = await within(client.command({ insert: 'limits', $db: 'wire' }, { sequences: { documents: [documentOf(bytes, `over-${bytes}`)] } }), BIG_REPLY_MS, 'the insert reply');
+        expect(reply.doc).toMatchObject({ ok: 1, n: 0 });
+        expect(reply.doc.writeErrors?.[0]).toMatchObject({ index: 0, code: 10334 });
+      }
+      const atLimit = await within(client.command({ insert: 'limits', $db: 'wire' }, { sequences: { documents: [documentOf(16 * MiB, 'at-limit')] } }), BIG_REPLY_MS, 'the insert reply');
+      expect(atLimit.doc).toMatchObject({ ok: 1, n: 1 });
+      const found = await within(client.command({ find: 'limits', projection: { _id: 1 }, $db: 'wire' }), BIG_REPLY_MS, 'the find reply');
+      expect(found.doc.cursor.firstBatch).toEqual([{ _id: 'at-limit' }]);
+    } finally {
+      client.close();
+    }
+  }, 60_000);
 });

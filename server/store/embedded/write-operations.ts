@@ -1,6 +1,6 @@
 // Selecting, updating and upserting documents: the shared core of update, delete and findAndModify.
 import { ObjectId, serialize } from 'bson';
-import type { Collection } from './collection';
+import { assertUpdatedSize, type Collection } from './collection';
 import { CommandError } from './errors';
 import { applyUpdate, findDocuments, isOperatorUpdate } from './query-engine';
 import { isPlainObject, setAtPath, type Document } from './documents';
@@ -40,6 +40,8 @@ export function updatedDocument(doc: Document, request: UpdateRequest): { next: 
   if (valueKey(next._id) !== valueKey(doc._id)) {
     throw new CommandError('ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
   }
+  // Before serializing: a document far over the limit would not even fit bson's serializer buffer.
+  assertUpdatedSize(next);
   const changed = !Buffer.from(serialize(next)).equals(serialize(doc));
   return { next, changed };
 }

@@ -1,7 +1,7 @@
 // The aggregate command: mingo runs the pipeline, other collections resolve from the catalog, results page through a cursor.
 import { CommandError } from '../errors';
 import { aggregateDocuments } from '../query-engine';
-import { isPlainObject, type Document } from '../documents';
+import { MAX_INTERNAL_OBJECT_SIZE, isPlainObject, oversize, type Document } from '../documents';
 import { selectDocuments } from '../write-operations';
 import { documentList, existing, optionalDocument, type CommandHandler } from './context';
 import { batchSizeOf } from './catalog-commands';
@@ -25,6 +25,13 @@ const aggregate: CommandHandler = (command, context) => {
   }
   const resolve = (name: string): Document[] => context.catalog.collection(context.db, name)?.documents() ?? [];
   const results = aggregateDocuments(input, pipeline, resolve, collation ? { collation } : {});
+  for (const doc of results) {
+    // As mongod: a result may reach the internal limit (jstests/aggregation/bugs/server6179-style max_bson tests), not beyond.
+    const size = oversize(doc, MAX_INTERNAL_OBJECT_SIZE);
+    if (size !== undefined) {
+      throw new CommandError('BSONObjectTooLarge', `BSONObj size: ${size} (0x${size.toString(16).toUpperCase()}) is invalid. Size must be between 0 and ${MAX_INTERNAL_OBJECT_SIZE}(16MB)`);
+    }
+  }
   const ns = typeof target === 'string' ? `${context.db}.${target}` : `${context.db}.$cmd.aggregate`;
   const batch = context.cursors.start(ns, results, batchSizeOf(command));
   return { cursor: { id: batch.id, ns: batch.ns, firstBatch: batch.batch }, ok: 1 };
