@@ -20,6 +20,7 @@ export function sessionRoutes(deps: { records: CourseRecords; sessions: SessionT
       placement: session.resourceLinkId ? { resourceLinkId: session.resourceLinkId } : null,
       messageType: session.messageType,
       deepLinking: Boolean(session.deepLinkRequestId),
+      returnUrl: session.returnUrl ?? null,
     });
   });
 

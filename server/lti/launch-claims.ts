@@ -104,6 +104,8 @@ export interface LtiLaunch {
   nrps?: { membershipsUrl: string };
   deepLinking?: DeepLinkingSettings;
   productFamily?: string;
+  /** launch_presentation.return_url as sent; launch-completion.ts keeps it only when it is an http(s) address. */
+  returnUrl?: string;
 }
 
 export function toLaunch(claims: LaunchClaims, clientId: string): LtiLaunch {
@@ -133,6 +135,7 @@ export function toLaunch(claims: LaunchClaims, clientId: string): LtiLaunch {
     nrps: nrps && { membershipsUrl: nrps.context_memberships_url },
     deepLinking: claims[Claim.deepLinkingSettings],
     productFamily: claims[Claim.toolPlatform]?.product_family_code,
+    returnUrl: claims[Claim.launchPresentation]?.return_url,
   };
 }
 

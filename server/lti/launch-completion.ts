@@ -75,8 +75,20 @@ export async function completeLaunch(deps: LaunchCompletionDeps, props: { platfo
       locale: launch.user.locale,
       name: launch.user.name,
       deepLinkRequestId,
+      returnUrl: webAddress(launch.returnUrl),
     }),
   });
+}
+
+// The client puts the return URL in a link: a javascript: or data: address there would run in Playroute's origin.
+function webAddress(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.toString() : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 // Claims a platform did not share are left out rather than stored as undefined (and so never overwrite known values).

@@ -25,6 +25,8 @@ export const launchSessionSchema = z.object({
   name: z.string().optional(),
   messageType: z.enum(['LtiResourceLinkRequest', 'LtiDeepLinkingRequest']),
   deepLinkRequestId: z.string().optional(),
+  /** Where "back to the course" goes (the launch's return_url, http(s) only). */
+  returnUrl: z.string().optional(),
   /** When the LMS launch happened (seconds since the epoch); renewals keep it, so the session has an end. */
   launchedAt: z.number().int().optional(),
 });

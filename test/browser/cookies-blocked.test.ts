@@ -57,6 +57,8 @@ describe.skipIf(browserMissing)(`an embedded launch with third-party cookies blo
     await page.goto(lmsUrl);
     await page.getByRole('link', { name: 'Launch as student: Projectmanagement' }).click();
     await tool.getByRole('heading', { name: 'Welkom, Daan Jansen' }).waitFor();
+    // Inside the LMS page the course is all around Playroute: no link back that would open the LMS within itself.
+    await expect.poll(() => tool.getByRole('link', { name: 'Terug naar de cursus' }).count()).toBe(0);
     await screenshot(page, 'cookies-blocked-student-home');
   });
 });
@@ -109,5 +111,9 @@ describe.skipIf(browserMissing)(`an embedded launch where the browser keeps no c
     const studentWindow = await continueInNewWindow(page, 'Open Playroute in a new window');
     await studentWindow.getByRole('heading', { name: 'Welkom, Daan Jansen' }).waitFor();
     await screenshot(studentWindow, 'cookies-refused-student-in-new-window');
+    // In a window of its own, the launch's return URL is the way back to the course.
+    await studentWindow.getByRole('link', { name: 'Terug naar de cursus' }).click();
+    await studentWindow.waitForURL(/\/demo-lms\/$/);
+    await studentWindow.getByRole('heading', { name: /Course:/ }).waitFor();
   }, 90_000);
 });

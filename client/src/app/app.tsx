@@ -1,5 +1,6 @@
 // The application shell: header with language choice, and the view for this launch (or the way to launch).
 import { useEffect } from 'react';
+import { BackToCourse } from '../components/back-to-course';
 import { LanguageSwitch } from '../components/language-switch';
 import { ErrorMessage, Loading } from '../components/status';
 import { DeepLinkingPicker } from '../features/deep-linking/components/deep-linking-picker';
@@ -41,9 +42,13 @@ function LaunchedView() {
   }, [locale]);
   if (session.status === 'loading') return <Loading />;
   if (session.status === 'error') return <ErrorMessage error={session.error} onRetry={session.reload} />;
-  if (session.data.deepLinking) return <DeepLinkingPicker />;
   const data = session.data;
-  return <PlacementHome session={data}>{() => <RoleView session={data} />}</PlacementHome>;
+  return (
+    <>
+      <BackToCourse url={data.returnUrl} />
+      {data.deepLinking ? <DeepLinkingPicker /> : <PlacementHome session={data}>{() => <RoleView session={data} />}</PlacementHome>}
+    </>
+  );
 }
 
 function NotLaunched() {

@@ -10,6 +10,8 @@ export interface SessionView {
   placement: { resourceLinkId: string } | null;
   messageType: 'LtiResourceLinkRequest' | 'LtiDeepLinkingRequest';
   deepLinking: boolean;
+  /** The LMS's way back to the course (launch_presentation.return_url), when it sent one. */
+  returnUrl?: string | null;
 }
 
 export const getSession = () => apiFetch<SessionView>('/api/session');

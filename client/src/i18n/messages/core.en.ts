@@ -3,6 +3,7 @@ export const coreEn = {
   'app.name': 'Playroute',
   'app.tagline': 'Your own learning route, assessed on the same learning outcomes as everyone else.',
   'a11y.skipToContent': 'Skip to content',
+  'app.backToCourse': 'Back to the course',
   'home.notLaunched': 'Playroute opens from your course in Canvas, Brightspace or Moodle.',
   'home.askTeacher': 'Open the Playroute link in your course. If there is none yet, ask your teacher to add it.',
   'home.tryDemo': 'Try Playroute in the demo course',

@@ -4,6 +4,7 @@ import type { coreEn } from './core.en';
 export const coreNl: Record<keyof typeof coreEn, string> = {
   'app.name': 'Playroute',
   'app.tagline': 'Je eigen leerroute, beoordeeld op dezelfde leeruitkomsten als ieder ander.',
+  'app.backToCourse': 'Terug naar de cursus',
   'a11y.skipToContent': 'Naar de inhoud',
   'home.notLaunched': 'Playroute open je vanuit je cursus in Canvas, Brightspace of Moodle.',
   'home.askTeacher': 'Open de Playroute-link in je cursus. Staat die er nog niet, vraag je docent dan om hem toe te voegen.',
