@@ -49,12 +49,22 @@ async function launchWith(build: (claims: JWTPayload) => JWTPayload, changeLogin
 
 describe('request bodies the parser refuses become a 4xx page, not a logged 500', () => {
   const manyParameters = Array.from({ length: 1500 }, (_, i) => `p${i}=1`).join('&');
-  const bodies: { name: string; status: number; code: string; body: () => BodyInit; headers: Record<string, string> }[] = [
+  // A JSON body is refused by the application's JSON parser before any LTI route: a 4xx JSON answer, not a page.
+  const bodies: { name: string; status: number; code: string; body: () => BodyInit; headers: Record<string, string>; json?: true }[] = [
     { name: 'a body over 64 KB', status: 413, code: 'request_too_large', body: () => `id_token=${'a'.repeat(80 * KB)}`, headers: {} },
     { name: 'too many parameters', status: 413, code: 'too_many_parameters', body: () => manyParameters, headers: {} },
     { name: 'an unknown charset', status: 415, code: 'unsupported_charset', body: () => 'state=x', headers: { 'content-type': `${FORM}; charset=klingon-8` } },
     { name: 'an unsupported content encoding', status: 415, code: 'unsupported_encoding', body: () => 'state=x', headers: { 'content-encoding': 'x-pack200' } },
     { name: 'a body that is not the gzip it claims', status: 400, code: 'unreadable_request', body: () => 'this is not gzip at all', headers: { 'content-encoding': 'gzip' } },
+    { name: 'a JSON body that does not parse', status: 400, code: 'bad_request', body: () => '{"id_token": ', headers: { 'content-type': 'application/json' }, json: true },
+    {
+      name: 'a JSON body over the limit',
+      status: 413,
+      code: 'payload_too_large',
+      body: () => JSON.stringify({ id_token: 'a'.repeat(2048 * KB) }),
+      headers: { 'content-type': 'application/json' },
+      json: true,
+    },
     {
       name: 'a gzip body that inflates past 64 KB',
       status: 413,
@@ -66,13 +76,17 @@ describe('request bodies the parser refuses become a 4xx page, not a logged 500'
   const endpoints = ['/lti/login', '/lti/launch', '/lti/launch/confirm'];
   const cases = endpoints.flatMap((path) => bodies.map((body) => ({ ...body, path })));
 
-  it.each(cases)('$path with $name → $status $code', async ({ path, status, code, body, headers }) => {
+  it.each(cases)('$path with $name → $status $code', async ({ path, status, code, body, headers, json }) => {
     const errorsBefore = errorLogLines().length;
     const states = await count('lti_login_states');
     const res = await post(path, body(), headers);
     expect(res.status).toBe(status);
-    expect(res.headers.get('content-type')).toContain('text/html');
-    expect(await res.text()).toContain(`Code: ${code}`);
+    if (json) {
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe(code);
+    } else {
+      expect(res.headers.get('content-type')).toContain('text/html');
+      expect(await res.text()).toContain(`Code: ${code}`);
+    }
     expect(errorLogLines().length).toBe(errorsBefore);
     expect(await count('lti_login_states')).toBe(states);
   });
