@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LmsQuirks } from '../../server/demo-lms/index';
 import { startLtiHarness, type LtiHarness } from '../support/lti-harness';
+import { seedPlaybook } from '../support/playbook-seed';
 
 interface RosterView {
   members: { id: string; name: string | null; email: string | null; roles: string[] }[];
@@ -40,5 +41,21 @@ describe.each<LmsQuirks>(['canvas', 'standard'])('the class list a mentor opens 
     expect(coachView.members.map((m) => m.id).sort()).toEqual([...(coach.mentees ?? [])].sort());
     expect(coachView.members.map((m) => m.email)).toEqual(coachView.members.map(() => null));
     expect(coachView.members.every((m) => m.name)).toBe(true);
+  });
+
+  it('every list of people a mentor opens names the same students: class list, class overview and their student list; grading is not theirs', async () => {
+    const coach = h.lms.member('coach');
+    const { placement } = await seedPlaybook(h);
+    await h.browser().launch({ user: h.lms.member('teacher').userId, placement });
+    const token = (await h.browser().launch({ user: coach.userId, placement })).sessionToken ?? '';
+    const mentees = [...(coach.mentees ?? [])].sort();
+    const ids = (rows: { id: string }[]) => rows.map((row) => row.id).sort();
+
+    expect(ids((await roster(token)).members)).toEqual(mentees);
+    const overview = (await (await h.api(token, '/api/class/overview')).json()) as { students: { id: string }[] };
+    expect(ids(overview.students)).toEqual(mentees);
+    const list = (await (await h.api(token, '/api/coach/students')).json()) as { students: { id: string }[] };
+    expect(ids(list.students)).toEqual(mentees);
+    expect((await h.api(token, '/api/assessment/queue')).status).toBe(403);
   });
 });
