@@ -276,16 +276,17 @@ describe('service URLs in the id_token: Playroute sends its bearer token only to
 });
 
 describe('sessions', () => {
-  it('a launch session lives at most 8 hours (a working day), never years', async () => {
+  // Sessions are short-lived and renewed (server/lti/session-token.ts): one token must not outlive an hour.
+  it('a launch session token lives at most an hour, never years', async () => {
     const outcome = await launchWith((c) => c);
     const token = decodeJwt(outcome.sessionToken ?? '');
     expect(token.exp).toBeDefined();
     expect(token.iat).toBeDefined();
     expect((token.exp ?? 0) - (token.iat ?? 0)).toBeGreaterThan(0);
-    expect((token.exp ?? 0) - (token.iat ?? 0)).toBeLessThanOrEqual(8 * 3600);
+    expect((token.exp ?? 0) - (token.iat ?? 0)).toBeLessThanOrEqual(3600);
   });
 
-  it('a deep linking launch session lives no longer than a resource link one', async () => {
+  it('a deep linking launch session token lives at most an hour too', async () => {
     const outcome = await launchWith((c) => ({
       ...c,
       [Claim.roles]: [Role.instructor],
@@ -293,6 +294,6 @@ describe('sessions', () => {
       [Claim.deepLinkingSettings]: { deep_link_return_url: `${h.lms.urls.issuer}/deep-linking/return`, accept_types: ['ltiResourceLink'] },
     }));
     const token = decodeJwt(outcome.sessionToken ?? '');
-    expect((token.exp ?? 0) - (token.iat ?? 0)).toBeLessThanOrEqual(8 * 3600);
+    expect((token.exp ?? 0) - (token.iat ?? 0)).toBeLessThanOrEqual(3600);
   });
 });
