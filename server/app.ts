@@ -10,6 +10,7 @@ import { publicConfigRoutes } from './http/public-config-routes';
 import { requestLogger } from './http/request-logger';
 import { securityHeaders } from './http/security-headers';
 import { framingOrigins, ownOrigins } from './http/framing-origins';
+import { createLearnedFramingOrigins } from './store/lti/framing-origins';
 import { requireSession } from './http/auth';
 import { rosterRoutes } from './http/roster-routes';
 import { sessionRoutes } from './http/session-routes';
@@ -50,7 +51,8 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', deps.config.env === 'production' ? 1 : false);
   app.use(requestLogger(deps.logger));
   const own = ownOrigins({ publicUrl: deps.config.publicUrl, production: deps.config.env === 'production' });
-  app.use(securityHeaders({ https: deps.config.publicUrl.startsWith('https://'), ownOrigins: own, framingOrigins: framingOrigins({ registry: deps.lti.registry, own }) }));
+  const framers = framingOrigins({ registry: deps.lti.registry, learned: createLearnedFramingOrigins(deps.database.connection), own });
+  app.use(securityHeaders({ https: deps.config.publicUrl.startsWith('https://'), ownOrigins: own, framingOrigins: framers }));
   app.use(express.json({ limit: '1mb' }));
   app.use(
     healthRoutes({ database: deps.database, version: deps.version ?? 'dev', startedAt: deps.startedAt ?? Date.now() }),

@@ -1,4 +1,5 @@
 // Which sites may show Playroute in a frame: the registered LMSs, and in development Playroute's own demo under either local name.
+import type { LearnedFramingOrigins } from '../store/lti/framing-origins';
 import type { PlatformRegistry } from '../store/lti/platforms';
 
 const CACHE_MS = 15_000;
@@ -18,11 +19,18 @@ export function ownOrigins(props: { publicUrl: string; production: boolean }): s
 }
 
 /** The frame-ancestors origins, looked up from the registry at most every few seconds (a new registration shows up quickly). */
-export function framingOrigins(props: { registry: Pick<PlatformRegistry, 'list'>; own: string[]; now?: () => number }): () => Promise<string[]> {
+export function framingOrigins(props: {
+  registry: Pick<PlatformRegistry, 'list'>;
+  /** Origins learned from launches; asked every time, since the page of a first launch follows it within milliseconds. */
+  learned?: Pick<LearnedFramingOrigins, 'list'>;
+  own: string[];
+  now?: () => number;
+}): () => Promise<string[]> {
   const now = props.now ?? Date.now;
   let cached: { at: number; origins: Promise<string[]> } | undefined;
   let lastKnown = props.own;
-  return () => {
+  let lastLearned: string[] = [];
+  const registered = () => {
     if (!cached || now() - cached.at > CACHE_MS) {
       const origins = props.registry.list().then(
         (platforms) => {
@@ -46,6 +54,16 @@ export function framingOrigins(props: { registry: Pick<PlatformRegistry, 'list'>
       cached = { at: now(), origins };
     }
     return cached.origins;
+  };
+  return async () => {
+    const [fromRegistry, fromLaunches] = await Promise.all([
+      registered(),
+      props.learned?.list().then(
+        (origins) => (lastLearned = origins),
+        () => lastLearned,
+      ) ?? [],
+    ]);
+    return [...new Set([...fromRegistry, ...fromLaunches])];
   };
 }
 

@@ -24,8 +24,10 @@ export function securityHeaders(options: SecurityHeaderOptions): RequestHandler 
     res.setHeader('Referrer-Policy', 'same-origin');
     if (options.https) res.setHeader('Strict-Transport-Security', 'max-age=31536000');
     // Every API answer is about one person's launch: no browser or proxy cache may keep it.
-    if (req.path === '/api' || req.path.startsWith('/api/')) res.setHeader('Cache-Control', 'no-store');
-    options.framingOrigins().then((ancestors) => {
+    const api = req.path === '/api' || req.path.startsWith('/api/');
+    if (api) res.setHeader('Cache-Control', 'no-store');
+    // A JSON answer is never shown in a frame: it needs no database lookup of who may frame it.
+    (api ? Promise.resolve([]) : options.framingOrigins()).then((ancestors) => {
       // No X-Frame-Options: it cannot name the LMSs, and frame-ancestors supersedes it in every current browser.
       res.setHeader(
         'Content-Security-Policy',
@@ -34,8 +36,8 @@ export function securityHeaders(options: SecurityHeaderOptions): RequestHandler 
           `script-src 'self' 'nonce-${nonce}' ${CONSTANT_SCRIPT_HASHES.join(' ')}`,
           "style-src 'self' 'unsafe-inline'",
           "img-src 'self' data:",
-          `frame-src 'self' ${options.ownOrigins.join(' ')}`,
-          `frame-ancestors 'self' ${ancestors.join(' ')}`,
+          ["frame-src 'self'", ...options.ownOrigins].join(' '),
+          ["frame-ancestors 'self'", ...ancestors].join(' '),
           "object-src 'none'",
           "base-uri 'self'",
           // The launch and deep-linking answers post forms to the LMS, whose address is only known at run time.

@@ -6,6 +6,7 @@ import type { Logger } from '../logger';
 import { createCourseRecords, type CourseRecords } from '../store/lti/course-records';
 import { createLaunchHandoffs, type LaunchHandoffs } from '../store/lti/launch-handoffs';
 import { createLoginStates } from '../store/lti/login-states';
+import { createLearnedFramingOrigins } from '../store/lti/framing-origins';
 import { createPlatformRegistry, type PlatformRegistry } from '../store/lti/platforms';
 import { createToolKeyStore } from '../store/lti/tool-keys';
 import { createAgsClient, type AgsClient } from './ags-client';
@@ -89,6 +90,7 @@ export function createLti(deps: LtiDeps): Lti {
     publicUrl: deps.config.publicUrl,
     confirmUrl: urls.launchConfirm,
     now,
+    framing: createLearnedFramingOrigins(deps.connection),
   };
 
   const router = Router();

@@ -1,5 +1,6 @@
 // After a launch is verified: remember who and where it came from, and open a Playroute session for it.
 import type { CourseRecords } from '../store/lti/course-records';
+import type { LearnedFramingOrigins } from '../store/lti/framing-origins';
 import type { LaunchHandoffs } from '../store/lti/launch-handoffs';
 import type { Platform } from '../store/lti/platforms';
 import { MessageType } from './claims';
@@ -13,6 +14,8 @@ export interface LaunchCompletionDeps {
   handoffs: LaunchHandoffs;
   sessions: SessionTokens;
   now: () => Date;
+  /** Where the LMS pages of launches are, for frame-ancestors (server/http/framing-origins.ts). */
+  framing?: Pick<LearnedFramingOrigins, 'remember'>;
 }
 
 /** Stores person, course, placement and membership, and returns the session token for the client. */
@@ -58,6 +61,11 @@ export async function completeLaunch(deps: LaunchCompletionDeps, props: { platfo
       custom: launch.custom,
       ...definedOnly({ contextId: launch.context?.id, title: launch.resourceLink.title, lineItemUrl: launch.ags?.lineItemUrl }),
     });
+  }
+  // The platform signed these addresses: its course pages live there, and may show Playroute in a frame.
+  for (const url of [launch.returnUrl, launch.deepLinking?.deep_link_return_url]) {
+    const address = webAddress(url);
+    if (address) await deps.framing?.remember(platformId, new URL(address).origin, now);
   }
   const deepLinkRequestId =
     launch.messageType === MessageType.deepLinkingRequest

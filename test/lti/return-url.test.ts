@@ -39,6 +39,20 @@ describe('the return URL of a launch', () => {
     }
   });
 
+  it('the course page a launch returns to may frame Playroute from then on (Canvas on the school’s own domain)', async () => {
+    const framers = async () => {
+      const res = await fetch(`${h.toolBase}/health`);
+      return (res.headers.get('content-security-policy') ?? '').split(';').find((part) => part.trim().startsWith('frame-ancestors')) ?? '';
+    };
+    expect(await framers()).not.toContain('https://canvas.school.nl');
+    await launchWithReturnUrl(h, 'https://canvas.school.nl/courses/1/external_content/success/external_tool_redirect');
+    // Right away: the browser asks for Playroute's page within milliseconds of the launch.
+    expect(await framers()).toContain('https://canvas.school.nl');
+    // A javascript: address teaches nothing.
+    await launchWithReturnUrl(h, 'javascript:alert(1)');
+    expect(await framers()).not.toContain('javascript');
+  });
+
   it('a launch from the simulated LMS carries its course page as the way back, as Moodle sends its return.php', async () => {
     const outcome = await h.browser().launch({ user: h.lms.member('student').userId });
     expect(await sessionReturnUrl(h, outcome.sessionToken ?? '')).toBe(`${h.lms.urls.issuer}/`);

@@ -1,0 +1,44 @@
+// The LMS pages launches came from (their return_url origins), so frame-ancestors admits a Canvas on the school's own domain.
+import { Schema, type Connection, type Model } from 'mongoose';
+
+/** A registered platform may name many course hosts, but not without end. */
+const MAX_ORIGINS_PER_PLATFORM = 20;
+
+export interface LearnedFramingOrigins {
+  /** Records that a signed launch of this platform returns to pages on this origin. */
+  remember(platformId: string, origin: string, seenAt: Date): Promise<void>;
+  list(): Promise<string[]>;
+}
+
+interface FramingOriginDocument {
+  platformId: string;
+  origin: string;
+  lastSeenAt: Date;
+}
+
+const framingOriginSchema = new Schema<FramingOriginDocument>(
+  {
+    platformId: { type: String, required: true },
+    origin: { type: String, required: true },
+    lastSeenAt: { type: Date, required: true },
+  },
+  { versionKey: false, collection: 'lti_framing_origins' },
+);
+framingOriginSchema.index({ platformId: 1, origin: 1 }, { unique: true });
+
+export function createLearnedFramingOrigins(connection: Connection): LearnedFramingOrigins {
+  // Both the launch and the security headers open this store on the same connection.
+  const Origins: Model<FramingOriginDocument> =
+    (connection.models.LtiFramingOrigin as Model<FramingOriginDocument> | undefined) ?? connection.model<FramingOriginDocument>('LtiFramingOrigin', framingOriginSchema);
+  return {
+    async remember(platformId, origin, seenAt) {
+      const known = await Origins.exists({ platformId, origin });
+      if (!known && (await Origins.countDocuments({ platformId })) >= MAX_ORIGINS_PER_PLATFORM) return;
+      await Origins.updateOne({ platformId, origin }, { $set: { lastSeenAt: seenAt } }, { upsert: true });
+    },
+    async list() {
+      const docs = await Origins.find().select({ origin: 1 }).lean<{ origin: string }[]>();
+      return [...new Set(docs.map((doc) => doc.origin))];
+    },
+  };
+}
