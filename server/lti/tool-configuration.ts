@@ -43,8 +43,8 @@ export function toolConfiguration(publicUrl: string): ToolConfiguration {
     customParameters: {
       // The student number lets a teacher match Playroute's grade exports with the student administration.
       student_number: '$Person.sourcedId',
-      // The courses this course was copied from (Canvas: lib/lti/variable_expander.rb; Brightspace and newer Moodle
-      // know it too), so a copied link only brings its playbook along when the LMS says the course is a copy.
+      // The courses this course was copied from (Canvas: lib/lti/variable_expander.rb; newer Moodle's core_ltix too),
+      // so a copied link only brings its playbook along when the LMS says the course is a copy.
       [CONTEXT_HISTORY_PARAMETER]: '$Context.id.history',
     },
     deepLinkingUrl: urls.launch,
