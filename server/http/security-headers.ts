@@ -26,8 +26,12 @@ export function securityHeaders(options: SecurityHeaderOptions): RequestHandler 
     // Every API answer is about one person's launch: no browser or proxy cache may keep it.
     const api = req.path === '/api' || req.path.startsWith('/api/');
     if (api) res.setHeader('Cache-Control', 'no-store');
-    // A JSON answer is never shown in a frame: it needs no database lookup of who may frame it.
-    (api ? Promise.resolve([]) : options.framingOrigins()).then((ancestors) => {
+    // The login and launch pages must show in the frame of an LMS host Playroute has not seen yet (the first launch
+    // from a Canvas on the school's own domain teaches it that host); they hold no one's data and no action worth
+    // tricking anyone into. A JSON answer is never shown in a frame: it needs no lookup of who may frame it.
+    const launchFlow = req.path.startsWith('/lti/');
+    const lookup = launchFlow ? Promise.resolve(['*']) : api ? Promise.resolve([]) : options.framingOrigins();
+    lookup.then((ancestors) => {
       // No X-Frame-Options: it cannot name the LMSs, and frame-ancestors supersedes it in every current browser.
       res.setHeader(
         'Content-Security-Policy',
@@ -37,7 +41,7 @@ export function securityHeaders(options: SecurityHeaderOptions): RequestHandler 
           "style-src 'self' 'unsafe-inline'",
           "img-src 'self' data:",
           ["frame-src 'self'", ...options.ownOrigins].join(' '),
-          ["frame-ancestors 'self'", ...ancestors].join(' '),
+          ancestors.includes('*') ? 'frame-ancestors *' : ["frame-ancestors 'self'", ...ancestors].join(' '),
           "object-src 'none'",
           "base-uri 'self'",
           // The launch and deep-linking answers post forms to the LMS, whose address is only known at run time.

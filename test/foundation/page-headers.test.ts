@@ -75,6 +75,17 @@ describe('page headers', () => {
     expect(res.headers['x-frame-options']).toBeUndefined();
   });
 
+  it('the login and launch pages show in any LMS frame, since the first launch from a new course host comes before Playroute knows it', async () => {
+    const res = await request(app)
+      .get('/lti/login')
+      .query({ iss: LMS.issuer, client_id: 'headers-client', login_hint: 'u1', target_link_uri: 'http://localhost:3000/lti/launch', lti_storage_target: '_parent' })
+      .expect(200);
+    expect(directive(res, 'frame-ancestors')).toBe('frame-ancestors *');
+    const failed = await request(app).post('/lti/launch').type('form').send({ id_token: 'x', state: 'unknown' });
+    expect(failed.text).toContain('Playroute could not open');
+    expect(directive(failed, 'frame-ancestors')).toBe('frame-ancestors *');
+  });
+
   it('in development the demo works at 127.0.0.1 as well as at localhost: both may frame and be framed', async () => {
     const res = await request(app).get('/').expect(200);
     expect(directive(res, 'frame-ancestors')).toContain('http://127.0.0.1:3000');
