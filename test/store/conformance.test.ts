@@ -1,6 +1,7 @@
 // Every kind of store operation Playroute uses, through mongoose; passes against the embedded store and a real MongoDB alike.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Schema, type Connection, type Model } from 'mongoose';
+import { Binary, type Document, type UpdateFilter } from 'mongodb';
 import { connectTestDatabase } from '../support/database';
 
 interface Seat {
@@ -384,5 +385,95 @@ describe('document size limits (16 MiB)', () => {
     const error: unknown = await raw.aggregate([{ $group: { _id: null, parts: { $push: '$part' } } }]).toArray().catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 10334 });
     expect(await raw.countDocuments()).toBe(2);
+  });
+});
+
+describe('invalid updates are refused as MongoDB refuses them', () => {
+  const cases: [string, number, Record<string, unknown>][] = [
+    ['$push on a field that is not an array', 2, { $push: { name: 'x' } }],
+    ['$addToSet on a field that is not an array', 2, { $addToSet: { name: 'x' } }],
+    ['$inc on a string', 14, { $inc: { name: 1 } }],
+    ['$set through a scalar', 28, { $set: { 'count.deeper': 1 } }],
+  ];
+  it.each(cases)('when an update applies %s, it fails with code %s and the document is unchanged', async (_name, code, update) => {
+    const raw = connection.db!.collection<{ _id: string; name: string; count: number }>('invalid_updates');
+    await raw.deleteMany({});
+    await raw.insertOne({ _id: 'doc', name: 'Ann', count: 1 });
+    await expect(raw.updateOne({ _id: 'doc' }, update)).rejects.toMatchObject({ code });
+    expect(await raw.findOne({ _id: 'doc' })).toEqual({ _id: 'doc', name: 'Ann', count: 1 });
+  });
+});
+
+/** A document with a string _id and any fields, for raw-driver cases. */
+type Loose = { _id: string } & Record<string, unknown>;
+
+describe('answers mongoose relies on', () => {
+  it('when a child document with timestamps is updated through positional $, both its field and its updatedAt change', async () => {
+    const Step = new Schema({ title: String }, { timestamps: true });
+    const Routes = connection.model('PositionalTimestampsRoute', new Schema({ name: String, steps: [Step] }));
+    const route = await Routes.create({ name: 'r', steps: [{ title: 'one' }, { title: 'two' }] });
+    const second = route.steps[1]!;
+    const before = (second as unknown as { updatedAt: Date }).updatedAt;
+    await new Promise((done) => setTimeout(done, 5));
+    // mongoose adds 'steps.$.updatedAt' to this $set: two fields through the same positional $.
+    await Routes.updateOne({ _id: route._id, 'steps._id': second._id }, { $set: { 'steps.$.title': 'renamed' } });
+    const after = await Routes.findById(route._id).lean<{ steps: { title: string; updatedAt: Date }[] }>();
+    expect(after?.steps.map((s) => s.title)).toEqual(['one', 'renamed']);
+    expect(after?.steps[1]?.updatedAt.getTime()).toBeGreaterThan(before.getTime());
+  });
+
+  it('when a projection only slices an array, the other fields still come back', async () => {
+    const raw = connection.db!.collection<Loose>('slice_projection');
+    await raw.insertOne({ _id: 's', name: 'Ann', tags: ['a', 'b', 'c'] });
+    expect(await raw.findOne({ _id: 's' }, { projection: { tags: { $slice: 2 } } })).toEqual({ _id: 's', name: 'Ann', tags: ['a', 'b'] });
+    expect(await raw.findOne({ _id: 's' }, { projection: { tags: { $slice: -1 } } })).toEqual({ _id: 's', name: 'Ann', tags: ['c'] });
+  });
+
+  it('when $pull is given an $or condition, the matching items are removed', async () => {
+    const raw = connection.db!.collection('pull_or');
+    const { insertedId } = await raw.insertOne({ items: [{ k: 1 }, { k: 2 }, { k: 3 }] });
+    // The driver's types do not foresee $or inside $pull; MongoDB accepts any query there.
+    const pull = { $pull: { items: { $or: [{ k: 1 }, { k: 3 }] } } } as unknown as UpdateFilter<Document>;
+    await raw.updateOne({ _id: insertedId }, pull);
+    expect((await raw.findOne({ _id: insertedId }))?.items).toEqual([{ k: 2 }]);
+  });
+
+  it('when $all is used on a field that holds a single value, it matches that value', async () => {
+    const raw = connection.db!.collection<Loose>('all_scalar');
+    await raw.insertMany([{ _id: 'a', role: 'teacher' }, { _id: 'b', role: 'student' }]);
+    expect((await raw.find({ role: { $all: ['teacher'] } }).toArray()).map((d) => d._id)).toEqual(['a']);
+  });
+
+  it('when binary values are compared with $lt/$gt, they order as MongoDB orders them (length, then subtype, then bytes)', async () => {
+    const raw = connection.db!.collection<Loose>('binary_order');
+    await raw.insertMany([
+      { _id: 'short', bin: new Binary(Buffer.from([9])) },
+      { _id: 'long', bin: new Binary(Buffer.from([1, 2])) },
+      { _id: 'uuid', bin: new Binary(Buffer.alloc(16, 1), Binary.SUBTYPE_UUID) },
+    ]);
+    const ids = async (filter: Record<string, unknown>) => (await raw.find(filter).sort({ _id: 1 }).toArray()).map((d) => d._id);
+    expect(await ids({ bin: { $gt: new Binary(Buffer.from([5])) } })).toEqual(['long', 'short', 'uuid']);
+    expect(await ids({ bin: { $lt: new Binary(Buffer.from([0, 0])) } })).toEqual(['short']);
+    expect(await ids({ bin: { $gte: new Binary(Buffer.from([1, 2])), $lte: new Binary(Buffer.alloc(16)) } })).toEqual(['long']);
+  });
+
+  it('when a query names a collation MongoDB does not know, it fails with BadValue (2) instead of a JavaScript error', async () => {
+    const raw = connection.db!.collection<Loose>('collation_check');
+    await raw.insertOne({ _id: 'ann', name: 'Ann' });
+    const error: unknown = await raw.find({}, { collation: { locale: 'zz_NOT_A_LOCALE' } }).sort({ name: 1 }).toArray().catch((e: unknown) => e);
+    // mongod's own words (CollatorFactoryICU): the field at fault, not the JavaScript runtime's error.
+    expect(error).toMatchObject({ code: 2, message: expect.stringMatching(/^Field 'locale' is invalid in: /) });
+  });
+
+  it('when a command passes variables with let, $$names in the query, the pipeline and the update see them', async () => {
+    const raw = connection.db!.collection<{ _id: string; score: number; flagged?: boolean }>('let_vars');
+    await raw.insertMany([{ _id: 'a', score: 3 }, { _id: 'b', score: 8 }]);
+    const over = { $expr: { $gt: ['$score', '$$limit'] } };
+    expect((await raw.find(over, { let: { limit: 5 } }).toArray()).map((d) => d._id)).toEqual(['b']);
+    expect(await raw.aggregate([{ $match: over }, { $project: { _id: 1 } }], { let: { limit: 1 } }).toArray()).toEqual([{ _id: 'a' }, { _id: 'b' }]);
+    await raw.updateMany(over, { $set: { flagged: true } }, { let: { limit: 5 } });
+    expect((await raw.find({ flagged: true }).toArray()).map((d) => d._id)).toEqual(['b']);
+    await raw.deleteMany(over, { let: { limit: 5 } });
+    expect(await raw.countDocuments()).toBe(1);
   });
 });

@@ -1,13 +1,22 @@
 // The one place that asks mingo for MongoDB semantics: matching, find cursors, update operators and pipelines.
-import { Aggregator, Query, find, update as applyOperators, updateOne } from 'mingo';
+// mingo's base classes with the store's own operator context (engine-context.ts), never mingo's top-level
+// helpers, which would put mingo's own operators back over the store's.
+import { Aggregator } from 'mingo/aggregator';
+import { Query } from 'mingo/query';
 import type { AnyObject, Options } from 'mingo/types';
-import type { UpdateConfig } from 'mingo/updater';
+import { update as applyOperators, updateOne, type UpdateConfig } from 'mingo/updater';
+import { checkCollation } from './collation';
+import { ENGINE_CONTEXT } from './engine-context';
 import { CommandError, fromQueryEngineError } from './errors';
-import { cloneDocument, isPlainObject, type Document } from './documents';
+import { cloneDocument, isPlainObject, setAtPath, valueAtPath, type Document } from './documents';
+import { splitSliceProjection } from './slice-projection';
+import { checkUpdateTargets, resolvePositional } from './update-paths';
 
-/** Options a find or aggregate may carry that change how values compare. */
+/** Options a command may carry that change how values compare or what $$variables mean. */
 export interface QueryOptions {
   collation?: Document;
+  /** The command's `let`: variables for $expr, pipelines and pipeline updates. */
+  variables?: Document;
 }
 
 export interface FindSpec extends QueryOptions {
@@ -19,7 +28,13 @@ export interface FindSpec extends QueryOptions {
 }
 
 function engineOptions(options: QueryOptions, extra: Partial<Options> = {}): Partial<Options> {
-  return options.collation ? { ...extra, collation: options.collation as Options['collation'] } : { ...extra };
+  const collation = checkCollation(options.collation);
+  return {
+    ...extra,
+    context: ENGINE_CONTEXT,
+    ...(collation ? { collation: collation as Options['collation'] } : {}),
+    ...(options.variables ? { variables: options.variables as AnyObject } : {}),
+  };
 }
 
 /** Runs mingo, reporting its failures (unknown operators, bad arguments) in MongoDB's error shape. */
@@ -44,13 +59,15 @@ export function findDocuments(docs: Document[], spec: FindSpec): Document[] {
   const sort = spec.sort && Object.keys(spec.sort).length ? spec.sort : undefined;
   const natural = sort && Object.keys(sort).length === 1 && '$natural' in sort ? Number(sort.$natural) : undefined;
   const source = natural !== undefined && natural < 0 ? [...docs].reverse() : docs;
-  const projection = spec.projection && Object.keys(spec.projection).length ? spec.projection : undefined;
+  const { projection, slices } = splitSliceProjection(spec.projection);
   return withEngine(() => {
-    let cursor = find(source as AnyObject[], (spec.filter ?? {}) as AnyObject, projection as AnyObject | undefined, engineOptions(spec));
+    const options = engineOptions(spec);
+    let cursor = new Query((spec.filter ?? {}) as AnyObject, options).find<AnyObject>(source as AnyObject[], projection as AnyObject | undefined);
     if (sort && natural === undefined) cursor = cursor.sort(sort as Record<string, 1 | -1>);
     if (spec.skip) cursor = cursor.skip(spec.skip);
     if (spec.limit) cursor = cursor.limit(spec.limit);
-    return cursor.all() as Document[];
+    const found = cursor.all() as Document[];
+    return slices ? found.map(slices) : found;
   });
 }
 
@@ -70,7 +87,7 @@ export function isOperatorUpdate(update: Document): boolean {
   return dollar.length > 0;
 }
 
-export interface UpdateSpec {
+export interface UpdateSpec extends QueryOptions {
   update: Document | Document[];
   arrayFilters?: Document[];
   /** The statement's query; the positional `$` operator finds its element through it. */
@@ -84,7 +101,7 @@ export function applyUpdate(doc: Document, spec: UpdateSpec): Document {
   const copy = cloneDocument(doc);
   if (Array.isArray(spec.update)) {
     const holder: AnyObject[] = [copy];
-    withEngine(() => updateOne(holder, {}, spec.update as never, updateConfig(spec)));
+    withEngine(() => updateOne(holder, {}, spec.update as never, updateConfig(spec), engineOptions(spec)));
     return holder[0] as Document;
   }
   const { $setOnInsert: setOnInsertSpec, ...operators } = spec.update;
@@ -93,18 +110,49 @@ export function applyUpdate(doc: Document, spec: UpdateSpec): Document {
   if (spec.inserting) adoptInsertedId(copy, operators, $setOnInsert);
   stripUnchangedId(operators, copy);
   const condition = spec.inserting ? undefined : (spec.query as AnyObject | undefined);
-  if (Object.keys(operators).length) {
-    withEngine(() => applyOperators(copy as AnyObject, operators as AnyObject, spec.arrayFilters as AnyObject[] | undefined, condition));
+  const resolved = spec.inserting ? operators : resolvePositional(copy, operators, spec.query, (filter, probe) => compileFilter(filter, spec)(probe));
+  const queryOptions = engineOptions(spec);
+  if (Object.keys(resolved).length) {
+    checkUpdateTargets(copy, resolved);
+    pullByQuery(copy, resolved, spec);
+    if (Object.keys(resolved).length) {
+      withEngine(() => applyOperators(copy as AnyObject, resolved as AnyObject, spec.arrayFilters as AnyObject[] | undefined, condition, { queryOptions }));
+    }
   }
   if (spec.inserting && isPlainObject($setOnInsert) && Object.keys($setOnInsert).length) {
-    withEngine(() => applyOperators(copy as AnyObject, { $set: $setOnInsert } as AnyObject, spec.arrayFilters as AnyObject[] | undefined));
+    checkUpdateTargets(copy, { $set: $setOnInsert });
+    withEngine(() => applyOperators(copy as AnyObject, { $set: $setOnInsert } as AnyObject, spec.arrayFilters as AnyObject[] | undefined, undefined, { queryOptions }));
   }
   return copy;
 }
 
 function updateConfig(spec: UpdateSpec): UpdateConfig {
-  return spec.arrayFilters ? { arrayFilters: spec.arrayFilters as AnyObject[] } : {};
+  const config: UpdateConfig = spec.arrayFilters ? { arrayFilters: spec.arrayFilters as AnyObject[] } : {};
+  if (spec.variables) config.let = spec.variables as AnyObject;
+  return config;
 }
+
+/**
+ * `$pull: { items: { $or: [...] } }` (any condition led by $and/$or/$nor/$expr) is a query on each element;
+ * mingo reads it as a condition on the element's value and removes nothing. Such pulls are applied here
+ * (to the update's own copy) and taken out of `operators`; other pulls stay with mingo.
+ */
+function pullByQuery(copy: Document, operators: Document, options: QueryOptions): void {
+  if (!isPlainObject(operators.$pull)) return;
+  // A copy: the statement's own object is reused for every document of a multi-update.
+  const pull: Document = { ...operators.$pull };
+  operators.$pull = pull;
+  for (const [path, condition] of Object.entries(pull)) {
+    if (path.includes('$') || !isPlainObject(condition) || !Object.keys(condition).some((key) => LOGICAL.has(key))) continue;
+    const matches = compileFilter(condition, options);
+    const current = valueAtPath(copy, path);
+    if (Array.isArray(current)) setAtPath(copy, path, current.filter((item: unknown) => !(isPlainObject(item) && matches(item))));
+    delete pull[path];
+  }
+  if (Object.keys(pull).length === 0) delete operators.$pull;
+}
+
+const LOGICAL = new Set(['$and', '$or', '$nor', '$expr']);
 
 function adoptInsertedId(copy: Document, operators: Document, setOnInsert: unknown): void {
   for (const source of [operators.$set, setOnInsert]) {
@@ -131,7 +179,7 @@ function stripUnchangedId(operators: Document, doc: Document): void {
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
-  return withEngine(() => new Query({ v: a } as AnyObject).test({ v: b } as AnyObject));
+  return withEngine(() => new Query({ v: a } as AnyObject, engineOptions({})).test({ v: b } as AnyObject));
 }
 
 /** Stages that would write through mingo's resolver into arrays that are not the store: refuse them. */

@@ -11,6 +11,8 @@ export interface Selection {
   sort?: Document;
   limit?: number;
   collation?: Document;
+  /** The command's `let` variables. */
+  variables?: Document;
 }
 
 /** The stored documents matching a filter, in sort order (natural order without one). */
@@ -27,13 +29,15 @@ export interface UpdateRequest {
   query: Document;
   update: Document | Document[];
   arrayFilters?: Document[];
+  /** The command's `let` variables. */
+  variables?: Document;
 }
 
 /** The updated version of `doc` (a new object; the stored one is untouched) and whether anything changed. */
 export function updatedDocument(doc: Document, request: UpdateRequest): { next: Document; changed: boolean } {
   let next: Document;
   if (Array.isArray(request.update) || isOperatorUpdate(request.update)) {
-    next = applyUpdate(doc, { update: request.update, arrayFilters: request.arrayFilters, query: request.query });
+    next = applyUpdate(doc, { update: request.update, arrayFilters: request.arrayFilters, query: request.query, variables: request.variables });
   } else {
     next = replacement(doc._id, request.update);
   }
@@ -51,7 +55,7 @@ export function upsertedDocument(request: UpdateRequest): Document {
   let doc: Document;
   if (Array.isArray(request.update) || isOperatorUpdate(request.update)) {
     const seed = seedFromQuery(request.query);
-    doc = applyUpdate(seed, { update: request.update, arrayFilters: request.arrayFilters, inserting: true });
+    doc = applyUpdate(seed, { update: request.update, arrayFilters: request.arrayFilters, inserting: true, variables: request.variables });
   } else {
     const seededId: unknown = seedFromQuery(request.query)._id;
     doc = replacement(request.update._id ?? seededId, request.update);

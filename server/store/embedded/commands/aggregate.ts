@@ -15,16 +15,17 @@ const aggregate: CommandHandler = (command, context) => {
   }
   let pipeline = documentList(command, 'pipeline');
   const collation = optionalDocument(command, 'collation');
+  const variables = optionalDocument(command, 'let');
   const collection = typeof target === 'string' ? existing(context, target) : undefined;
   let input = collection?.documents() ?? [];
   // A leading $match can use the _id and unique-key lookups and spares copying unmatched documents.
   const first = pipeline[0];
   if (first && Object.keys(first).length === 1 && isPlainObject(first.$match) && !collation) {
-    input = selectDocuments(collection, { filter: first.$match });
+    input = selectDocuments(collection, { filter: first.$match, variables });
     pipeline = pipeline.slice(1);
   }
   const resolve = (name: string): Document[] => context.catalog.collection(context.db, name)?.documents() ?? [];
-  const results = aggregateDocuments(input, pipeline, resolve, collation ? { collation } : {});
+  const results = aggregateDocuments(input, pipeline, resolve, { collation, variables });
   for (const doc of results) {
     // As mongod: a result may reach the internal limit (jstests/aggregation/bugs/server6179-style max_bson tests), not beyond.
     const size = oversize(doc, MAX_INTERNAL_OBJECT_SIZE);

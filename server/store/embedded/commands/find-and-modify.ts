@@ -17,7 +17,9 @@ const findAndModify: CommandHandler = (command, context) => {
     throw new CommandError('FailedToParse', 'Either an update or remove=true must be specified');
   }
   const collection = existing(context, name);
+  const variables = optionalDocument(command, 'let');
   const [current] = selectDocuments(collection, {
+    variables,
     filter: query,
     sort: optionalDocument(command, 'sort'),
     limit: 1,
@@ -33,7 +35,7 @@ const findAndModify: CommandHandler = (command, context) => {
     if (current) collection?.remove(current);
     return reply({ n: current ? 1 : 0 }, current);
   }
-  const request = { query, update: u as Document | Document[], arrayFilters: arrayFiltersOf(command) };
+  const request = { query, update: u as Document | Document[], arrayFilters: arrayFiltersOf(command), variables };
   if (!current) {
     if (command.upsert !== true) return reply({ n: 0, updatedExisting: false }, undefined);
     const inserted = context.catalog.ensureCollection(context.db, name).insert(upsertedDocument(request));

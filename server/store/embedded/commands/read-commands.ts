@@ -20,6 +20,7 @@ const find: CommandHandler = (command, context) => {
     skip: optionalNumber(command, 'skip'),
     limit: Math.abs(rawLimit) || undefined,
     collation,
+    variables: optionalDocument(command, 'let'),
   });
   const singleBatch = command.singleBatch === true || rawLimit < 0;
   const batch = context.cursors.start(`${context.db}.${name}`, docs, optionalNumber(command, 'batchSize'), singleBatch);
