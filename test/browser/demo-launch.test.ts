@@ -60,5 +60,9 @@ describe.skipIf(browserMissing)(`the demo course in a browser${browserMissing ? 
     await page.getByRole('link', { name: 'Try Playroute in the demo course' }).click();
     await page.waitForURL(/\/demo-lms/);
     expect(await page.title()).toContain('Demo LMS');
+    // The built client ships the tool icon the LMS shows (icon_uri), as an image, not as the app page.
+    const icon = await page.request.get(`${playroute.url}/icon.svg`);
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()['content-type']).toContain('image/svg+xml');
   });
 });
