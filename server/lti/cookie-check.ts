@@ -1,6 +1,7 @@
 // Whether the state cookie survives inside the LMS page, asked before the LMS's one-time login is spent on a launch that would fail.
 import type { Request, RequestHandler } from 'express';
 import { stateCookie } from './state-cookie';
+import { toolUrls } from './tool-urls';
 
 /**
  * A login opened in a frame of another site is where browsers refuse cookies (third-party). The browser says so itself
@@ -18,4 +19,19 @@ export function cookieCheckRoute(): RequestHandler {
     res.setHeader('Cache-Control', 'no-store');
     res.json({ cookie: state !== '' && stateCookie.isPresent(req.get('cookie'), state) });
   };
+}
+
+/** Where the launch page asks whether the cookie of this login came back. */
+export function cookieCheckUrl(publicUrl: string, state: string): string {
+  return `${toolUrls(publicUrl).base}/lti/cookie-check?state=${encodeURIComponent(state)}`;
+}
+
+/**
+ * The same login, to be started afresh in a window of its own, where the cookie is first-party. Without
+ * lti_storage_target: there is no LMS window around it to store anything in.
+ */
+export function relaunchUrl(publicUrl: string, params: Record<string, string | undefined>): string {
+  const url = new URL(toolUrls(publicUrl).login);
+  for (const [name, value] of Object.entries(params)) if (value !== undefined && name !== 'lti_storage_target') url.searchParams.set(name, value);
+  return url.toString();
 }

@@ -7,8 +7,7 @@ import type { Platform, PlatformRegistry } from '../store/lti/platforms';
 import type { LoginGuard } from './login-guard';
 import { malformed, refused } from './lti-errors';
 import { checkCookieThenContinuePage, storeStateAndContinuePage } from './pages/launch-pages';
-import { isCrossSiteFrame } from './cookie-check';
-import { toolUrls } from './tool-urls';
+import { cookieCheckUrl, isCrossSiteFrame, relaunchUrl } from './cookie-check';
 import { pageLanguage } from './pages/page-messages';
 import { stateCookie } from './state-cookie';
 import { cspNonce } from '../http/security-headers';
@@ -84,6 +83,8 @@ export async function initiateLogin(deps: LoginInitiationDeps, req: Request, res
   // The cookie is set even when Platform Storage is offered: whichever the browser keeps proves the binding.
   res.cookie(stateCookie.name(state), '1', stateCookie.options(deps.publicUrl));
   res.setHeader('Cache-Control', 'no-store');
+  // Should neither the cookie nor Platform Storage survive in the LMS page, the same login can start in a new window.
+  const newWindow = { checkUrl: cookieCheckUrl(deps.publicUrl, state), relaunchUrl: relaunchUrl(deps.publicUrl, { ...params, client_id: platform.clientId }) };
   if (params.lti_storage_target) {
     res.type('html').send(
       storeStateAndContinuePage({
@@ -93,22 +94,14 @@ export async function initiateLogin(deps: LoginInitiationDeps, req: Request, res
         platformOrigin: authUrl.origin,
         state,
         nonce: cspNonce(res),
+        ...newWindow,
       }),
     );
     return;
   }
   if (isCrossSiteFrame(req)) {
-    const relaunch = new URL(toolUrls(deps.publicUrl).login);
-    const original = { ...params, client_id: platform.clientId };
-    for (const [name, value] of Object.entries(original)) if (value !== undefined) relaunch.searchParams.set(name, value);
     res.type('html').send(
-      checkCookieThenContinuePage({
-        language: pageLanguage(req.get('accept-language')),
-        checkUrl: `${toolUrls(deps.publicUrl).base}/lti/cookie-check?state=${encodeURIComponent(state)}`,
-        authRequestUrl: authUrl.toString(),
-        relaunchUrl: relaunch.toString(),
-        nonce: cspNonce(res),
-      }),
+      checkCookieThenContinuePage({ language: pageLanguage(req.get('accept-language')), authRequestUrl: authUrl.toString(), nonce: cspNonce(res), ...newWindow }),
     );
     return;
   }

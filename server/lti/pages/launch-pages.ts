@@ -31,7 +31,11 @@ function connecting(language: PageLanguage): string {
 
 const SHOW_BLOCKED = `function showBlocked(){document.getElementById('connecting').hidden=true;document.getElementById('blocked').hidden=false;}`;
 
-/** Login initiation when the LMS offers Platform Storage: keep the state in the LMS window, then go on to the LMS. */
+/**
+ * Login initiation when the LMS offers Platform Storage: keep the state in the LMS window, then go on to the LMS.
+ * Should the LMS window not take it, the state cookie must do; and if that did not come back either, the person
+ * is offered the same, still unspent login in a new window.
+ */
 export function storeStateAndContinuePage(props: {
   language: PageLanguage;
   authRequestUrl: string;
@@ -39,12 +43,22 @@ export function storeStateAndContinuePage(props: {
   platformOrigin: string;
   state: string;
   nonce: string;
+  checkUrl: string;
+  relaunchUrl: string;
 }): string {
-  const config = scriptJson({ target: props.storageTarget, origin: props.platformOrigin, key: `state_${props.state}`, value: props.state, next: props.authRequestUrl });
+  const config = scriptJson({
+    target: props.storageTarget,
+    origin: props.platformOrigin,
+    key: `state_${props.state}`,
+    value: props.state,
+    next: props.authRequestUrl,
+    check: props.checkUrl,
+    relaunch: props.relaunchUrl,
+  });
   const script = `${STORAGE_CLIENT_SCRIPT}
-${SHOW_BLOCKED}
-(function(c){window.playrouteLtiStorage.put(c.target,c.origin,c.key,c.value).then(function(){},function(){}).then(function(){window.location.replace(c.next);});})(${config});`;
-  return layout(props.language, connecting(props.language) + blockedSection(props.language, true), { code: script, nonce: props.nonce });
+${NEW_WINDOW_SCRIPT}
+(function(c){function go(){window.location.replace(c.next);}window.playrouteLtiStorage.put(c.target,c.origin,c.key,c.value).then(go,function(){checkCookieOrOfferNewWindow(c);});})(${config});`;
+  return layout(props.language, connecting(props.language) + refusedSection(props.language), { code: script, nonce: props.nonce });
 }
 
 /** Launch without our cookie but with Platform Storage: read the state back from the LMS window to prove it is the same browser. */
@@ -67,27 +81,36 @@ ${SHOW_BLOCKED}
   return layout(props.language, connecting(props.language) + blockedSection(props.language, true) + form, { code: script, nonce: props.nonce });
 }
 
-/**
- * Login in a frame of another site, without Platform Storage (Moodle): first ask whether the state cookie came back.
- * If it did, go on to the LMS. If not, the LMS's login is not spent yet (Moodle's auth.php allows it once), so a
- * new window can start the same login afresh, where the cookie is first-party.
- */
-export function checkCookieThenContinuePage(props: { language: PageLanguage; checkUrl: string; authRequestUrl: string; relaunchUrl: string; nonce: string }): string {
-  const t = (key: PageMessageKey) => escapeHtml(pageText(props.language, key));
-  const config = scriptJson({ check: props.checkUrl, next: props.authRequestUrl, relaunch: props.relaunchUrl });
-  const refused = `<section id="refused" hidden>
+/** The offer of a new window, for when the browser keeps nothing of the login inside the LMS page. */
+function refusedSection(language: PageLanguage): string {
+  const t = (key: PageMessageKey) => escapeHtml(pageText(language, key));
+  return `<section id="refused" hidden>
 <h1>${t('launch.refused.title')}</h1>
 <p>${t('launch.refused.explain')}</p>
 <p><button type="button" id="new-window">${t('launch.newWindow')}</button></p>
 <p id="opened" role="status" hidden>${t('launch.newWindow.opened')}</p>
 <p id="not-opened" role="alert" hidden>${t('launch.newWindow.notOpened')}</p>
 </section>`;
-  const script = `(function(c){
+}
+
+// c.check: the cookie-check URL; c.next: the LMS's authentication request; c.relaunch: the same login, top-level.
+// A failed check (network) goes on to the LMS as before: the launch then says what went wrong.
+const NEW_WINDOW_SCRIPT = `function checkCookieOrOfferNewWindow(c){
 function show(id){document.getElementById(id).hidden=false;}
 document.getElementById('new-window').addEventListener('click',function(){var w=window.open(c.relaunch,'_blank');if(w){w.opener=null;show('opened');}else{show('not-opened');}});
 fetch(c.check,{credentials:'include',cache:'no-store'}).then(function(r){return r.json();}).then(function(b){if(b&&b.cookie===true){window.location.replace(c.next);}else{document.getElementById('connecting').hidden=true;show('refused');}},function(){window.location.replace(c.next);});
-})(${config});`;
-  return layout(props.language, connecting(props.language) + refused, { code: script, nonce: props.nonce });
+}`;
+
+/**
+ * Login in a frame of another site, without Platform Storage (Moodle): first ask whether the state cookie came back.
+ * If it did, go on to the LMS. If not, the LMS's login is not spent yet (Moodle's auth.php allows it once), so a
+ * new window can start the same login afresh, where the cookie is first-party.
+ */
+export function checkCookieThenContinuePage(props: { language: PageLanguage; checkUrl: string; authRequestUrl: string; relaunchUrl: string; nonce: string }): string {
+  const config = scriptJson({ check: props.checkUrl, next: props.authRequestUrl, relaunch: props.relaunchUrl });
+  const script = `${NEW_WINDOW_SCRIPT}
+checkCookieOrOfferNewWindow(${config});`;
+  return layout(props.language, connecting(props.language) + refusedSection(props.language), { code: script, nonce: props.nonce });
 }
 
 /** The launch cannot go on: for a blocked browser say what to do, otherwise give a code to pass on. */
