@@ -1,7 +1,7 @@
 // Playroute's grade outbox against the simulated LMS on real HTTP: factories for grades, extra worker "processes", and waiting for the queue to drain.
 import mongoose, { type Connection } from 'mongoose';
 import { quirkProfile, type LmsQuirks } from '../../server/demo-lms/quirks';
-import type { RecordedScore } from '../../server/demo-lms/index';
+import type { RecordedScore, RequestLogEntry } from '../../server/demo-lms/index';
 import { createGrades, type EnqueueScoreProps, type Grades, type ScorePayload } from '../../server/grades/index';
 import { deliveryModel, type DeliveryDocument } from '../../server/grades/delivery-model';
 import { testMongoUri } from '../support/database';
@@ -22,6 +22,10 @@ export interface GradesHarness extends LtiHarness {
   drained(timeoutMs?: number): Promise<DeliveryDocument[]>;
   deliveries(): Promise<DeliveryDocument[]>;
   acceptedScores(): RecordedScore[];
+  /** Every score the LMS received, accepted or refused (a duplicate refused with 409 is still a second delivery). */
+  receivedScores(): RecordedScore[];
+  /** Every POST that reached the LMS's score endpoints, whatever became of it (also ones refused before the body was read). */
+  scorePosts(): RequestLogEntry[];
   /** Adds students to the simulated course; returns their ids. */
   addStudents(count: number): string[];
   stop(): Promise<void>;
@@ -76,6 +80,8 @@ export async function startGradesHarness(options: { quirks?: LmsQuirks; worker?:
     },
     deliveries,
     acceptedScores: () => lti.lms.scores().filter((score) => score.accepted),
+    receivedScores: () => lti.lms.scores(),
+    scorePosts: () => lti.lms.requestLog().filter((entry) => entry.method === 'POST' && entry.path.endsWith('/scores')),
     addStudents(count) {
       return Array.from({ length: count }, (_, i) => {
         const userId = `u-student-extra-${i}`;
