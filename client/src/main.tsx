@@ -2,9 +2,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { captureLaunchToken } from './app/launch-token';
+import { captureLaunchToken } from './lib/launch-token';
 import { I18nProvider } from './i18n/i18n-context';
-import { languageFromLocale } from './i18n/translate';
 import './styles.css';
 
 captureLaunchToken();
@@ -12,7 +11,7 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <I18nProvider initialLanguage={languageFromLocale(navigator.language)}>
+      <I18nProvider browserLocale={navigator.language}>
         <App />
       </I18nProvider>
     </StrictMode>,

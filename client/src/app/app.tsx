@@ -6,11 +6,10 @@ import { ErrorMessage, Loading } from '../components/status';
 import { DeepLinkingPicker } from '../features/deep-linking/components/deep-linking-picker';
 import { PlacementHome } from '../features/placement/components/placement-home';
 import { RoleView } from './role-view';
-import { getSession } from './session-api';
+import { getSession } from '../lib/session-api';
 import { useI18n } from '../i18n/i18n-context';
-import { languageFromLocale } from '../i18n/translate';
-import { launchToken } from './launch-token';
-import { useApi } from './use-api';
+import { launchToken } from '../lib/launch-token';
+import { useApi } from '../lib/use-api';
 
 export function App() {
   const { t, language } = useI18n();
@@ -35,11 +34,12 @@ export function App() {
 
 function LaunchedView() {
   const session = useApi(getSession);
-  const { setLanguage } = useI18n();
+  const { setLaunchLocale } = useI18n();
   const locale = session.status === 'ready' ? session.data.user.locale : null;
+  // Only a suggestion: a language the person already picked stays (language-choice.ts).
   useEffect(() => {
-    if (locale) setLanguage(languageFromLocale(locale));
-  }, [locale]);
+    if (locale) setLaunchLocale(locale);
+  }, [locale, setLaunchLocale]);
   if (session.status === 'loading') return <Loading />;
   if (session.status === 'error') return <ErrorMessage error={session.error} onRetry={session.reload} />;
   const data = session.data;

@@ -8,7 +8,7 @@ import { DesignerHome } from '../features/playbook-designer/components/designer-
 import { StudentHome } from '../features/student-route/components/student-home';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/en';
-import type { SessionView } from './session-api';
+import type { SessionView } from '../lib/session-api';
 
 export function RoleView({ session }: { session: SessionView }) {
   const role = session.roles[0];

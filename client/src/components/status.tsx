@@ -1,5 +1,5 @@
 // Loading and error states every view shares: an API error is always said in words, with a way to try again.
-import type { ApiError } from '../app/api-client';
+import type { ApiError } from '../lib/api-client';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/en';
 

@@ -1,5 +1,5 @@
 // POST /api/coach/assignments and …/remove: a teacher assigns a coach to one or more students, or takes them off.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 import type { Coaching } from './get-coaching';
 
 export interface CoachChoice {

@@ -1,5 +1,5 @@
 // GET /api/coach/assignments (teachers): who may coach (staff of the class list), the students, and who coaches whom.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 
 export interface CoachingPerson {
   id: string;

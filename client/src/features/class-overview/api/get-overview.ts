@@ -1,12 +1,9 @@
 // GET /api/class/overview: every student's progress, who stalled or never started, and the class's 3-3-5 coverage.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 
-export const ACTIVITY_TYPES = ['activation', 'instruction', 'application', 'feedback', 'reflection'] as const;
-export const ENVIRONMENTS = ['online', 'workplace', 'campus'] as const;
-export const LEARNING_FORMS = ['self-study', 'expert', 'collaborative'] as const;
-export type ActivityType = (typeof ACTIVITY_TYPES)[number];
-export type Environment = (typeof ENVIRONMENTS)[number];
-export type LearningForm = (typeof LEARNING_FORMS)[number];
+export { ACTIVITY_TYPES, ENVIRONMENTS, LEARNING_FORMS } from '../../../lib/domain';
+import type { ActivityType, Environment, LearningForm } from '../../../lib/domain';
+export type { ActivityType, Environment, LearningForm };
 
 export interface RouteProgress {
   done: number;

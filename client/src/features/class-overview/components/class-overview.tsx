@@ -1,7 +1,7 @@
 // The class at a glance for teachers and coaches: numbers on top, the students × activity-type heatmap, the grid, and who needs a nudge.
 import { useState, type ReactNode } from 'react';
-import type { SessionView } from '../../../app/session-api';
-import { useApi } from '../../../app/use-api';
+import type { SessionView } from '../../../lib/session-api';
+import { useApi } from '../../../lib/use-api';
 import { ErrorMessage, Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
 import { getClassOverview } from '../api/get-overview';

@@ -1,7 +1,7 @@
 // The teacher chooses a coach (a teacher or assistant of the class list) and assigns them to the selected students, or takes them off.
 import { useState } from 'react';
-import { ApiError } from '../../../app/api-client';
-import { useApi } from '../../../app/use-api';
+import { ApiError } from '../../../lib/api-client';
+import { useApi } from '../../../lib/use-api';
 import { ErrorMessage, Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
 import { assignCoach, unassignCoach } from '../api/assign-coach';

@@ -1,8 +1,8 @@
 // Students × activity types as a heatmap: a real table (headers for screen readers) whose cells carry colour and the number.
 import { useI18n } from '../../../i18n/i18n-context';
 import { ACTIVITY_TYPES, type StudentOverview } from '../api/get-overview';
-import { ProgressBar } from './progress-bar';
-import { studentName } from './student-name';
+import { ProgressBar } from '../../../components/progress-bar';
+import { percent, studentName } from './student-name';
 
 /** Four steps of colour; the number in the cell says the same for those who cannot see the colour. */
 export function heatLevel(count: number): 0 | 1 | 2 | 3 {
@@ -47,7 +47,7 @@ export function StudentHeatmap({ students }: { students: StudentOverview[] }) {
                     );
                   })}
                   <td className="progress-cell">
-                    {student.progress ? <ProgressBar progress={student.progress} label={name} /> : <span className="muted">{t('classOverview.heatmap.noRoute')}</span>}
+                    {student.progress ? <ProgressBar fraction={student.progress.fraction} text={t('classOverview.progress', { done: student.progress.done, total: student.progress.total, percent: percent(student.progress.fraction) })} label={name} /> : <span className="muted">{t('classOverview.heatmap.noRoute')}</span>}
                   </td>
                 </tr>
               );

@@ -1,5 +1,5 @@
 // GET /api/playbook/published: the playbook's activities, so a route's entries can be shown by title and type.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 
 export interface CatalogueActivity {
   id: string;

@@ -1,6 +1,6 @@
 // GET /api/coach/routes/:studentId: one student's route with its level and progress (route null until they open it).
-import { apiFetch } from '../../../app/api-client';
-import type { ActivityType, Environment, LearningForm } from '../../../api-types/domain';
+import { apiFetch } from '../../../lib/api-client';
+import type { ActivityType, Environment, LearningForm } from '../../../lib/domain';
 import type { LevelView, RouteProgress, RouteStatus } from './get-students';
 
 export interface RouteEntry {

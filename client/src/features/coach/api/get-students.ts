@@ -1,5 +1,5 @@
 // GET /api/coach/students: the coach's students, each with their route's status, progress and level when they have one.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 
 export type RouteStatus = 'draft' | 'submitted' | 'approved' | 'returned';
 export type Level = 1 | 2 | 3 | 4;

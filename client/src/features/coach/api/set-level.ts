@@ -1,5 +1,5 @@
 // PUT /api/coach/routes/:studentId/level: this student's self-direction level, or null for the playbook's.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 import type { OpenRoute } from './get-student-route';
 import type { Level } from './get-students';
 

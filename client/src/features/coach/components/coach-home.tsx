@@ -1,12 +1,12 @@
 // The study coach's dashboard: their students with route status and progress; one route opened to approve, return or set a level.
 import { useState } from 'react';
-import type { SessionView } from '../../../app/session-api';
-import { useApi } from '../../../app/use-api';
+import type { SessionView } from '../../../lib/session-api';
+import { useApi } from '../../../lib/use-api';
 import { ErrorMessage, Loading } from '../../../components/status';
 import type { MessageKey } from '../../../i18n/en';
 import { useI18n } from '../../../i18n/i18n-context';
 import { getCoachStudents, type CoachStudents } from '../api/get-students';
-import type { Notice } from './notice';
+import type { Notice } from '../../../components/notice';
 import { RouteDetail } from './route-detail';
 import { StudentList } from './student-list';
 

@@ -1,11 +1,11 @@
 // The self-direction level of one student: the playbook's, or a level the coach chooses for them.
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../../app/api-client';
+import { ApiError } from '../../../lib/api-client';
 import { ErrorMessage } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
 import type { Level, LevelView } from '../api/get-students';
 import { setStudentLevel } from '../api/set-level';
-import type { Notice } from './notice';
+import type { Notice } from '../../../components/notice';
 
 interface Props {
   studentId: string;

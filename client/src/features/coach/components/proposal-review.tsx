@@ -1,11 +1,11 @@
 // Approve or reject each own activity a student proposed, with an optional comment; a comment that fails to send stays in its field.
 import { useState } from 'react';
-import { ApiError } from '../../../app/api-client';
+import { ApiError } from '../../../lib/api-client';
 import { ErrorMessage } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
 import type { StudentRoute } from '../api/get-student-route';
 import { reviewProposal } from '../api/review-proposal';
-import type { Notice } from './notice';
+import type { Notice } from '../../../components/notice';
 
 interface Props {
   studentId: string;

@@ -1,12 +1,12 @@
 // Approve a submitted route, or return it with a comment; a comment that fails to send stays in the field.
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../../app/api-client';
+import { ApiError } from '../../../lib/api-client';
 import { ErrorMessage } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
 import { approveRoute } from '../api/approve-route';
 import type { StudentRoute } from '../api/get-student-route';
 import { returnRoute } from '../api/return-route';
-import type { Notice } from './notice';
+import type { Notice } from '../../../components/notice';
 
 interface Props {
   studentId: string;

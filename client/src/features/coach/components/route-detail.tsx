@@ -1,14 +1,14 @@
 // One student's route for the coach: the activities in order with their progress, the plan, and the review and level forms.
 import { useState } from 'react';
-import { ApiError } from '../../../app/api-client';
-import { useApi } from '../../../app/use-api';
+import { ApiError } from '../../../lib/api-client';
+import { useApi } from '../../../lib/use-api';
 import { ErrorMessage, Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
 import { getPublishedActivities } from '../api/get-activities';
 import { getStudentRoute, type OpenRoute } from '../api/get-student-route';
 import { LevelForm } from './level-form';
-import type { Notice } from './notice';
-import { ProgressBar } from './progress-bar';
+import type { Notice } from '../../../components/notice';
+import { ProgressBar } from '../../../components/progress-bar';
 import { ProposalReview } from './proposal-review';
 import { ReviewForm } from './review-form';
 import { RouteActivities } from './route-activities';
@@ -99,7 +99,7 @@ function Opened(props: {
         <span className={`badge badge-route-${route.status}`}>{t(`coach.route.status.${route.status}`)}</span>{' '}
         <span className="muted">{t('coach.level.current', { level: level.effective })}</span>
       </p>
-      <ProgressBar progress={progress} label={t('coach.progressLabel', { name: props.name })} />
+      <ProgressBar fraction={progress.fraction} text={t('coach.progress', { done: progress.done, total: progress.total })} label={t('coach.progressLabel', { name: props.name })} />
       {review ? (
         <p className="muted">
           {t('coach.detail.lastReview', {

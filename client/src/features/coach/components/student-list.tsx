@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useI18n } from '../../../i18n/i18n-context';
 import type { CoachStudent } from '../api/get-students';
-import { ProgressBar } from './progress-bar';
+import { ProgressBar } from '../../../components/progress-bar';
 
 type Filter = 'all' | 'submitted' | 'noRoute';
 
@@ -38,7 +38,7 @@ export function StudentList({ students, onOpen }: { students: CoachStudent[]; on
               {student.route ? (
                 <>
                   <span className={`badge badge-route-${student.route.status}`}>{t(`coach.route.status.${student.route.status}`)}</span>
-                  <ProgressBar progress={student.route.progress} label={t('coach.progressLabel', { name })} />
+                  <ProgressBar fraction={student.route.progress.fraction} text={t('coach.progress', { done: student.route.progress.done, total: student.route.progress.total })} label={t('coach.progressLabel', { name })} />
                   <span className="muted">{t('coach.level', { level: student.route.level.effective })}</span>
                 </>
               ) : (

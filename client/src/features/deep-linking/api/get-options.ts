@@ -1,5 +1,5 @@
 // GET /api/deep-linking/options: the playbooks a teacher may place or copy.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 
 export interface PlaybookOption {
   id: string;

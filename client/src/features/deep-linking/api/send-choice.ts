@@ -1,5 +1,5 @@
 // POST /api/deep-linking/response: turns the teacher's choice into the signed answer for the LMS.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 
 export type PlacementChoice = { kind: 'new'; title: string } | { kind: 'existing'; playbookId: string } | { kind: 'copy'; playbookId: string };
 

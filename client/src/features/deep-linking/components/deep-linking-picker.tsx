@@ -1,7 +1,7 @@
 // The teacher's choice when placing Playroute in a course: a new playbook, one of this course, or a copy from another course.
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../../app/api-client';
-import { useApi } from '../../../app/use-api';
+import { ApiError } from '../../../lib/api-client';
+import { useApi } from '../../../lib/use-api';
 import { ErrorMessage, Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
 import { getDeepLinkingOptions, type PlaybookOption } from '../api/get-options';

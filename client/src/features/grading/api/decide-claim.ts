@@ -1,5 +1,5 @@
 // POST /api/assessment/attempts/:id/decisions: another assessor's pass or fail on a prior-learning claim.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 import type { Attempt } from './get-attempt';
 
 export const decideClaim = (attemptId: string, body: { verdict: 'pass' | 'fail'; comment?: string }) =>

@@ -1,6 +1,6 @@
 // GET /api/evidence/files/:fileId: the file needs the launch token, so it is fetched and handed to the browser as a download.
-import { ApiError } from '../../../app/api-client';
-import { launchToken } from '../../../app/launch-token';
+import { ApiError } from '../../../lib/api-client';
+import { launchToken } from '../../../lib/launch-token';
 
 export async function downloadEvidenceFile(fileId: string, filename: string): Promise<void> {
   const token = launchToken();

@@ -1,5 +1,5 @@
 // GET /api/assessment/attempts/:id: an attempt's evidence beside the outcome's rubric, the self-assessment, history and standing.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 import type { AttemptStatus } from './get-queue';
 
 export interface Judgement {
@@ -36,8 +36,8 @@ export interface Attempt {
   version: number;
 }
 
-export type { RubricCriterion, RubricLevel } from '../../../api-types/domain';
-import type { RubricCriterion } from '../../../api-types/domain';
+export type { RubricCriterion, RubricLevel } from '../../../lib/domain';
+import type { RubricCriterion } from '../../../lib/domain';
 
 export interface CriterionComparison {
   criterionId: string;

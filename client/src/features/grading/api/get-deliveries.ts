@@ -1,5 +1,5 @@
 // GET /api/grades/deliveries: every grade of this placement on its way to the LMS gradebook, and what became of it.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 
 export type DeliveryState = 'waiting' | 'sending' | 'sent' | 'failed' | 'superseded';
 

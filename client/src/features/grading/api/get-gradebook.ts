@@ -1,5 +1,5 @@
 // GET /api/grades/gradebook: per student, the grade Playroute believes the LMS gradebook holds, and whether the LMS agrees.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 
 export type GradebookCheck = 'agrees' | 'differs' | 'unchecked';
 

@@ -1,5 +1,5 @@
 // GET /api/assessment/queue: the attempts that wait for a teacher in this placement, longest waiting first.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 
 export type AttemptStatus = 'draft' | 'submitted' | 'awaiting-second-assessor' | 'disputed' | 'graded';
 

@@ -1,5 +1,5 @@
 // GET /api/course/roster: the class list, so the grading views can name students instead of showing LMS ids.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 
 export interface RosterMember {
   id: string;

@@ -1,5 +1,5 @@
 // POST /api/assessment/attempts/:id/grade: the teacher's level (and comment) per criterion, and an overall comment.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 import type { Attempt, Judgement } from './get-attempt';
 
 export interface GradeBody {

@@ -1,5 +1,5 @@
 // POST /api/grades/deliveries/:id/retry: a failed grade goes back into the outbox.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 import type { Delivery } from './get-deliveries';
 
 export const retryDelivery = (deliveryId: string) =>

@@ -1,5 +1,5 @@
 // One attempt opened for grading: the evidence on one side, the rubric (or the second assessor's decision) on the other.
-import { useApi } from '../../../app/use-api';
+import { useApi } from '../../../lib/use-api';
 import { ErrorMessage, Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
 import { getAttempt } from '../api/get-attempt';
@@ -7,7 +7,7 @@ import { ClaimDecision } from './claim-decision';
 import { EvidenceList } from './evidence-list';
 import { formatDate } from './format';
 import type { GradeDraft } from './grade-draft';
-import type { Notice } from './notice';
+import type { Notice } from '../../../components/notice';
 import { RubricForm } from './rubric-form';
 
 interface Props {

@@ -1,6 +1,6 @@
 // A second (or third) assessor's pass or fail on a prior-learning claim, beside the decisions made so far.
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../../app/api-client';
+import { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../i18n/i18n-context';
 import { decideClaim } from '../api/decide-claim';
 import type { Attempt, FourEyesStatus } from '../api/get-attempt';

@@ -1,13 +1,13 @@
 // Where each grade is on its way to the LMS gradebook: waiting, sent, or failed with the reason, and a way to send a failed one again.
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../../../app/api-client';
+import { ApiError } from '../../../lib/api-client';
 import { ErrorMessage, Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
 import { getDeliveries, type Delivery } from '../api/get-deliveries';
 import { retryDelivery } from '../api/retry-delivery';
 import { formatDate } from './format';
 import { GradebookCheck } from './gradebook-check';
-import type { Notice } from './notice';
+import type { Notice } from '../../../components/notice';
 
 const POLL_MS = 1500;
 

@@ -1,6 +1,6 @@
 // The evidence of an attempt, as the student handed it in: files to download, links, texts and prior-learning claims.
 import { useState } from 'react';
-import { ApiError } from '../../../app/api-client';
+import { ApiError } from '../../../lib/api-client';
 import { ErrorMessage } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
 import { safeHref } from '../../../lib/safe-href';

@@ -1,11 +1,11 @@
 // Per student: the grade Playroute believes is in the LMS gradebook, what the LMS itself says, and a way to send it again.
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../../../app/api-client';
+import { ApiError } from '../../../lib/api-client';
 import { ErrorMessage, Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
 import { getGradebook, type GradebookRow } from '../api/get-gradebook';
 import { resendGrade } from '../api/resend-grade';
-import type { Notice } from './notice';
+import type { Notice } from '../../../components/notice';
 
 export function GradebookCheck({ nameOf, refresh }: { nameOf: (id: string) => string; refresh: number }) {
   const { t } = useI18n();

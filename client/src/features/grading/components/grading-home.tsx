@@ -1,7 +1,7 @@
 // The teacher's grading desk: the queue, one attempt beside its rubric, and where each grade is on its way to the gradebook.
 import { useMemo, useState } from 'react';
-import type { SessionView } from '../../../app/session-api';
-import { useApi } from '../../../app/use-api';
+import type { SessionView } from '../../../lib/session-api';
+import { useApi } from '../../../lib/use-api';
 import { useI18n } from '../../../i18n/i18n-context';
 import { getRoster } from '../api/get-roster';
 import { getGradingQueue } from '../api/get-queue';
@@ -9,7 +9,7 @@ import { AttemptReview } from './attempt-review';
 import { DeliveryList } from './delivery-list';
 import { GradingQueueView } from './grading-queue';
 import { emptyDraft, type GradeDraft } from './grade-draft';
-import type { Notice } from './notice';
+import type { Notice } from '../../../components/notice';
 
 export function GradingHome(_props: { session: SessionView }) {
   const { t } = useI18n();

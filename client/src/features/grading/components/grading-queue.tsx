@@ -1,6 +1,6 @@
 // The grading queue: who waits, for what, for how long; filterable by learning outcome.
 import { useState } from 'react';
-import type { ApiState } from '../../../app/use-api';
+import type { ApiState } from '../../../lib/use-api';
 import { ErrorMessage, Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
 import type { GradingQueue, QueueItem } from '../api/get-queue';

@@ -1,6 +1,6 @@
 // The rubric as a form: one level per criterion, the student's own choice beside it, comments per criterion and overall.
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../../app/api-client';
+import { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../i18n/i18n-context';
 import type { CriterionComparison, RubricCriterion } from '../api/get-attempt';
 import { gradeAttempt } from '../api/grade-attempt';

@@ -1,5 +1,5 @@
 // Why a grading save failed, and the reassurance that the form kept what the teacher entered (or that someone else was quicker).
-import type { ApiError } from '../../../app/api-client';
+import type { ApiError } from '../../../lib/api-client';
 import { ErrorMessage } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
 

@@ -1,5 +1,5 @@
 // GET /api/placement: the playbook this link opens, if the teacher has set one up.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 
 export interface PlacementPlaybook {
   id: string;

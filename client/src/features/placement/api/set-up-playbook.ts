@@ -1,5 +1,5 @@
 // POST /api/placement/playbook: a teacher starts an empty playbook for a link that has none.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 import type { PlacementPlaybook } from './get-placement';
 
 export const setUpPlaybook = (title: string) =>

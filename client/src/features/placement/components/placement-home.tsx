@@ -1,8 +1,8 @@
 // The first view of a placed link: greeting and course, and, until the placement has a playbook, how to get one.
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError } from '../../../app/api-client';
-import type { SessionView } from '../../../app/session-api';
-import { useApi } from '../../../app/use-api';
+import { ApiError } from '../../../lib/api-client';
+import type { SessionView } from '../../../lib/session-api';
+import { useApi } from '../../../lib/use-api';
 import { ErrorMessage, Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
 import { getPlacement, type PlacementPlaybook } from '../api/get-placement';

@@ -1,5 +1,5 @@
 // POST /api/playbook/activities: a new activity in one cell of the grid.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 import { ifMatch, type ActivityInput, type ActivityView, type Revised } from './types';
 
 export const createActivity = (revision: number, activity: ActivityInput) =>

@@ -1,5 +1,5 @@
 // POST /api/playbook/outcomes: a new learning outcome (a draft until published).
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 import { ifMatch, type OutcomeInput, type OutcomeView, type Revised } from './types';
 
 export const createOutcome = (revision: number, outcome: OutcomeInput) =>

@@ -1,5 +1,5 @@
 // DELETE /api/playbook/activities/:id: also takes it out of the recommended route, rules and prerequisites.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 import { ifMatch, type Revised } from './types';
 
 export const deleteActivity = (revision: number, id: string) =>

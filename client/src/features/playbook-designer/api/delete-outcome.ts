@@ -1,5 +1,5 @@
 // DELETE /api/playbook/outcomes/:id.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 import { ifMatch, type Revised } from './types';
 
 export const deleteOutcome = (revision: number, id: string) =>

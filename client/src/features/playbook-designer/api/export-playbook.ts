@@ -1,4 +1,4 @@
 // GET /api/playbook/export: the playbook as a file another course can import.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 
 export const exportPlaybook = () => apiFetch<unknown>('/api/playbook/export');

@@ -1,5 +1,5 @@
 // POST /api/playbook/outcomes/:id/publish: students may read the outcome and its criteria from now on.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 import { ifMatch, type OutcomeView, type Revised } from './types';
 
 export const publishOutcome = (revision: number, id: string) =>

@@ -1,5 +1,5 @@
 // POST /api/playbook/publish: students can choose their route; refused with every blocking reason at once.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 import { ifMatch, type QualityCheck, type Revised } from './types';
 
 export const publishPlaybook = (revision: number) =>

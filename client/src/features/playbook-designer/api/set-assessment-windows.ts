@@ -1,5 +1,5 @@
 // PUT /api/playbook/assessment-windows: the periods in which students may choose to be assessed.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 import { ifMatch, type AssessmentWindow, type Revised } from './types';
 
 export const setAssessmentWindows = (revision: number, windows: AssessmentWindow[]) =>

@@ -1,5 +1,5 @@
 // PUT /api/playbook/recommended-route: the ordered route for the average student, checked against the rules.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 import { ifMatch, type DomainMessage, type Revised } from './types';
 
 export const setRecommendedRoute = (revision: number, activityIds: string[]) =>

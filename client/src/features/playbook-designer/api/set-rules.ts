@@ -1,5 +1,5 @@
 // PUT /api/playbook/rules: what every student's route must satisfy.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 import { ifMatch, type Revised, type RouteRules } from './types';
 
 export const setRules = (revision: number, rules: RouteRules) =>

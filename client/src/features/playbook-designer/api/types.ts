@@ -1,14 +1,12 @@
 // The shapes the teacher's playbook endpoints answer with, as the designer reads them.
 
-export const ENVIRONMENTS = ['online', 'workplace', 'campus'] as const;
-export const LEARNING_FORMS = ['self-study', 'expert', 'collaborative'] as const;
-export const ACTIVITY_TYPES = ['activation', 'instruction', 'application', 'feedback', 'reflection'] as const;
+// The activity grid's vocabulary comes from the shared domain module, written once for server and client.
+export { ACTIVITY_TYPES, ENVIRONMENTS, LEARNING_FORMS } from '../../../lib/domain';
+import type { ActivityType, Environment, LearningForm } from '../../../lib/domain';
+export type { ActivityType, Environment, LearningForm };
 export const TUNING_PARTS = ['verb', 'competence', 'subject', 'standard', 'context'] as const;
 export const EVIDENCE_FORMS = ['work_product', 'report', 'video', 'oral', 'workplace_assessment', 'prior_learning', 'work_experience', 'other'] as const;
 
-export type Environment = (typeof ENVIRONMENTS)[number];
-export type LearningForm = (typeof LEARNING_FORMS)[number];
-export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 export type TuningPart = (typeof TUNING_PARTS)[number];
 export type EvidenceForm = (typeof EVIDENCE_FORMS)[number];
 export type SelfDirectionLevel = 1 | 2 | 3 | 4;
@@ -19,8 +17,8 @@ export interface DomainMessage {
   params: Record<string, string | number | boolean | string[]>;
 }
 
-export type { RubricCriterion, RubricLevel } from '../../../api-types/domain';
-import type { RubricCriterion } from '../../../api-types/domain';
+export type { RubricCriterion, RubricLevel } from '../../../lib/domain';
+import type { RubricCriterion } from '../../../lib/domain';
 
 export interface OutcomeInput {
   title: string;

@@ -1,5 +1,5 @@
 // PUT /api/playbook/activities/:id.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 import { ifMatch, type ActivityInput, type ActivityView, type Revised } from './types';
 
 export const updateActivity = (revision: number, id: string, activity: ActivityInput) =>

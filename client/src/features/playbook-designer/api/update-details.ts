@@ -1,5 +1,5 @@
 // PATCH /api/playbook: title, description, self-direction level and course start.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 import { ifMatch, type Revised, type SelfDirectionLevel } from './types';
 
 export interface DetailsInput {

@@ -1,5 +1,5 @@
 // PUT /api/playbook/outcomes/:id: the outcome as the teacher rewrote it.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 import { ifMatch, type OutcomeInput, type OutcomeView, type Revised } from './types';
 
 export const updateOutcome = (revision: number, id: string, outcome: OutcomeInput) =>

@@ -1,7 +1,7 @@
 // Entry of the playbook designer: loads the design once, keeps it fresh after every save, and lays out its parts.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiError } from '../../../app/api-client';
-import type { SessionView } from '../../../app/session-api';
+import type { ApiError } from '../../../lib/api-client';
+import type { SessionView } from '../../../lib/session-api';
 import { ErrorMessage, Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
 import { getDesign } from '../api/get-design';

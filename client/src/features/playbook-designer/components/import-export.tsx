@@ -1,6 +1,6 @@
 // Sharing a playbook: download it as a file, or replace this draft by a file exported elsewhere.
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../../app/api-client';
+import { ApiError } from '../../../lib/api-client';
 import { ErrorMessage } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
 import { exportPlaybook } from '../api/export-playbook';

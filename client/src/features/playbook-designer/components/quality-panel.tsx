@@ -1,6 +1,6 @@
 // The quality checks of path-independent assessment in words, what still blocks publishing, and the publish button.
 import { useEffect, useState } from 'react';
-import type { ApiError } from '../../../app/api-client';
+import type { ApiError } from '../../../lib/api-client';
 import { ErrorMessage, Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
 import { getQuality } from '../api/get-quality';

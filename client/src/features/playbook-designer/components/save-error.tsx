@@ -1,6 +1,6 @@
 // A refused save in words, next to the form that stays open: a conflict offers to reload, refusals list their reasons.
 import { useState } from 'react';
-import { ApiError } from '../../../app/api-client';
+import { ApiError } from '../../../lib/api-client';
 import { ErrorMessage } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
 import { useDesigner } from './designer-context';

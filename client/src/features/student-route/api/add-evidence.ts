@@ -1,5 +1,5 @@
 // POST /api/evidence/outcomes/:outcomeId/items: a link, a text or a prior-learning claim in the open attempt.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 import type { Attempt } from './types';
 
 export type NewEvidence =

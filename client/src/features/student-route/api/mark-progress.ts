@@ -1,5 +1,5 @@
 // PUT /api/route/progress/:activityId: planned, in progress, done or skipped.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 import type { EntryStatus, RouteView } from './types';
 
 export const markProgress = (activityId: string, status: EntryStatus) =>

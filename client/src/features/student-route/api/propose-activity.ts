@@ -1,5 +1,5 @@
 // POST /api/route/proposals: a level-4 student's own activity; it joins the route at once and waits for the coach's decision.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 import type { ActivityType, Environment, LearningForm, RouteView } from './types';
 
 export interface ProposedActivity {

@@ -1,5 +1,5 @@
 // DELETE /api/route/goals/:goalId: drop a personal learning goal.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 import type { RouteView } from './types';
 
 export const removeGoal = (version: number, goalId: string) =>

@@ -1,5 +1,5 @@
 // PUT /api/route: the whole composed route in order; 409 version_conflict when it changed elsewhere.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 import type { RouteView } from './types';
 
 export const saveRoute = (version: number, activityIds: string[]) =>

@@ -1,5 +1,5 @@
 // PUT /api/evidence/attempts/:id/self-assessment: the student's own judgement per criterion (level 3 and up).
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 import type { Attempt, Judgement } from './types';
 
 export const selfAssess = (attemptId: string, judgements: Judgement[], comment?: string) =>

@@ -1,5 +1,5 @@
 // POST /api/evidence/attempts/:id/submit: hand in; 409 outside_assessment_window or self_assessment_required.
-import { apiFetch } from '../../../app/api-client';
+import { apiFetch } from '../../../lib/api-client';
 import type { Attempt } from './types';
 
 export const submitAttempt = (attemptId: string) =>

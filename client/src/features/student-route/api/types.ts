@@ -1,15 +1,15 @@
 // What the student's endpoints answer, as the client reads them (dates arrive as ISO strings).
 
-export { ACTIVITY_TYPES, ENVIRONMENTS, LEARNING_FORMS as FORMS } from '../../../api-types/domain';
-export type { ActivityType, Environment, LearningForm, Message } from '../../../api-types/domain';
-import type { ActivityType, Environment, LearningForm, Message } from '../../../api-types/domain';
+export { ACTIVITY_TYPES, ENVIRONMENTS, LEARNING_FORMS as FORMS } from '../../../lib/domain';
+export type { ActivityType, Environment, LearningForm, Message } from '../../../lib/domain';
+import type { ActivityType, Environment, LearningForm, Message } from '../../../lib/domain';
 export const EVIDENCE_FORMS = ['work_product', 'report', 'video', 'oral', 'workplace_assessment', 'prior_learning', 'work_experience', 'other'] as const;
 
 export type EvidenceForm = (typeof EVIDENCE_FORMS)[number];
 
 
-export type { RubricCriterion, RubricLevel } from '../../../api-types/domain';
-import type { RubricCriterion } from '../../../api-types/domain';
+export type { RubricCriterion, RubricLevel } from '../../../lib/domain';
+import type { RubricCriterion } from '../../../lib/domain';
 
 export interface PublishedOutcome {
   id: string;

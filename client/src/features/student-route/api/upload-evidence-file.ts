@@ -1,6 +1,6 @@
 // PUT /api/evidence/outcomes/:outcomeId/file with the raw file: XMLHttpRequest, because fetch cannot report upload progress.
-import { ApiError } from '../../../app/api-client';
-import { launchToken } from '../../../app/launch-token';
+import { ApiError } from '../../../lib/api-client';
+import { launchToken } from '../../../lib/launch-token';
 import type { Attempt } from './types';
 
 export function uploadEvidenceFile(outcomeId: string, file: File, onProgress: (fraction: number) => void): Promise<{ attempt: Attempt }> {

@@ -1,6 +1,6 @@
 // Ways to add evidence: a text, a link, a prior-learning or work-experience claim, or a file (uploaded with a progress bar).
 import { useState, type FormEvent } from 'react';
-import type { ApiError } from '../../../app/api-client';
+import type { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../i18n/i18n-context';
 import { addEvidence, type NewEvidence } from '../api/add-evidence';
 import { FileUpload } from './file-upload';

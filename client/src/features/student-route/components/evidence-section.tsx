@@ -1,6 +1,6 @@
 // Handing in evidence per outcome when the student is ready: the open attempt, what it holds, and what has been handed in.
 import { useEffect, useState } from 'react';
-import { useApi } from '../../../app/use-api';
+import { useApi } from '../../../lib/use-api';
 import { Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
 import { listAttempts } from '../api/list-attempts';

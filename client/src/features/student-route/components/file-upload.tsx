@@ -1,6 +1,6 @@
 // A file as evidence: chosen, checked against the 20 MB limit, and uploaded with a visible progress bar.
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../../app/api-client';
+import { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../i18n/i18n-context';
 import { uploadEvidenceFile } from '../api/upload-evidence-file';
 import { StudentError } from './student-error';

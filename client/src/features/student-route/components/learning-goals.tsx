@@ -1,6 +1,6 @@
 // Personal learning goals beside the fixed outcome (self-direction level 3 and up).
 import { useState, type FormEvent } from 'react';
-import type { ApiError } from '../../../app/api-client';
+import type { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../i18n/i18n-context';
 import { addGoal } from '../api/add-goal';
 import { removeGoal } from '../api/remove-goal';

@@ -1,6 +1,6 @@
 // One outcome's evidence: the items of the open attempt, ways to add more, the self-assessment, and handing in.
 import { useState } from 'react';
-import type { ApiError } from '../../../app/api-client';
+import type { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../i18n/i18n-context';
 import { submitAttempt } from '../api/submit-attempt';
 import type { Attempt, PublishedOutcome } from '../api/types';

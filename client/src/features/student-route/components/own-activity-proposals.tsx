@@ -1,6 +1,6 @@
 // A student's own activities with the coach's decision, and (at level 4) a form to propose one; typed input stays when sending fails.
 import { useState, type FormEvent } from 'react';
-import type { ApiError } from '../../../app/api-client';
+import type { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../i18n/i18n-context';
 import { proposeActivity } from '../api/propose-activity';
 import { ACTIVITY_TYPES, ENVIRONMENTS, FORMS, type ActivityType, type Environment, type LearningForm, type RouteView } from '../api/types';

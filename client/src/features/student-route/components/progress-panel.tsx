@@ -1,6 +1,6 @@
 // Following the route: a progress bar and, per activity, its status.
 import { useState } from 'react';
-import type { ApiError } from '../../../app/api-client';
+import type { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../i18n/i18n-context';
 import { markProgress } from '../api/mark-progress';
 import type { EntryStatus, RouteView } from '../api/types';

@@ -1,6 +1,6 @@
 // Composing the route: follow the recommended route in one click, or add, remove and reorder, with the rule check and balance beside it.
 import { useState } from 'react';
-import type { ApiError } from '../../../app/api-client';
+import type { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../i18n/i18n-context';
 import { checkRoute } from '../api/check-route';
 import { getRoute } from '../api/get-route';

@@ -1,5 +1,5 @@
 // The playbook's route rules checked in the browser while the student composes, so the check is live; the server checks again on submit.
-import { checkRouteRules, type Playbook } from '../../../api-types/domain';
+import { checkRouteRules, type Playbook } from '../../../lib/domain';
 import type { Activity, EntryStatus, Message, PublishedPlaybook } from '../api/types';
 
 export type Choosable = Pick<Activity, 'id' | 'title' | 'environment' | 'form' | 'type' | 'studyLoadHours'> & { prerequisiteIds?: string[] };

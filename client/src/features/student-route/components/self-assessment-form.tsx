@@ -1,6 +1,6 @@
 // The student judges their own work against the same criteria before handing it in (level 3 and up).
 import { useState, type FormEvent } from 'react';
-import type { ApiError } from '../../../app/api-client';
+import type { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../i18n/i18n-context';
 import { selfAssess } from '../api/self-assess';
 import type { Attempt, RubricCriterion } from '../api/types';

@@ -1,7 +1,7 @@
 // Signing up for the sessions of synchronous activities in the route, with the seats left.
 import { useState } from 'react';
-import type { ApiError } from '../../../app/api-client';
-import { useApi } from '../../../app/use-api';
+import type { ApiError } from '../../../lib/api-client';
+import { useApi } from '../../../lib/use-api';
 import { Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
 import { cancelSession } from '../api/cancel-session';

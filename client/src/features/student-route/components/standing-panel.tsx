@@ -1,5 +1,5 @@
 // Feedback and grade: per outcome the teacher's judgement per criterion and comment, and the final standing.
-import { useApi } from '../../../app/use-api';
+import { useApi } from '../../../lib/use-api';
 import { Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
 import { getStanding } from '../api/get-standing';

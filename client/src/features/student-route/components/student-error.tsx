@@ -1,5 +1,5 @@
 // An API error of the student's actions in words: the feature's own codes first, then the shared messages.
-import type { ApiError } from '../../../app/api-client';
+import type { ApiError } from '../../../lib/api-client';
 import { ErrorMessage } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
 import type { MessageKey } from '../../../i18n/en';

@@ -1,7 +1,7 @@
 // The student's view: loads the playbook, the route and the standing, then opens the steps where the student's state puts them.
 import { useState } from 'react';
-import type { SessionView } from '../../../app/session-api';
-import { useApi } from '../../../app/use-api';
+import type { SessionView } from '../../../lib/session-api';
+import { useApi } from '../../../lib/use-api';
 import { Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
 import { getPublishedPlaybook } from '../api/get-published-playbook';

@@ -1,6 +1,6 @@
 // The study plan: ambition, and when and how the student will show the outcome; the typed text stays when saving fails.
 import { useState, type FormEvent } from 'react';
-import type { ApiError } from '../../../app/api-client';
+import type { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../i18n/i18n-context';
 import { saveStudyPlan } from '../api/save-study-plan';
 import { EVIDENCE_FORMS, type EvidenceForm, type RouteView } from '../api/types';
