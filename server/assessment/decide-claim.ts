@@ -1,6 +1,6 @@
 // Use case: another assessor decides on a prior-learning claim that waits for a second (or, when disputed, a third) opinion.
 import { fourEyesStatus, recordAssessorDecision, type AssessorVerdict } from '../domain/grading/index';
-import { ConflictError } from '../http/errors';
+import { ConflictError } from '../errors';
 import type { LaunchSession } from '../lti/session-token';
 import type { Attempt } from '../evidence/attempt';
 import type { EvidenceDeps } from '../evidence/evidence-deps';

@@ -1,6 +1,6 @@
 // Use case: a teacher grades a handed-in attempt against the outcome's rubric; prior-learning claims may then wait for a second assessor.
 import { fourEyesStatus, recordAssessorDecision, scoreAssessment, type Assessment } from '../domain/grading/index';
-import { ConflictError } from '../http/errors';
+import { ConflictError } from '../errors';
 import type { LaunchSession } from '../lti/session-token';
 import { isPriorLearningClaim, type Attempt } from '../evidence/attempt';
 import type { EvidenceDeps } from '../evidence/evidence-deps';

@@ -1,5 +1,5 @@
 // An attempt of this placement for a teacher; another placement's is not found.
-import { NotFoundError } from '../http/errors';
+import { NotFoundError } from '../errors';
 import type { Attempt } from '../evidence/attempt';
 import type { EvidenceDeps } from '../evidence/evidence-deps';
 import type { StoredPlaybook } from '../store/repositories/playbook-repository';

@@ -1,5 +1,5 @@
 // Use cases: a teacher reads and changes how this placement grades (per outcome, and the final grade).
-import { NotFoundError } from '../http/errors';
+import { NotFoundError } from '../errors';
 import type { LaunchSession } from '../lti/session-token';
 import type { EvidenceDeps } from '../evidence/evidence-deps';
 import { placementPlaybook } from '../evidence/placement-context';

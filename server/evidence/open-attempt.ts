@@ -2,7 +2,7 @@
 import { newId } from '../store/repositories/ids';
 import { AlreadyExistsError } from '../store/repositories/errors';
 import type { PlacementKey } from '../store/repositories/playbook-repository';
-import { ConflictError } from '../http/errors';
+import { ConflictError } from '../errors';
 import { WAITING_STATUSES, type Attempt, type EvidenceItem } from './attempt';
 import type { EvidenceDeps } from './evidence-deps';
 

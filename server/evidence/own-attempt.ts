@@ -1,5 +1,5 @@
 // A student's own attempt in this placement; anyone else's, or another placement's, is simply not found.
-import { NotFoundError } from '../http/errors';
+import { NotFoundError } from '../errors';
 import type { LaunchSession } from '../lti/session-token';
 import type { StoredPlaybook } from '../store/repositories/playbook-repository';
 import type { Attempt } from './attempt';

@@ -2,7 +2,7 @@
 import { DomainError } from '../domain/errors';
 import type { LearningOutcome } from '../domain/outcome';
 import { effectiveLevel, type SelfDirectionLevel } from '../domain/self-direction';
-import { NotFoundError } from '../http/errors';
+import { NotFoundError } from '../errors';
 import type { LaunchSession } from '../lti/session-token';
 import { playbookOfPlacement } from '../placements/open-placement';
 import type { StoredPlaybook } from '../store/repositories/playbook-repository';

@@ -3,7 +3,7 @@ import { LevelForbidsError } from '../domain/errors';
 import { assertValidAssessment, type Assessment } from '../domain/grading/index';
 import { canSelfAssess } from '../domain/self-direction';
 import type { LaunchSession } from '../lti/session-token';
-import { ConflictError } from '../http/errors';
+import { ConflictError } from '../errors';
 import type { Attempt } from './attempt';
 import type { EvidenceDeps } from './evidence-deps';
 import { ownAttempt } from './own-attempt';

@@ -2,7 +2,7 @@
 import { DomainError } from '../domain/errors';
 import { canSelfAssess } from '../domain/self-direction';
 import { isWithinAssessmentWindow, type Playbook } from '../domain/playbook';
-import { AppError, ConflictError } from '../http/errors';
+import { AppError, ConflictError } from '../errors';
 import type { LaunchSession } from '../lti/session-token';
 import type { Attempt } from './attempt';
 import type { EvidenceDeps } from './evidence-deps';

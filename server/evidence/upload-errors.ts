@@ -1,5 +1,5 @@
 // The refusals of a file upload, each naming the limit or the types allowed so the student knows what to change.
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import { ALLOWED_EXTENSIONS } from './file-types';
 
 export class FileTooLargeError extends AppError {

@@ -1,5 +1,5 @@
 // The teacher's view of grade passback: which grades of a course or placement went to the LMS, which wait, and which failed and why; and retrying a failed one.
-import { NotFoundError } from '../http/errors';
+import { NotFoundError } from '../errors';
 import type { DeliveryState, ScoreDelivery } from './delivery-model';
 import type { Outbox } from './outbox';
 

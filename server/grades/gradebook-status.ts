@@ -1,6 +1,6 @@
 // The teacher's check of the gradebook: per student and grade column, the grade Playroute believes the LMS holds, what the LMS says it holds, and a resend.
 import { gradebookFamilyOf } from '../domain/grading/index';
-import { NotFoundError } from '../http/errors';
+import { NotFoundError } from '../errors';
 import type { AgsClient } from '../lti/ags-client';
 import type { PlatformRegistry } from '../store/lti/platforms';
 import type { DeliveryState, ScoreDelivery } from './delivery-model';

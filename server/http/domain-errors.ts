@@ -2,7 +2,7 @@
 import { DomainError, type DomainErrorCode } from '../domain/errors';
 import { GradingError, type GradingErrorCode } from '../domain/grading/errors';
 import { StoreError, type StoreErrorCode } from '../store/repositories/errors';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 
 const STATUS: Record<DomainErrorCode | StoreErrorCode, number> = {
   level_forbids: 403,

@@ -2,7 +2,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../logger';
 import { fromDomainError } from './domain-errors';
-import { AppError, NotFoundError } from './errors';
+import { AppError, NotFoundError } from '../errors';
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: Record<string, unknown> };

@@ -4,7 +4,7 @@ import { decodeJwt } from 'jose';
 import type { SessionTokens } from '../lti/session-token';
 import type { CourseRecords } from '../store/lti/course-records';
 import { sessionOf, sessionTokenOf } from './auth';
-import { NotAuthenticatedError } from './errors';
+import { NotAuthenticatedError } from '../errors';
 
 export function sessionRoutes(deps: { records: CourseRecords; sessions: SessionTokens }): Router {
   const router = Router();

@@ -1,7 +1,7 @@
 // Validation at the edge: one middleware checks a request part against a zod schema and names the first bad field.
 import type { RequestHandler } from 'express';
 import type { z } from 'zod';
-import { ValidationError } from './errors';
+import { ValidationError } from '../errors';
 
 type RequestPart = 'body' | 'query' | 'params';
 

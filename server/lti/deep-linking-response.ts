@@ -1,7 +1,7 @@
 // The signed LtiDeepLinkingResponse that places Playroute in a course: one resource link, with a gradebook line item.
 import { randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { AppError, NotAuthorisedError } from '../http/errors';
+import { AppError, NotAuthorisedError } from '../errors';
 import type { LaunchHandoffs } from '../store/lti/launch-handoffs';
 import type { PlatformRegistry } from '../store/lti/platforms';
 import { Claim, LTI_VERSION, MessageType } from './claims';

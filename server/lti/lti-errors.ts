@@ -1,5 +1,5 @@
 // LTI message failures as AppErrors: each rejection has a stable code, a status and a message a person can act on.
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 
 export class LtiError extends AppError {}
 

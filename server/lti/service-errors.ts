@@ -1,5 +1,5 @@
 // Failures of the platform's services (token endpoint, NRPS, AGS) as AppErrors a person can read: the LMS is upstream, so they answer 502.
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 
 export type PlatformFailureKind =
   /** The platform answered and said no: a 4xx, e.g. invalid_client, invalid_scope, insufficient_scope. */

@@ -1,5 +1,5 @@
 // What a teacher placing Playroute can choose from, and carrying out the choice: a new playbook, one of this course, or a copy.
-import { NotAuthorisedError, NotFoundError } from '../http/errors';
+import { NotAuthorisedError, NotFoundError } from '../errors';
 import type { LaunchSession } from '../lti/session-token';
 import type { CourseRecords } from '../store/lti/course-records';
 import type { PlaybookRepository, PlaybookSummary, StoredPlaybook } from '../store/repositories/playbook-repository';

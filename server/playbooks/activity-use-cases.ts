@@ -1,7 +1,7 @@
 // The teacher fills the 3-3-5 grid: activities with their load, schedule and prerequisites.
 import type { Activity, ActivityLink } from '../domain/activity';
 import type { ActivityType, Environment, LearningForm } from '../domain/activity-grid';
-import { NotFoundError } from '../http/errors';
+import { NotFoundError } from '../errors';
 import type { LaunchSession } from '../lti/session-token';
 import type { StoredPlaybook } from '../store/repositories/playbook-repository';
 import { requireSoundPrerequisites } from './activity-references';

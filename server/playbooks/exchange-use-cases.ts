@@ -2,7 +2,7 @@
 import type { PlaybookFile } from '../domain/playbook-format';
 import { exportPlaybook, parseImport, type ImportIssue } from '../domain/playbook-exchange';
 import { findPrerequisiteCycle } from '../domain/prerequisite-cycles';
-import { ValidationError } from '../http/errors';
+import { ValidationError } from '../errors';
 import type { LaunchSession } from '../lti/session-token';
 import type { StoredPlaybook } from '../store/repositories/playbook-repository';
 import { PlaybookPublishedError, RevisionConflictError } from './errors';

@@ -2,7 +2,7 @@
 import type { EvidenceForm, LearningOutcome, TuningParts } from '../domain/outcome';
 import { publishOutcome } from '../domain/outcome-publishing';
 import type { Rubric, RubricLevel } from '../domain/rubric';
-import { NotFoundError } from '../http/errors';
+import { NotFoundError } from '../errors';
 import type { LaunchSession } from '../lti/session-token';
 import type { StoredPlaybook } from '../store/repositories/playbook-repository';
 import { changePlacementPlaybook, clockOf, idMakerOf, type PlaybookContents, type PlaybookDeps } from './placement-playbook';

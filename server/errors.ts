@@ -1,4 +1,5 @@
-// One error family for the HTTP edge: each AppError carries a status and a stable code clients can rely on.
+// The application's one error family, shared by every layer: each AppError carries a status and a stable code clients can rely on;
+// the HTTP error middleware (server/http/error-middleware.ts) turns them into answers.
 
 export class AppError extends Error {
   constructor(
