@@ -1,5 +1,6 @@
 // Who may need a teacher or coach: stalled students, students who never started, and activities nobody chooses.
 import { useI18n } from '../../../i18n/i18n-context';
+import { formatDate } from '../../../i18n/format-date';
 import type { ClassOverviewData } from '../api/get-overview';
 import { studentName } from './student-name';
 
@@ -10,7 +11,7 @@ export function StepInLists({ data }: { data: ClassOverviewData }) {
   const notStarted = data.students.filter((s) => s.neverStarted);
   const neverChosen = data.popularity.filter((p) => data.neverChosen.includes(p.activityId));
   const popular = data.popularity.filter((p) => p.chosenBy > 0).slice(0, 5);
-  const date = (iso: string) => new Date(iso).toLocaleDateString(language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium' });
+  const date = (iso: string) => formatDate(language, iso);
   return (
     <div className="step-in">
       <section className="card" aria-labelledby="stalled-title">

@@ -4,6 +4,8 @@ import { ApiError } from '../../../lib/api-client';
 import { useApi } from '../../../lib/use-api';
 import { ErrorMessage, Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
+import { formatDate } from '../../../i18n/format-date';
+import type { Language } from '../../../i18n/translate';
 import { getPublishedActivities } from '../api/get-activities';
 import { getStudentRoute, type OpenRoute } from '../api/get-student-route';
 import { LevelForm } from './level-form';
@@ -82,7 +84,7 @@ function Opened(props: {
   name: string;
   studentId: string;
   activities: { id: string; title: string; type: string }[];
-  language: string;
+  language: Language;
   comment: string;
   onComment: (comment: string) => void;
   proposalComments: Record<string, string>;
@@ -104,7 +106,7 @@ function Opened(props: {
         <p className="muted">
           {t('coach.detail.lastReview', {
             decision: t(`coach.route.status.${review.decision}`),
-            date: new Date(review.at).toLocaleDateString(props.language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium' }),
+            date: formatDate(props.language, review.at),
           })}
           {review.comment ? ` ${t('coach.detail.lastReviewComment', { comment: review.comment })}` : ''}
         </p>

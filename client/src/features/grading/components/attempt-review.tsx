@@ -5,7 +5,7 @@ import { useI18n } from '../../../i18n/i18n-context';
 import { getAttempt } from '../api/get-attempt';
 import { ClaimDecision } from './claim-decision';
 import { EvidenceList } from './evidence-list';
-import { formatDate } from './format';
+import { formatDate } from '../../../i18n/format-date';
 import type { GradeDraft } from './grade-draft';
 import type { Notice } from '../../../components/notice';
 import { RubricForm } from './rubric-form';
@@ -40,7 +40,7 @@ export function AttemptReview({ attemptId, nameOf, outcomeTitle, draft, onDraft,
         </button>
       </div>
       <p className="muted">
-        {t('grading.review.meta', { number: attempt.number, date: formatDate(attempt.submittedAt, language) })}
+        {t('grading.review.meta', { number: attempt.number, date: formatDate(language, attempt.submittedAt, 'dateTime') })}
         {earlier > 0 ? ` · ${t('grading.review.earlier', { count: earlier })}` : ''}
         {standing.grade ? ` · ${t('grading.review.standing', { grade: standing.grade.display })}` : ''}
       </p>

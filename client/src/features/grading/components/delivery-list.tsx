@@ -5,7 +5,7 @@ import { ErrorMessage, Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
 import { getDeliveries, type Delivery } from '../api/get-deliveries';
 import { retryDelivery } from '../api/retry-delivery';
-import { formatDate } from './format';
+import { formatDate } from '../../../i18n/format-date';
 import { GradebookCheck } from './gradebook-check';
 import type { Notice } from '../../../components/notice';
 
@@ -97,7 +97,7 @@ function DeliveryRow({ delivery, name, onRetry }: { delivery: Delivery; name: st
         </span>
         {d.lineItem.label ? <span className="muted">{t('grading.delivery.column', { label: d.lineItem.label })}</span> : null}
         {d.reason ? <span>{t('grading.delivery.reason', { reason: d.reason })}</span> : null}
-        {d.sentAt ? <span className="muted">{t('grading.delivery.sentAt', { date: formatDate(d.sentAt, language) })}</span> : null}
+        {d.sentAt ? <span className="muted">{t('grading.delivery.sentAt', { date: formatDate(language, d.sentAt, 'dateTime') })}</span> : null}
         {d.attempts > 1 ? <span className="muted">{t('grading.delivery.tries', { count: d.attempts })}</span> : null}
       </div>
       {d.state === 'failed' ? (

@@ -1,10 +1,4 @@
-// Dates and sizes as the reader's language writes them.
-import type { Language } from '../../../i18n/translate';
-
-export function formatDate(iso: string | undefined, language: Language): string {
-  if (!iso) return '';
-  return new Date(iso).toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-}
+// File sizes as a reader expects them (dates go through i18n/format-date.ts).
 
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

@@ -16,7 +16,3 @@ export function fromLocalInput(value: string): string | null {
   const d = new Date(value.length === 10 ? `${value}T00:00` : value);
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
-
-export function formatDateTime(iso: string, language: string): string {
-  return new Date(iso).toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-}

@@ -1,6 +1,7 @@
 // Says the domain's messages (quality checks, publishing reasons, rule violations, playcards) in the interface language.
 import { en, type MessageKey } from '../../../i18n/en';
 import { useI18n } from '../../../i18n/i18n-context';
+import { formatDate } from '../../../i18n/format-date';
 import type { MessageParams } from '../../../i18n/translate';
 import type { DomainMessage } from '../api/types';
 import { useDesigner } from './designer-context';
@@ -21,7 +22,7 @@ export function useDomainText(): (message: DomainMessage | string) => string {
     const key = designerKey(`${kind}.${value}`);
     return key ? t(key) : value;
   };
-  const dateOf = (iso: string) => new Date(iso).toLocaleDateString(language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long' });
+  const dateOf = (iso: string) => formatDate(language, iso, 'long');
   return (message) => {
     const { key, params } = typeof message === 'string' ? { key: message, params: {} } : message;
     const own = designerKey(key);

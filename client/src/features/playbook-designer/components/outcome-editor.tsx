@@ -1,6 +1,7 @@
 // Writing one learning outcome with the Tuning parts (live sentence), indicators, possible evidence and the assessment; then its rubric and publishing.
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../../i18n/i18n-context';
+import { formatDate } from '../../../i18n/format-date';
 import { createOutcome } from '../api/create-outcome';
 import { deleteOutcome } from '../api/delete-outcome';
 import { publishOutcome } from '../api/publish-outcome';
@@ -241,7 +242,7 @@ export function OutcomeEditor({ outcome, onSaved, onClose }: { outcome?: Outcome
           <div className="sub-card">
             <h5>{t('designer.outcomes.publishTitle')}</h5>
             {outcome.status === 'published' ? (
-              <p>{t('designer.outcomes.isPublished', { date: new Date(outcome.publishedAt ?? '').toLocaleDateString(language === 'nl' ? 'nl-NL' : 'en-GB') })}</p>
+              <p>{t('designer.outcomes.isPublished', { date: formatDate(language, outcome.publishedAt, 'long') })}</p>
             ) : (
               <>
                 <p className="hint">{t('designer.outcomes.publishHint')}</p>

@@ -1,4 +1,5 @@
 // One activity of the playbook: type, title and load at a glance, its details behind a native, keyboard-accessible disclosure.
+import { formatDate } from '../../../i18n/format-date';
 import { useI18n } from '../../../i18n/i18n-context';
 import { safeHref } from '../../../lib/safe-href';
 import type { Activity } from '../api/types';
@@ -15,7 +16,6 @@ interface ActivityCardProps {
 
 export function ActivityCard({ activity, titleOf, inRoute, canCompose, onAdd, onRemove }: ActivityCardProps) {
   const { t, language } = useI18n();
-  const dateFormat = new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <li className={`activity-card type-edge-${activity.type}${inRoute ? ' in-route' : ''}`}>
       <TypeBadge type={activity.type} />
@@ -42,7 +42,7 @@ export function ActivityCard({ activity, titleOf, inRoute, canCompose, onAdd, on
         {activity.schedule.kind === 'synchronous' ? (
           <ul>
             {activity.schedule.sessions.map((s) => (
-              <li key={s.id}>{t('student.activity.session', { when: dateFormat.format(new Date(s.startsAt)), place: s.place, capacity: s.capacity })}</li>
+              <li key={s.id}>{t('student.activity.session', { when: formatDate(language, s.startsAt, 'dateTime'), place: s.place, capacity: s.capacity })}</li>
             ))}
           </ul>
         ) : (

@@ -1,6 +1,7 @@
 // One outcome's evidence: the items of the open attempt, ways to add more, the self-assessment, and handing in.
 import { useState } from 'react';
 import type { ApiError } from '../../../lib/api-client';
+import { formatDate } from '../../../i18n/format-date';
 import { useI18n } from '../../../i18n/i18n-context';
 import { submitAttempt } from '../api/submit-attempt';
 import type { Attempt, PublishedOutcome } from '../api/types';
@@ -24,7 +25,6 @@ export function OutcomeEvidence({ outcome, attempts, windows, selfAssess, onChan
   const [busy, setBusy] = useState(false);
   const draft = attempts.find((a) => a.status === 'draft');
   const waiting = attempts.find((a) => a.status === 'submitted');
-  const format = new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium' });
   const next = windows.filter((w) => new Date(w.until) > new Date()).sort((a, b) => a.from.localeCompare(b.from))[0];
   async function handIn(attempt: Attempt) {
     setBusy(true);
@@ -41,7 +41,7 @@ export function OutcomeEvidence({ outcome, attempts, windows, selfAssess, onChan
   return (
     <article className="card" aria-labelledby={`evidence-${outcome.id}`}>
       <h3 id={`evidence-${outcome.id}`}>{outcome.title}</h3>
-      {windows.length > 0 && next ? <p className="muted">{t('student.evidence.window', { from: format.format(new Date(next.from)), until: format.format(new Date(next.until)) })}</p> : null}
+      {windows.length > 0 && next ? <p className="muted">{t('student.evidence.window', { from: formatDate(language, next.from), until: formatDate(language, next.until) })}</p> : null}
       {waiting ? <p className="status-note">{t('student.evidence.waiting', { number: waiting.number })}</p> : null}
       {draft ? <EvidenceItems items={draft.items} /> : waiting ? null : <p className="muted">{t('student.evidence.noneYet')}</p>}
       {!waiting ? <EvidenceForms outcomeId={outcome.id} onAdded={onChanged} /> : null}

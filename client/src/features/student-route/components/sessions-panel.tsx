@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { ApiError } from '../../../lib/api-client';
 import { useApi } from '../../../lib/use-api';
 import { Loading } from '../../../components/status';
+import { formatDate } from '../../../i18n/format-date';
 import { useI18n } from '../../../i18n/i18n-context';
 import { cancelSession } from '../api/cancel-session';
 import { listSessions } from '../api/list-sessions';
@@ -16,7 +17,6 @@ export function SessionsPanel({ routeIds }: { routeIds: string[] }) {
   const sessions = useApi(listSessions);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const format = new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'full', timeStyle: 'short' });
   async function toggle(s: SessionOffer) {
     setBusy(true);
     setError(null);
@@ -46,7 +46,7 @@ export function SessionsPanel({ routeIds }: { routeIds: string[] }) {
                 <span>
                   <strong>{s.title}</strong>
                   <br />
-                  {format.format(new Date(s.startsAt))} · {s.place} · {t('student.sessions.seatsLeft', { left: s.seatsLeft, capacity: s.capacity })}
+                  {formatDate(language, s.startsAt, 'fullDateTime')} · {s.place} · {t('student.sessions.seatsLeft', { left: s.seatsLeft, capacity: s.capacity })}
                   {s.signedUp ? <strong className="signed-up"> · {t('student.sessions.signedUp')}</strong> : null}
                 </span>
                 {!inRoute ? (
