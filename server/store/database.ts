@@ -1,4 +1,7 @@
 // Owns the life of Playroute's MongoDB connection: a real MongoDB when MONGODB_URI is set, else the embedded store.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import mongoose, { type Connection } from 'mongoose';
 import type { Logger } from '../logger';
 import { startEmbeddedMongo, type EmbeddedMongo } from './embedded/index';
@@ -6,7 +9,7 @@ import { startEmbeddedMongo, type EmbeddedMongo } from './embedded/index';
 export interface Database {
   connection: Connection;
   kind: 'embedded' | 'mongodb';
-  /** The address the driver uses; for the embedded store, its loopback port. */
+  /** The address the driver uses; for the embedded store, its Unix socket (mode 0600) in dataDir or, in memory, a private temp folder. */
   uri: string;
   isUp(): Promise<boolean>;
   close(): Promise<void>;
@@ -26,9 +29,12 @@ export async function openDatabase(options: {
 }): Promise<Database> {
   const { logger } = options;
   let embedded: EmbeddedMongo | undefined;
+  // In memory, the socket still goes to a private (0700) folder, so no other local user reaches the store.
+  const socketDir = !options.mongodbUri && options.inMemory ? mkdtempSync(join(tmpdir(), 'playroute-store-')) : undefined;
   if (!options.mongodbUri) {
     embedded = await startEmbeddedMongo({
       dataDir: options.inMemory ? undefined : options.dataDir,
+      socketDir,
       logger: logger.child({ component: 'embedded-store' }),
     });
     logger.info({ dataDir: options.inMemory ? 'memory' : options.dataDir }, 'embedded MongoDB-compatible store started');
@@ -43,6 +49,7 @@ export async function openDatabase(options: {
     await connection.asPromise();
   } catch (err) {
     await embedded?.close();
+    removeFolder(socketDir);
     throw err;
   }
   logger.info({ kind: embedded ? 'embedded' : 'mongodb', db: connection.name }, 'database connected');
@@ -54,8 +61,13 @@ export async function openDatabase(options: {
     close: async () => {
       await connection.close();
       await embedded?.close();
+      removeFolder(socketDir);
     },
   };
+}
+
+function removeFolder(folder: string | undefined): void {
+  if (folder) rmSync(folder, { recursive: true, force: true });
 }
 
 function databaseNameIn(uri: string): string | undefined {

@@ -141,7 +141,8 @@ describe('platform:add beside a running Playroute on the embedded store', () => 
       server?.once('exit', (code) => reject(new Error(`Playroute exited (${code}): ${output}`)));
     });
     const uri = readFileSync(path.join(dataDir, 'embedded-store.uri'), 'utf8').trim();
-    expect(uri).toMatch(/^mongodb:\/\/127\.0\.0\.1:\d+\//);
+    // The embedded store listens on a Unix socket (0600) in DATA_DIR, not on a TCP port.
+    expect(uri).toBe(`mongodb://${encodeURIComponent(path.join(dataDir, 'embedded-store.sock'))}/?directConnection=true`);
 
     const result = await run('server/cli/platform-add.ts', PLATFORM, { DATA_DIR: dataDir });
     expect(problems(result.stderr)).toEqual([]);

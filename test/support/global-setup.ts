@@ -1,10 +1,14 @@
 // Builds the client if needed and starts one in-memory embedded store for the whole test run, unless
 // MONGODB_URI points the suite at a real MongoDB; test files read the address with inject('mongoUri').
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureClientBuilt } from '../../server/cli/client-build';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../../server/store/embedded/index';
 
 let embedded: EmbeddedMongo | undefined;
+let socketDir: string | undefined;
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,10 +24,13 @@ export async function setup(project: TestProject): Promise<void> {
     project.provide('mongoUri', external);
     return;
   }
-  embedded = await startEmbeddedMongo({});
+  // The run's store listens on a Unix socket (0600) in a private folder, as Playroute's own store does.
+  socketDir = mkdtempSync(join(tmpdir(), 'playroute-test-store-'));
+  embedded = await startEmbeddedMongo({ socketDir });
   project.provide('mongoUri', embedded.uri);
 }
 
 export async function teardown(): Promise<void> {
   await embedded?.close();
+  if (socketDir) rmSync(socketDir, { recursive: true, force: true });
 }

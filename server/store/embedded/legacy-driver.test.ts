@@ -1,5 +1,8 @@
 // ltijs carries mongoose 7 with MongoDB driver 5.9, which greets the server with a legacy OP_QUERY isMaster.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedMongo, type EmbeddedMongo } from './index';
 
@@ -9,13 +12,17 @@ const require = createRequire(import.meta.url);
 const legacyMongoose = require('../../../node_modules/ltijs/node_modules/mongoose') as Mongoose;
 
 let store: EmbeddedMongo;
+let socketDir: string;
 
 beforeAll(async () => {
-  store = await startEmbeddedMongo();
+  // On a Unix socket, as Playroute serves it: the legacy driver must reach it through a %2F-encoded URI.
+  socketDir = mkdtempSync(join(tmpdir(), 'playroute-legacy-'));
+  store = await startEmbeddedMongo({ socketDir });
 });
 
 afterAll(async () => {
   await store.close();
+  rmSync(socketDir, { recursive: true, force: true });
 });
 
 describe('the driver ltijs brings', () => {

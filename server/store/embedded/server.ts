@@ -1,4 +1,5 @@
-// The TCP server: one framer per connection, each request run through the router, replies sent only once durable.
+// The wire server (Unix socket, or TCP on loopback for in-memory test stores): one framer per connection, each request run through the router, replies sent only once durable.
+import { chmodSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { Catalog } from './catalog';
 import type { CommandRouter } from './command-router';
@@ -43,6 +44,29 @@ export class WireServer {
       this.startTimers();
       return bound as number;
     });
+  }
+
+  /**
+   * Listens on a Unix socket only its owner may open (0600): no other user on the machine can reach the data.
+   * Node binds a socket synchronously inside listen(), so a umask set around that call alone makes the socket
+   * private from the moment it exists; the chmod covers runtimes that cannot change the umask (worker threads).
+   */
+  async listenOnSocket(path: string): Promise<void> {
+    rmSync(path, { force: true }); // left by a store that was killed; the folder's lock says it is not in use
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      const previousUmask = tryUmask(0o177);
+      try {
+        this.server.listen(path, () => {
+          this.server.off('error', reject);
+          resolve();
+        });
+      } finally {
+        if (previousUmask !== undefined) process.umask(previousUmask);
+      }
+    });
+    chmodSync(path, 0o600);
+    this.startTimers();
   }
 
   private startTimers(): void {
@@ -119,5 +143,13 @@ export class WireServer {
     await closed;
     this.deps.cursors.clear();
     await this.deps.persistence.close();
+  }
+}
+
+function tryUmask(mask: number): number | undefined {
+  try {
+    return process.umask(mask);
+  } catch {
+    return undefined;
   }
 }

@@ -9,7 +9,7 @@ let client: RawWireClient;
 
 beforeAll(async () => {
   store = await startEmbeddedMongo();
-  client = await RawWireClient.open(store.port);
+  client = await RawWireClient.open(store.uri);
 });
 
 afterAll(async () => {

@@ -129,10 +129,20 @@ describe('big messages', () => {
 
 describe('document size limits', () => {
   const MiB = 1024 * 1024;
-  /** A document of exactly `bytes` BSON bytes: { _id, text }. */
-  function documentOf(bytes: number, id: string): { _id: string; text: string } {
-    const overhead = serialize({ _id: id, text: '' }).length;
-    return { _id: id, text: 'x'.repeat(bytes - overhead) };
+  /**
+   * The BSON of { _id: id, text: 'xxx…' } with exactly `bytes` bytes, encoded by hand: bson's serializer
+   * writes into a 17 MiB buffer and silently truncates anything longer.
+   */
+  function documentOf(bytes: number, id: string): Buffer {
+    const field = (name: string, value: string): Buffer => {
+      const text = Buffer.from(`${value}\0`);
+      return Buffer.concat([Buffer.from([0x02]), Buffer.from(`${name}\0`), int32(text.length), text]);
+    };
+    const head = field('_id', id);
+    const textLength = bytes - 4 - head.length - (1 + 5 + 4 + 1) - 1;
+    const doc = Buffer.concat([int32(bytes), head, field('text', 'x'.repeat(textLength)), Buffer.from([0])]);
+    expect(doc.length).toBe(bytes);
+    return doc;
   }
 
   it('when a document over 16 MiB is inserted, it is refused with BSONObjectTooLarge (10334) and the store keeps serving', async () => {

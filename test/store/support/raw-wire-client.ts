@@ -41,11 +41,14 @@ export class RawWireClient {
     this.socket.write(bytes);
   }
 
-  /** Sends an OP_MSG; `sequences` go as kind-1 document sequences; `checksum` appends a (dummy) CRC. */
-  command(doc: Document, options: { sequences?: Record<string, Document[]>; checksum?: boolean } = {}): Promise<RawReply> {
+  /**
+   * Sends an OP_MSG; `sequences` go as kind-1 document sequences (a Buffer is sent as already-encoded BSON,
+   * for documents beyond what bson's serializer can write); `checksum` appends a (dummy) CRC.
+   */
+  command(doc: Document, options: { sequences?: Record<string, (Document | Buffer)[]>; checksum?: boolean } = {}): Promise<RawReply> {
     const parts: Buffer[] = [Buffer.from([0]), Buffer.from(serialize(doc))];
     for (const [name, docs] of Object.entries(options.sequences ?? {})) {
-      const body = Buffer.concat([Buffer.from(`${name}\0`), ...docs.map((d) => Buffer.from(serialize(d)))]);
+      const body = Buffer.concat([Buffer.from(`${name}\0`), ...docs.map((d) => (Buffer.isBuffer(d) ? d : Buffer.from(serialize(d))))]);
       const size = Buffer.alloc(4);
       size.writeInt32LE(body.length + 4);
       parts.push(Buffer.from([1]), size, body);
