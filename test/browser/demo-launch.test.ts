@@ -59,7 +59,7 @@ describe.skipIf(browserMissing)(`the demo course in a browser${browserMissing ? 
     await page.getByText('Playroute opens from your course in Canvas, Brightspace or Moodle.').waitFor();
     await page.getByRole('link', { name: 'Try Playroute in the demo course' }).click();
     await page.waitForURL(/\/demo-lms/);
-    expect(await page.title()).toContain('Demo LMS');
+    await expect.poll(() => page.title()).toContain('Demo LMS');
     // The built client ships the tool icon the LMS shows (icon_uri), as an image, not as the app page.
     const icon = await page.request.get(`${playroute.url}/icon.svg`);
     expect(icon.status()).toBe(200);

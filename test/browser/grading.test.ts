@@ -57,9 +57,9 @@ describe.skipIf(browserMissing)(`grading in the browser${browserMissing ? ` (ski
     await page.route('**/api/assessment/attempts/*/grade', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"code":"unavailable","message":"down"}}' }), { times: 1 });
     await page.getByRole('button', { name: 'Beoordeling opslaan' }).click();
     await page.getByText('Je keuzes en toelichtingen blijven bewaard.', { exact: false }).waitFor();
-    expect(await design.getByRole('radio', { name: /^Good/ }).isChecked()).toBe(true);
-    expect(await design.getByLabel('Toelichting bij Design (niet verplicht)').inputValue()).toBe('Clear phases and milestones.');
-    expect(await page.getByLabel('Algemene feedback voor de student (niet verplicht)').inputValue()).toBe('Excellent plan.');
+    await expect.poll(() => design.getByRole('radio', { name: /^Good/ }).isChecked()).toBe(true);
+    await expect.poll(() => design.getByLabel('Toelichting bij Design (niet verplicht)').inputValue()).toBe('Clear phases and milestones.');
+    await expect.poll(() => page.getByLabel('Algemene feedback voor de student (niet verplicht)').inputValue()).toBe('Excellent plan.');
 
     await page.getByRole('button', { name: 'Beoordeling opslaan' }).click();
     await page.getByText(`De beoordeling van ${studentName} is opgeslagen.`, { exact: false }).waitFor();

@@ -28,8 +28,13 @@ describe.skipIf(browserMissing)(`dragging to reorder a student's route${browserM
   /** Press the mouse on a handle and move, in steps, to a point `fraction` of the way down the target item. */
   async function dragOnto(page: Page, handleTitle: string, targetId: string, fraction: number) {
     await page.locator('ol.route-list').scrollIntoViewIfNeeded();
-    const handle = await page.getByTitle(handleTitle).boundingBox();
-    const target = await page.locator(`ol.route-list > li[data-activity-id="${targetId}"]`).boundingBox();
+    // boundingBox() reads the layout once: wait until both are on screen first.
+    const handleLocator = page.getByTitle(handleTitle);
+    const targetLocator = page.locator(`ol.route-list > li[data-activity-id="${targetId}"]`);
+    await handleLocator.waitFor();
+    await targetLocator.waitFor();
+    const handle = await handleLocator.boundingBox();
+    const target = await targetLocator.boundingBox();
     if (!handle || !target) throw new Error('handle or target not visible');
     await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
     await page.mouse.down();
@@ -49,8 +54,8 @@ describe.skipIf(browserMissing)(`dragging to reorder a student's route${browserM
     await expectCurrentStep(page, 'route');
     await page.getByRole('heading', { name: 'Compose your route' }).waitFor();
 
+    await expect.poll(async () => (await order(page)).length).toBeGreaterThan(2);
     const before = await order(page);
-    expect(before.length).toBeGreaterThan(2);
     expect(before[0]).not.toBe('logbook');
     expect(before).toContain('logbook');
 
@@ -105,6 +110,8 @@ describe.skipIf(browserMissing)(`dragging to reorder a student's route${browserM
     await route.getByRole('listitem', { name: 'Step 5: Logboek' }).waitFor();
     await route.scrollIntoViewIfNeeded();
 
+    await route.getByTitle('Drag to move Logboek').waitFor();
+    await route.getByRole('listitem', { name: 'Step 1: Voorkennistoets' }).waitFor();
     const handle = await route.getByTitle('Drag to move Logboek').boundingBox();
     const first = await route.getByRole('listitem', { name: 'Step 1: Voorkennistoets' }).boundingBox();
     if (!handle || !first) throw new Error('handle or first step not visible');
@@ -114,7 +121,7 @@ describe.skipIf(browserMissing)(`dragging to reorder a student's route${browserM
     await route.locator('li.drop-before').waitFor();
     await page.mouse.up();
     await route.getByRole('listitem', { name: 'Step 1: Logboek' }).waitFor();
-    await expect(page.getByText('Logboek is now step 1 of 5.').count()).resolves.toBe(1);
+    await expect.poll(() => page.getByText('Logboek is now step 1 of 5.').count()).toBe(1);
 
     await route.getByRole('button', { name: 'Save recommended route' }).click();
     await route.getByText('The recommended route follows all route rules.').waitFor();

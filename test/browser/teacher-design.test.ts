@@ -61,12 +61,12 @@ describe.skipIf(browserMissing)(`a teacher designs a playbook in the browser${br
     await outcome.getByLabel('Short title').fill('Project plan');
     await outcome.getByLabel('Active verb').fill('designs');
     const sentence = page.getByTestId('outcome-sentence');
-    await expect(sentence.textContent()).resolves.toContain('The student designs [Subject]');
+    await expect.poll(() => sentence.textContent()).toContain('The student designs [Subject]');
     await outcome.getByLabel('Subject').fill('a project plan');
     await outcome.getByLabel('Standard').fill('following PRINCE2');
     await outcome.getByLabel('Context').fill('for a client in professional practice');
     await outcome.getByLabel('Competence or final qualification').fill('project management');
-    await expect(sentence.textContent()).resolves.toBe(
+    await expect.poll(() => sentence.textContent()).toBe(
       'The student designs a project plan following PRINCE2, for a client in professional practice (competence: project management).',
     );
     await outcome.getByRole('button', { name: 'Add indicator' }).click();
@@ -118,7 +118,7 @@ describe.skipIf(browserMissing)(`a teacher designs a playbook in the browser${br
     await route.getByRole('listitem', { name: 'Step 5: Logbook' }).focus();
     await page.keyboard.press('Alt+ArrowUp');
     await route.getByRole('listitem', { name: 'Step 4: Logbook' }).waitFor();
-    await expect(page.getByText('Logbook is now step 4 of 5.').count()).resolves.toBe(1);
+    await expect.poll(() => page.getByText('Logbook is now step 4 of 5.').count()).toBe(1);
     await page.keyboard.press('Alt+ArrowDown');
     await route.getByRole('listitem', { name: 'Step 5: Logbook' }).waitFor();
     await route.getByRole('button', { name: 'Save recommended route' }).click();
@@ -160,7 +160,7 @@ describe.skipIf(browserMissing)(`a teacher designs a playbook in the browser${br
     await page.getByLabel('Language').selectOption('nl');
     await page.getByRole('heading', { name: 'Playbookontwerp' }).waitFor();
     await page.getByRole('heading', { name: 'Leeractiviteiten in het 3-3-5-raster' }).waitFor();
-    await expect(sentence.textContent()).resolves.toBe(
+    await expect.poll(() => sentence.textContent()).toBe(
       'De student designs a project plan following PRINCE2, for a client in professional practice (competentie: project management).',
     );
     await page.getByText('Dit playbook is gepubliceerd: studenten kunnen hun route kiezen.').waitFor();
@@ -169,7 +169,7 @@ describe.skipIf(browserMissing)(`a teacher designs a playbook in the browser${br
 
     // From 320 px wide, nothing needs sideways scrolling.
     await page.setViewportSize({ width: 320, height: 800 });
-    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(320);
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await screenshot(page, 'teacher-design-320');
   }, 60_000);
 
@@ -187,10 +187,10 @@ describe.skipIf(browserMissing)(`a teacher designs a playbook in the browser${br
 
     await form.getByRole('button', { name: 'Save activity' }).click();
     await form.getByText('Someone else changed this playbook after you opened it', { exact: false }).waitFor();
-    await expect(form.getByLabel('Title', { exact: true }).inputValue()).resolves.toBe('Knowledge clip');
+    await expect.poll(() => form.getByLabel('Title', { exact: true }).inputValue()).toBe('Knowledge clip');
     await form.getByRole('button', { name: 'Reload the playbook (keeps your form)' }).click();
     await form.getByText('The playbook is up to date again.', { exact: false }).waitFor();
-    await expect(form.getByLabel('Title', { exact: true }).inputValue()).resolves.toBe('Knowledge clip');
+    await expect.poll(() => form.getByLabel('Title', { exact: true }).inputValue()).toBe('Knowledge clip');
     await form.getByRole('button', { name: 'Save activity' }).click();
     await page.getByRole('region', { name: 'Online · With experts' }).getByRole('button', { name: 'Edit Knowledge clip' }).waitFor();
     expect((await readDesign(h, token)).activities.map((a) => a.title)).toEqual(['Knowledge clip']);
