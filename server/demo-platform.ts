@@ -2,7 +2,7 @@
 import { createDemoLms, type DemoLms } from './demo-lms/index';
 import type { Lti } from './lti/index';
 import { toolConfiguration } from './lti/tool-configuration';
-import type { Platform } from './store/lti/platforms';
+import type { Platform } from './lti/store/platforms';
 
 export const DEMO_CLIENT_ID = 'playroute-demo';
 export const DEMO_DEPLOYMENT_ID = 'playroute-demo-deployment';

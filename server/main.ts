@@ -1,4 +1,4 @@
-// Composition root: config → logger → database → HTTP app → listen, and an orderly shutdown on SIGTERM/SIGINT.
+// Composition root: config → logger → database → LTI and grade delivery → features and HTTP app (server/app.ts) → listen, and an orderly shutdown on SIGTERM/SIGINT.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -7,8 +7,7 @@ import { createApp } from './app';
 import { loadConfig, ConfigError, type Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { startDemoPlatform } from './demo-platform';
-import { createGrades, type Grades } from './grades/index';
-import { createOutboxGradePublisher } from './grades/outbox-publisher';
+import { createGrades, createOutboxGradePublisher, type Grades } from './features/grades/index';
 import { createLti } from './lti/index';
 import { openDatabase, type Database } from './store/database';
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { createSecretBox } from '../lti/secret-box';
 import { createToolKeys, RETIRED_KEY_GRACE_MS } from '../lti/tool-keys';
-import { createToolKeyStore } from '../store/lti/tool-keys';
+import { createToolKeyStore } from '../lti/store/tool-keys';
 import { openCliDatabase, parseOptions, runCli } from './cli-database';
 
 await runCli('keys:rotate', async ({ config, logger }) => {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isTrustedUrl } from '../lti/registration/registration-errors';
 import { toolUrls } from '../lti/tool-urls';
-import { createPlatformRegistry, type Platform } from '../store/lti/platforms';
+import { createPlatformRegistry, type Platform } from '../lti/store/platforms';
 import { openCliDatabase, parseOptions, runCli } from './cli-database';
 
 const USAGE =

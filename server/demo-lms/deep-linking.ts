@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { Claim, LTI_VERSION, MessageType } from '../lti/claims';
 import type { LmsContext } from './context';
 import { describeZodError, LmsError } from './errors';
-import { escapeHtml } from '../http/html';
+import { escapeHtml } from '../html';
 import type { DeepLinkResult, RegisteredTool } from './state';
 
 const lineItemSchema = z.object({

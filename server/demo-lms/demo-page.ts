@@ -4,7 +4,7 @@ import { MessageType } from '../lti/claims';
 import type { LmsContext } from './context';
 import { fullName, type CourseRole, type Member } from './course';
 import { DEMO_MESSAGES, pickLanguage, type DemoLanguage, type DemoMessages } from './demo-page-messages';
-import { escapeHtml } from '../http/html';
+import { escapeHtml } from '../html';
 import { cspNonce } from '../http/security-headers';
 import { startLaunch } from './oidc';
 import { platformStorageScript } from './platform-storage';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { MessageType, type LaunchMessageType } from '../lti/claims';
 import type { LmsContext } from './context';
 import { LmsError } from './errors';
-import { autoSubmitForm } from '../http/html';
+import { autoSubmitForm } from '../html';
 import { launchClaims } from './id-token';
 import type { PendingLaunch, RegisteredTool } from './state';
 

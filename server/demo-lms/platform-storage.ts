@@ -1,5 +1,5 @@
 // The browser half of LTI Platform Storage: a script the demo page (and Canvas-style forwarding frame) runs for the tool's iframe.
-import { scriptJson } from '../http/html';
+import { scriptJson } from '../html';
 
 export interface StorageScriptConfig {
   /** Origins of registered tools; messages from any other origin are ignored, as the spec requires. */

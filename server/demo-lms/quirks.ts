@@ -30,7 +30,7 @@ export interface QuirkProfile {
   /**
    * The gradingProgress values for which the gradebook keeps scoreGiven; for any other the stored grade
    * becomes empty. In every mode a score without scoreGiven also replaces the grade with an empty one
-   * (Moodle, Canvas and the spec alike: see server/grades/SCORE-RULE.md).
+   * (Moodle, Canvas and the spec alike: see server/features/grades/SCORE-RULE.md).
    */
   scoreKeptFor: readonly ScoreGradingProgress[];
   /** Brightspace: 404 for unknown users, 403 for users who are known but not enrolled. */

@@ -2,7 +2,7 @@
 import type { RequestHandler, Response } from 'express';
 import { playrouteRolesOf, type PlayrouteRole } from '../lti/roles';
 import type { LaunchSession, SessionTokens } from '../lti/session-token';
-import type { CourseRecords } from '../store/lti/course-records';
+import type { CourseRecords } from '../lti/store/course-records';
 import { AppError, NotAuthenticatedError, NotAuthorisedError } from '../errors';
 
 const BEARER = /^Bearer\s+(\S+)$/i;

@@ -1,7 +1,7 @@
 // Maps the domain's and the store's refusals (stable codes with params) onto HTTP statuses, so routes just throw.
 import { DomainError, type DomainErrorCode } from '../domain/errors';
 import { GradingError, type GradingErrorCode } from '../domain/grading/errors';
-import { StoreError, type StoreErrorCode } from '../store/repositories/errors';
+import { StoreError, type StoreErrorCode } from '../store/store-errors';
 import { AppError } from '../errors';
 
 const STATUS: Record<DomainErrorCode | StoreErrorCode, number> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Platform } from '../store/lti/platforms';
+import type { Platform } from '../lti/store/platforms';
 import { framingOrigins, ownOrigins } from './framing-origins';
 
 const platform = (issuer: string, authLoginUrl: string) => ({ issuer, authLoginUrl }) as Platform;

@@ -1,6 +1,6 @@
 // Which sites may show Playroute in a frame: the registered LMSs, and in development Playroute's own demo under either local name.
-import type { LearnedFramingOrigins } from '../store/lti/framing-origins';
-import type { PlatformRegistry } from '../store/lti/platforms';
+import type { LearnedFramingOrigins } from '../lti/store/framing-origins';
+import type { PlatformRegistry } from '../lti/store/platforms';
 
 const CACHE_MS = 15_000;
 

@@ -1,7 +1,7 @@
 // Response headers every page and API answer carries: what scripts may run, who may frame Playroute, what may be cached.
 import { createHash, randomBytes } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
-import { AUTO_SUBMIT_SCRIPT } from './html';
+import { AUTO_SUBMIT_SCRIPT } from '../html';
 import { REGISTRATION_DONE_SCRIPT } from '../lti/pages/launch-pages';
 
 export interface SecurityHeaderOptions {

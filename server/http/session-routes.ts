@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import { decodeJwt } from 'jose';
 import type { SessionTokens } from '../lti/session-token';
-import type { CourseRecords } from '../store/lti/course-records';
+import type { CourseRecords } from '../lti/store/course-records';
 import { sessionOf, sessionTokenOf } from './auth';
 import { NotAuthenticatedError } from '../errors';
 

@@ -2,8 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { AppError, NotAuthorisedError } from '../errors';
-import type { LaunchHandoffs } from '../store/lti/launch-handoffs';
-import type { PlatformRegistry } from '../store/lti/platforms';
+import type { LaunchHandoffs } from './store/launch-handoffs';
+import type { PlatformRegistry } from './store/platforms';
 import { Claim, LTI_VERSION, MessageType } from './claims';
 import type { LaunchSession } from './session-token';
 import type { ToolKeys } from './tool-keys';

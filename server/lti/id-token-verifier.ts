@@ -1,8 +1,8 @@
 // Checks a launch id_token as the LTI 1.3 Security Framework requires, against the login request it answers.
 import { decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import type { Logger } from '../logger';
-import type { LoginState, LoginStates } from '../store/lti/login-states';
-import type { Platform } from '../store/lti/platforms';
+import type { LoginState, LoginStates } from './store/login-states';
+import type { Platform } from './store/platforms';
 import { Claim } from './claims';
 import { launchClaimsSchema, toLaunch, type LaunchClaims, type LtiLaunch } from './launch-claims';
 import { malformed, refused, untrusted, LtiError } from './lti-errors';

@@ -1,8 +1,8 @@
 // After a launch is verified: remember who and where it came from, and open a Playroute session for it.
-import type { CourseRecords } from '../store/lti/course-records';
-import type { LearnedFramingOrigins } from '../store/lti/framing-origins';
-import type { LaunchHandoffs } from '../store/lti/launch-handoffs';
-import type { Platform } from '../store/lti/platforms';
+import type { CourseRecords } from './store/course-records';
+import type { LearnedFramingOrigins } from './store/framing-origins';
+import type { LaunchHandoffs } from './store/launch-handoffs';
+import type { Platform } from './store/platforms';
 import { MessageType } from './claims';
 import type { LtiLaunch } from './launch-claims';
 import { refused } from './lti-errors';

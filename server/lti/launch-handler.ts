@@ -1,9 +1,9 @@
 // Step two of the OIDC launch: the LMS posts the id_token; we check it against its login and open the session.
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import type { LaunchHandoffs } from '../store/lti/launch-handoffs';
-import type { LoginState, LoginStates } from '../store/lti/login-states';
-import type { PlatformRegistry } from '../store/lti/platforms';
+import type { LaunchHandoffs } from './store/launch-handoffs';
+import type { LoginState, LoginStates } from './store/login-states';
+import type { PlatformRegistry } from './store/platforms';
 import { verifyIdToken, type IdTokenVerifierDeps } from './id-token-verifier';
 import { completeLaunch, type LaunchCompletionDeps } from './launch-completion';
 import { malformed, untrusted, LtiError } from './lti-errors';

@@ -4,8 +4,8 @@ import type { Request, Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Connection } from 'mongoose';
 import type { Config } from '../config';
-import type { LoginStates } from '../store/lti/login-states';
-import { createRateLimitCounters } from '../store/lti/rate-limit-counters';
+import type { LoginStates } from './store/login-states';
+import { createRateLimitCounters } from './store/rate-limit-counters';
 import { LtiError } from './lti-errors';
 
 export interface LoginGuard {

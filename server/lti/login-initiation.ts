@@ -2,8 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import type { LoginStates } from '../store/lti/login-states';
-import type { Platform, PlatformRegistry } from '../store/lti/platforms';
+import type { LoginStates } from './store/login-states';
+import type { Platform, PlatformRegistry } from './store/platforms';
 import type { LoginGuard } from './login-guard';
 import { malformed, refused } from './lti-errors';
 import { checkCookieThenContinuePage, storeStateAndContinuePage } from './pages/launch-pages';

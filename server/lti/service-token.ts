@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { z } from 'zod';
 import type { Logger } from '../logger';
-import type { Platform } from '../store/lti/platforms';
+import type { Platform } from './store/platforms';
 import { CLIENT_ASSERTION_TYPE } from './claims';
 import type { FetchLike } from './platform-jwks';
 import { PlatformServiceError, readFailure, unreachable } from './service-errors';

@@ -1,6 +1,6 @@
 // Which service URLs (AGS, NRPS) Playroute will send a platform's bearer token to: https on the platform's own hosts only.
 import { isIPv4, isIPv6 } from 'node:net';
-import type { Platform } from '../store/lti/platforms';
+import type { Platform } from './store/platforms';
 import type { LtiLaunch } from './launch-claims';
 
 /** http is accepted for these hosts outside production only (the simulated LMS, a local Moodle). */

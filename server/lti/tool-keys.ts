@@ -1,7 +1,7 @@
 // The tool's key set: signs client assertions and deep-linking responses, publishes every key platforms may still need.
 import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
-import type { StoredToolKey, ToolKeyStore } from '../store/lti/tool-keys';
+import type { StoredToolKey, ToolKeyStore } from './store/tool-keys';
 import type { SecretBox } from './secret-box';
 
 /** A retired key stays in the JWKS this long, so tokens it signed just before a rotation still verify. */

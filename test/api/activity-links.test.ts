@@ -1,6 +1,6 @@
 // Activity links are opened by students: whichever way a playbook comes in, only web addresses (http, https) are kept.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPlaybookRepository } from '../../server/store/repositories/playbook-repository';
+import { createPlaybookRepository } from '../../server/features/playbooks/data/playbook-repository';
 import { DEPLOYMENT_ID, startLtiHarness, type LtiHarness } from '../support/lti-harness';
 import { seedPlaybook } from '../support/playbook-seed';
 import { buildActivity, designPublishablePlaybook, errorOf, launchAs, placeNewPlaybook, readDesign, write } from '../support/teacher-api';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRoute } from '../../server/domain/route-compose';
 import { daysAfter } from '../../server/domain/test-factories';
-import { createRouteRepository } from '../../server/store/repositories/route-repository';
+import { createRouteRepository } from '../../server/features/learning-routes/data/route-repository';
 import { seedPlaybook, WORKSHOP } from '../support/playbook-seed';
 import { startLtiHarness, type LtiHarness } from '../support/lti-harness';
 

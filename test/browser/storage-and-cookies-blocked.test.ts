@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { escapeHtml } from '../../server/http/html';
+import { escapeHtml } from '../../server/html';
 import { browserMissing, BROWSER_SKIP_REASON, launchChromiumBlockingThirdPartyCookies, screenshot } from '../support/browser';
 import { startLtiHarness, type LtiHarness } from '../support/lti-harness';
 

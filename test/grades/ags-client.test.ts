@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseRetryAfter, scoresUrl } from '../../server/lti/ags-client';
-import { backoffDelay } from '../../server/grades/backoff';
+import { backoffDelay } from '../../server/features/grades/use-cases/backoff';
 import { startGradesHarness, type GradesHarness } from './grades-harness';
 
 describe('the AGS client', () => {

@@ -2,8 +2,8 @@
 import mongoose, { type Connection } from 'mongoose';
 import { quirkProfile, type LmsQuirks } from '../../server/demo-lms/quirks';
 import type { RecordedScore, RequestLogEntry } from '../../server/demo-lms/index';
-import { createGrades, type EnqueueScoreProps, type Grades, type ScorePayload } from '../../server/grades/index';
-import { deliveryModel, type DeliveryDocument } from '../../server/grades/delivery-model';
+import { createGrades, type EnqueueScoreProps, type Grades, type ScorePayload } from '../../server/features/grades/index';
+import { deliveryModel, type DeliveryDocument } from '../../server/features/grades/data/delivery-model';
 import { testMongoUri } from '../support/database';
 import { DEPLOYMENT_ID, startLtiHarness, type LtiHarness } from '../support/lti-harness';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mongoose, { type Connection } from 'mongoose';
-import { createScoreClock } from '../../server/grades/score-clock';
+import { createScoreClock } from '../../server/features/grades/use-cases/score-clock';
 import { connectTestDatabase, testMongoUri } from '../support/database';
 
 describe('the shared score clock', () => {

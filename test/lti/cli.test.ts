@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEVELOPMENT_ENCRYPTION_KEY } from '../../server/config';
 import { createSecretBox } from '../../server/lti/secret-box';
 import { createToolKeys } from '../../server/lti/tool-keys';
-import { createPlatformRegistry } from '../../server/store/lti/platforms';
-import { createToolKeyStore } from '../../server/store/lti/tool-keys';
+import { createPlatformRegistry } from '../../server/lti/store/platforms';
+import { createToolKeyStore } from '../../server/lti/store/tool-keys';
 import { connectTestDatabase, testMongoUri } from '../support/database';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

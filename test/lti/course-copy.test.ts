@@ -1,8 +1,8 @@
 // Which playbook a link opens when it names one: deep linking's own, a course copy's (as Canvas copies a course), and never another course's or school's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Claim, Role } from '../../server/lti/claims';
-import { createPlaybookRepository } from '../../server/store/repositories/playbook-repository';
-import { emptyPlaybook } from '../../server/placements/new-playbook';
+import { createPlaybookRepository } from '../../server/features/playbooks/data/playbook-repository';
+import { emptyPlaybook } from '../../server/features/placements/use-cases/new-playbook';
 import { startLtiHarness, type LtiHarness } from '../support/lti-harness';
 import { designPublishablePlaybook, readDesign, write } from '../support/teacher-api';
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LmsQuirks, Member } from '../../server/demo-lms/index';
 import { Claim, Role } from '../../server/lti/claims';
 import { createLogger } from '../../server/logger';
-import { createRoster } from '../../server/roster/index';
+import { createRoster } from '../../server/features/roster/index';
 import { startLtiHarness, type LtiHarness } from '../support/lti-harness';
 import { playrouteRolesIn } from '../support/lms-roles';
 

@@ -5,7 +5,7 @@ import { BRIGHTSPACE_TOKEN_AUDIENCE } from '../../server/demo-lms/quirks';
 import { createServiceClient, type ServiceClient } from '../../server/lti/service-client';
 import { PlatformServiceError } from '../../server/lti/service-errors';
 import { createServiceTokens, type ServiceTokenDeps, type ServiceTokens } from '../../server/lti/service-token';
-import type { Platform } from '../../server/store/lti/platforms';
+import type { Platform } from '../../server/lti/store/platforms';
 import { startLtiHarness, type LtiHarness } from '../support/lti-harness';
 
 let h: LtiHarness;

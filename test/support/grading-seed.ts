@@ -5,14 +5,14 @@ import type {
   FinalGradePublication,
   GradePublisher,
   OutcomeResultPublication,
-} from '../../server/assessment/grade-publisher';
+} from '../../server/features/assessment/grade-publisher';
 import type { Member } from '../../server/demo-lms/index';
 import type { LearningOutcome } from '../../server/domain/outcome';
 import { emptyRules, type AssessmentWindow } from '../../server/domain/playbook';
 import type { Rubric } from '../../server/domain/rubric';
 import type { SelfDirectionLevel } from '../../server/domain/self-direction';
 import { Role } from '../../server/lti/claims';
-import { createPlaybookRepository, type PlacementKey } from '../../server/store/repositories/playbook-repository';
+import { createPlaybookRepository, type PlacementKey } from '../../server/features/playbooks/data/playbook-repository';
 import { launchInOtherCourse, startLtiHarness, type LtiHarness } from './lti-harness';
 
 export interface RecordingPublisher extends GradePublisher {

@@ -10,14 +10,14 @@ import { loadConfig, type Config } from '../../server/config';
 import { createDemoLms, type DemoLms, type LmsQuirks, type StartLaunchProps } from '../../server/demo-lms/index';
 import { BRIGHTSPACE_TOKEN_AUDIENCE } from '../../server/demo-lms/quirks';
 import { Claim, ContextType, LTI_VERSION, MessageType, Role } from '../../server/lti/claims';
-import type { GradePublisher } from '../../server/assessment/grade-publisher';
-import { createGrades, type Grades } from '../../server/grades/index';
-import { createOutboxGradePublisher } from '../../server/grades/outbox-publisher';
+import type { GradePublisher } from '../../server/features/assessment/grade-publisher';
+import { createGrades, type Grades } from '../../server/features/grades/index';
+import { createOutboxGradePublisher } from '../../server/features/grades/use-cases/outbox-publisher';
 import { createLti, type Lti } from '../../server/lti/index';
 import { createLogger } from '../../server/logger';
 import { CLIENT_DIST } from '../../server/main';
 import { openDatabase, type Database } from '../../server/store/database';
-import type { Platform } from '../../server/store/lti/platforms';
+import type { Platform } from '../../server/lti/store/platforms';
 import { testMongoUri, uniqueDatabaseName } from './database';
 
 export const DEPLOYMENT_ID = 'deployment-1';

@@ -2,7 +2,7 @@
 import type { Activity } from '../../server/domain/activity';
 import type { Playbook } from '../../server/domain/playbook';
 import { buildActivity, buildCatalogue, buildOutcome, daysAfter } from '../../server/domain/test-factories';
-import { createPlaybookRepository } from '../../server/store/repositories/playbook-repository';
+import { createPlaybookRepository } from '../../server/features/playbooks/data/playbook-repository';
 import { DEPLOYMENT_ID, type LtiHarness } from './lti-harness';
 
 export const WORKSHOP = 'workshop';

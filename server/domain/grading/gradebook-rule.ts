@@ -1,7 +1,7 @@
 // What Playroute sends the LMS for a grading or progress event, so that a grade in the gradebook only changes when a teacher's judgement does.
 //
 // Every LMS we serve treats a score without scoreGiven as "no grade" and stores it over the old one
-// (sources in server/grades/SCORE-RULE.md):
+// (sources in server/features/grades/SCORE-RULE.md):
 // - Moodle 4.3 nulls scoreGiven unless gradingProgress is FullyGraded and saves the empty grade
 //   (gradebookservices/classes/local/resources/scores.php, service/gradebookservices.php save_grade_item).
 // - Canvas sets the submission's score to nil when gradingProgress is not FullyGraded/PendingManual

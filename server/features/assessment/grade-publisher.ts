@@ -1,6 +1,6 @@
 // Where graded results go on their way to the LMS gradebook: an interface the AGS outbox implements, and a no-op until it is wired.
-import type { AgsActivityProgress, AgsGradingProgress, FinalGrade, MasteryResult, OutcomeResult, ScaleGrade } from '../domain/grading/index';
-import type { PlacementKey } from '../store/repositories/playbook-repository';
+import type { AgsActivityProgress, AgsGradingProgress, FinalGrade, MasteryResult, OutcomeResult, ScaleGrade } from '../../domain/grading/index';
+import type { PlacementKey } from '../playbooks/index';
 
 interface Publication {
   placement: PlacementKey;

@@ -1,17 +1,14 @@
 // The teacher's side of assessment: the grading queue, an attempt beside its self-assessment and history, grading, second assessors, settings.
 import { Router, type Request } from 'express';
-import type { Connection } from 'mongoose';
-import { attemptDetail } from '../../assessment/attempt-detail';
-import { decideClaim } from '../../assessment/decide-claim';
-import { gradeAttempt } from '../../assessment/grade-attempt';
-import type { GradePublisher } from '../../assessment/grade-publisher';
-import { listGradingQueue } from '../../assessment/grading-queue';
-import { readGradingSettings, setFinalGradeSettings, setOutcomeGradingSettings } from '../../assessment/settings-use-cases';
-import { createEvidenceDeps } from '../../evidence/evidence-deps';
-import type { CourseRecords } from '../../store/lti/course-records';
+import { attemptDetail } from './use-cases/attempt-detail';
+import { decideClaim } from './use-cases/decide-claim';
+import { gradeAttempt } from './use-cases/grade-attempt';
+import { listGradingQueue } from './use-cases/grading-queue';
+import { readGradingSettings, setFinalGradeSettings, setOutcomeGradingSettings } from './use-cases/settings-use-cases';
+import type { EvidenceDeps } from '../evidence/index';
 import { GRADERS } from '../../lti/roles';
-import { requireRole, sessionOf } from '../auth';
-import { validate } from '../validate';
+import { requireRole, sessionOf } from '../../http/auth';
+import { validate } from '../../http/validate';
 import {
   assessmentSchema,
   decisionSchema,
@@ -23,11 +20,10 @@ import {
   type FinalSettingsBody,
   type OutcomeSettingsBody,
   type QueueQuery,
-} from './schema';
+} from './schemas';
 
-export function assessmentRoutes(props: { connection: Connection; records: CourseRecords; publisher: GradePublisher }): Router {
+export function assessmentRoutes(deps: EvidenceDeps): Router {
   const router = Router();
-  const deps = createEvidenceDeps(props);
   const teacher = requireRole('teacher');
   // Assistants (a Canvas TA, a Brightspace Teaching Assistant) grade; the grading settings stay the teacher's.
   const grader = requireRole(...GRADERS);

@@ -1,6 +1,6 @@
 // Request bodies and queries of the teacher's assessment endpoints.
 import { z } from 'zod';
-export { assessmentSchema, type AssessmentBody } from '../evidence/schema';
+export { assessmentSchema, type AssessmentBody } from '../evidence/index';
 
 const fraction = z.number().min(0, 'must be from 0 to 1').max(1, 'must be from 0 to 1');
 

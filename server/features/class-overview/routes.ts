@@ -1,14 +1,13 @@
 // GET /api/class/overview (teachers, assistants and coaches, each their scope): the placement's students, their progress, stalls and the class's 3-3-5 coverage.
 import { Router } from 'express';
-import { classOverview } from '../../class-overview/class-overview';
-import { createLearningRouteDeps, type LearningRouteSources } from '../../learning-routes/deps';
+import { classOverview } from './use-cases/class-overview';
+import type { LearningRouteDeps } from '../learning-routes/index';
 import { STAFF } from '../../lti/roles';
-import { requireRole, sessionOf } from '../auth';
-import { validate } from '../validate';
-import { overviewQuerySchema, type OverviewQuery } from './schema';
+import { requireRole, sessionOf } from '../../http/auth';
+import { validate } from '../../http/validate';
+import { overviewQuerySchema, type OverviewQuery } from './schemas';
 
-export function classOverviewRoutes(sources: LearningRouteSources): Router {
-  const deps = createLearningRouteDeps(sources);
+export function classOverviewRoutes(deps: LearningRouteDeps): Router {
   const router = Router();
   router.get('/api/class/overview', requireRole(...STAFF), validate(overviewQuerySchema, 'query'), async (req, res) => {
     const { stalledDays } = req.query as unknown as OverviewQuery;

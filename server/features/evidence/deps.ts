@@ -1,12 +1,12 @@
 // What the evidence and assessment use cases work with, passed in so tests build them from the real store.
 import type { Connection } from 'mongoose';
-import type { GradePublisher } from '../assessment/grade-publisher';
-import { createGradingSettingsRepository, type GradingSettingsRepository } from '../assessment/store/grading-settings-repository';
-import type { CourseRecords } from '../store/lti/course-records';
-import { createPlaybookRepository, type PlaybookRepository } from '../store/repositories/playbook-repository';
-import { createRouteRepository, type RouteRepository } from '../store/repositories/route-repository';
-import { createAttemptRepository, type AttemptRepository } from './store/attempt-repository';
-import { createEvidenceFiles, type EvidenceFiles } from './store/evidence-files';
+import type { GradePublisher } from '../assessment/index';
+import { createGradingSettingsRepository, type GradingSettingsRepository } from '../assessment/index';
+import type { CourseRecords } from '../../lti/store/course-records';
+import { createPlaybookRepository, type PlaybookRepository } from '../playbooks/index';
+import { createRouteRepository, type RouteRepository } from '../learning-routes/index';
+import { createAttemptRepository, type AttemptRepository } from './data/attempt-repository';
+import { createEvidenceFiles, type EvidenceFiles } from './data/evidence-files';
 
 export interface EvidenceDeps {
   playbooks: PlaybookRepository;

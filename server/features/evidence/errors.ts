@@ -1,6 +1,6 @@
 // The refusals of a file upload, each naming the limit or the types allowed so the student knows what to change.
-import { AppError } from '../errors';
-import { ALLOWED_EXTENSIONS } from './file-types';
+import { AppError } from '../../errors';
+import { ALLOWED_EXTENSIONS } from './use-cases/file-types';
 
 export class FileTooLargeError extends AppError {
   constructor(maxBytes: number) {

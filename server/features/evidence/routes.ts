@@ -1,19 +1,16 @@
 // The student's side of assessment: hand in evidence (files, links, text, prior learning), self-assess, submit, read feedback; download files.
 import { Router, type Request } from 'express';
-import type { Connection } from 'mongoose';
-import type { GradePublisher } from '../../assessment/grade-publisher';
-import { addEvidence } from '../../evidence/add-evidence';
-import { createEvidenceDeps } from '../../evidence/evidence-deps';
-import { openEvidenceFile } from '../../evidence/evidence-file-access';
-import { mediaTypeOf } from '../../evidence/file-types';
-import { selfAssess } from '../../evidence/self-assess';
-import { listOwnAttempts, readOwnAttempt, readOwnStanding } from '../../evidence/student-attempts';
-import { submitAttempt } from '../../evidence/submit-attempt';
-import { uploadEvidenceFile } from '../../evidence/upload-evidence-file';
-import type { CourseRecords } from '../../store/lti/course-records';
+import { addEvidence } from './use-cases/add-evidence';
+import type { EvidenceDeps } from './deps';
+import { openEvidenceFile } from './use-cases/evidence-file-access';
+import { mediaTypeOf } from './use-cases/file-types';
+import { selfAssess } from './use-cases/self-assess';
+import { listOwnAttempts, readOwnAttempt, readOwnStanding } from './use-cases/student-attempts';
+import { submitAttempt } from './use-cases/submit-attempt';
+import { uploadEvidenceFile } from './use-cases/upload-evidence-file';
 import { GRADERS } from '../../lti/roles';
-import { requireRole, sessionOf } from '../auth';
-import { validate } from '../validate';
+import { requireRole, sessionOf } from '../../http/auth';
+import { validate } from '../../http/validate';
 import {
   assessmentSchema,
   attemptListQuerySchema,
@@ -23,12 +20,11 @@ import {
   type AttemptListQuery,
   type FileQuery,
   type NewEvidenceBody,
-} from './schema';
+} from './schemas';
 import { studentAttemptView } from './views';
 
-export function evidenceRoutes(props: { connection: Connection; records: CourseRecords; publisher: GradePublisher }): Router {
+export function evidenceRoutes(deps: EvidenceDeps): Router {
   const router = Router();
-  const deps = createEvidenceDeps(props);
   const student = requireRole('student');
 
   router.post('/api/evidence/outcomes/:outcomeId/items', student, validate(newEvidenceSchema), async (req, res) => {

@@ -1,6 +1,6 @@
 // What a student sees of an attempt: the teacher's judgement only once it is final, never who else assessed it.
 import type { ScaleGrade } from '../../domain/grading/index';
-import type { Attempt } from '../../evidence/attempt';
+import type { Attempt } from './use-cases/attempt';
 
 export function studentAttemptView({ attempt, grade }: { attempt: Attempt; grade?: ScaleGrade }) {
   const graded = attempt.status === 'graded' && attempt.assessment;

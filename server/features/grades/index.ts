@@ -1,19 +1,21 @@
 // Grade passback: the outbox, its worker, and the use cases that queue scores and show teachers where they are.
 import type { Connection } from 'mongoose';
-import type { Logger } from '../logger';
-import type { Lti } from '../lti/index';
-import { listDeliveries, retryDelivery, type DeliveryScope, type DeliveryView } from './delivery-status';
-import type { DeliveryState } from './delivery-model';
-import { enqueueScore } from './enqueue-score';
-import { createGradeWorker, type GradeWorker, type GradeWorkerDeps } from './grade-worker';
-import { gradebookStatus, resendGrade, type GradebookRow } from './gradebook-status';
-import { createLineItemResolver } from './line-items';
-import { createOutbox, type EnqueueScoreProps, type Outbox } from './outbox';
+import type { Logger } from '../../logger';
+import type { Lti } from '../../lti/index';
+import { listDeliveries, retryDelivery, type DeliveryScope, type DeliveryView } from './use-cases/delivery-status';
+import type { DeliveryState } from './data/delivery-model';
+import { enqueueScore } from './use-cases/enqueue-score';
+import { createGradeWorker, type GradeWorker, type GradeWorkerDeps } from './use-cases/grade-worker';
+import { gradebookStatus, resendGrade, type GradebookRow } from './use-cases/gradebook-status';
+import { createLineItemResolver } from './use-cases/line-items';
+import { createOutbox, type EnqueueScoreProps, type Outbox } from './data/outbox';
 
-export type { DeliveryScope, DeliveryView } from './delivery-status';
-export type { DeliveryState, ScorePayload, DeliveryLineItem, ScoreDelivery } from './delivery-model';
-export type { EnqueueScoreProps } from './outbox';
-export type { GradebookRow, GradebookCheck } from './gradebook-status';
+export type { DeliveryScope, DeliveryView } from './use-cases/delivery-status';
+export type { DeliveryState, ScorePayload, DeliveryLineItem, ScoreDelivery } from './data/delivery-model';
+export type { EnqueueScoreProps } from './data/outbox';
+export type { GradebookRow, GradebookCheck } from './use-cases/gradebook-status';
+export { createOutboxGradePublisher, FINAL_GRADE_TAG, OUTCOME_TAG } from './use-cases/outbox-publisher';
+export { gradeDeliveryRoutes } from './routes';
 
 export interface GradesDeps {
   connection: Connection;
@@ -28,7 +30,7 @@ export interface Grades {
   outbox: Outbox;
   worker: GradeWorker;
   /**
-   * Queues what an event should send the LMS, by the gradebook rule (server/grades/SCORE-RULE.md), and wakes
+   * Queues what an event should send the LMS, by the gradebook rule (server/features/grades/SCORE-RULE.md), and wakes
    * this process's worker. Returns the delivery id, or undefined when nothing is sent.
    */
   enqueueScore(props: EnqueueScoreProps): Promise<string | undefined>;

@@ -1,10 +1,10 @@
 // The teacher's view of grade passback for the launched placement: what went to the gradebook, what waits, what failed and why, and whether the LMS agrees.
 import { Router } from 'express';
-import type { Grades } from '../../grades/index';
-import { placementKeyOf } from '../../placements/placement-keys';
-import { requireRole, sessionOf } from '../auth';
-import { validate } from '../validate';
-import { deliveriesQuerySchema, deliveryParamsSchema, gradebookQuerySchema, type DeliveriesQuery, type GradebookQuery } from './schema';
+import type { Grades } from './index';
+import { placementKeyOf } from '../placements/index';
+import { requireRole, sessionOf } from '../../http/auth';
+import { validate } from '../../http/validate';
+import { deliveriesQuerySchema, deliveryParamsSchema, gradebookQuerySchema, type DeliveriesQuery, type GradebookQuery } from './schemas';
 
 export function gradeDeliveryRoutes(deps: { grades: Pick<Grades, 'listDeliveries' | 'retryDelivery' | 'gradebook' | 'resendGrade'> }): Router {
   const router = Router();

@@ -1,15 +1,15 @@
 // What the learning-route use cases work with: the stores, the course records, the class list and the clock.
 import type { Connection } from 'mongoose';
-import { noGradePublisher, type GradePublisher } from '../assessment/grade-publisher';
-import type { Logger } from '../logger';
-import type { Lti } from '../lti/index';
-import { createRoster, type ClassList, type ClassListProps } from '../roster/index';
-import type { CourseRecords } from '../store/lti/course-records';
-import { newId } from '../store/repositories/ids';
-import { createPlaybookRepository, type PlaybookRepository } from '../store/repositories/playbook-repository';
-import { createRouteRepository, type RouteRepository } from '../store/repositories/route-repository';
-import { createSessionSignups, type SessionSignups } from '../store/repositories/session-signups';
-import { createCoachAssignments, type CoachAssignments } from './store/coach-assignments';
+import { noGradePublisher, type GradePublisher } from '../assessment/index';
+import type { Logger } from '../../logger';
+import type { Lti } from '../../lti/index';
+import { createRoster, type ClassList, type ClassListProps, type Roster } from '../roster/index';
+import type { CourseRecords } from '../../lti/store/course-records';
+import { newId } from '../../store/ids';
+import { createPlaybookRepository, type PlaybookRepository } from '../playbooks/index';
+import { createRouteRepository, type RouteRepository } from './data/route-repository';
+import { createSessionSignups, type SessionSignups } from './data/session-signups';
+import { createCoachAssignments, type CoachAssignments } from './data/coach-assignments';
 
 export interface LearningRouteDeps {
   routes: RouteRepository;
@@ -33,12 +33,14 @@ export interface LearningRouteSources {
   logger: Logger;
   gradePublisher?: GradePublisher;
   now?: () => Date;
+  /** The course's class list; built from the LTI side when not given. */
+  roster?: Roster;
 }
 
 export function createLearningRouteDeps(sources: LearningRouteSources): LearningRouteDeps {
   const now = sources.now ?? (() => new Date());
   const { records, registry, nrps } = sources.lti;
-  const roster = createRoster({ records, registry, nrps, logger: sources.logger, now });
+  const roster = sources.roster ?? createRoster({ records, registry, nrps, logger: sources.logger, now });
   return {
     routes: createRouteRepository(sources.connection),
     playbooks: createPlaybookRepository(sources.connection, { now }),

@@ -1,5 +1,5 @@
 // Why a learning-route request cannot be served, as AppErrors with stable codes the client translates.
-import { AppError } from '../errors';
+import { AppError } from '../../errors';
 
 export function noPlaybook(): AppError {
   return new AppError(404, 'no_playbook', 'This link has no published playbook yet. Ask your teacher when it opens.');

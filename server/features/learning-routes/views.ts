@@ -5,10 +5,10 @@ import type { Route } from '../../domain/route';
 import { levelOf } from '../../domain/route-command';
 import type { RouteHistoryEntry } from '../../domain/route-history';
 import { canComposeRoute, canProposeActivities, canSelfAssess, canSetLearningGoals } from '../../domain/self-direction';
-import type { CoachStudentList } from '../../learning-routes/coach-student-list';
-import type { OpenRoute } from '../../learning-routes/open-route';
-import type { FoundStudentRoute } from '../../learning-routes/student-route';
-import type { ClassListMember } from '../../roster/index';
+import type { CoachStudentList } from './use-cases/coach-student-list';
+import type { OpenRoute } from './use-cases/open-route';
+import type { FoundStudentRoute } from './use-cases/student-route';
+import type { ClassListMember } from '../roster/index';
 
 /** The history travels separately (GET …/history): it only grows. */
 export function routeView({ history: _history, ...route }: Route) {

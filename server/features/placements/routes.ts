@@ -1,14 +1,14 @@
 // Placing Playroute in a course (deep linking) and opening a placed link: which playbook it shows.
 import { Router } from 'express';
-import { FINAL_GRADE_TAG } from '../../grades/outbox-publisher';
+import { FINAL_GRADE_TAG } from '../grades/index';
 import type { Lti } from '../../lti/index';
-import { choosePlaybookForPlacement, deepLinkingOptions } from '../../placements/deep-linking-choices';
-import { linkParameters } from '../../placements/link-reference';
-import { playbookOfPlacement, setUpPlaybook } from '../../placements/open-placement';
-import type { PlaybookRepository, PlaybookSummary, StoredPlaybook } from '../../store/repositories/playbook-repository';
-import { requireRole, sessionOf } from '../auth';
-import { validate } from '../validate';
-import { placementChoiceSchema, setUpPlaybookSchema, type PlacementChoiceBody, type SetUpPlaybookBody } from './schema';
+import { choosePlaybookForPlacement, deepLinkingOptions } from './use-cases/deep-linking-choices';
+import { linkParameters } from './use-cases/link-reference';
+import { playbookOfPlacement, setUpPlaybook } from './use-cases/open-placement';
+import type { PlaybookRepository, PlaybookSummary, StoredPlaybook } from '../playbooks/index';
+import { requireRole, sessionOf } from '../../http/auth';
+import { validate } from '../../http/validate';
+import { placementChoiceSchema, setUpPlaybookSchema, type PlacementChoiceBody, type SetUpPlaybookBody } from './schemas';
 
 /** Final grades go out on the Dutch 1-10 scale unless the teacher picks another one later. */
 const DEFAULT_SCORE_MAXIMUM = 10;

@@ -1,6 +1,6 @@
 // The refusals of the teacher's playbook API that the shared error family has no class for yet.
-import { AppError, ConflictError } from '../errors';
-import type { Message } from '../domain/messages';
+import { AppError, ConflictError } from '../../errors';
+import type { Message } from '../../domain/messages';
 
 /** The launched link has no playbook yet: the teacher sets one up first (POST /api/placement/playbook). */
 export class NoPlaybookError extends AppError {

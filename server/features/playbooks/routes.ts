@@ -1,10 +1,10 @@
 // The teacher's API for the playbook of the launched placement, and the published view students read; mounted under /api.
 import { Router } from 'express';
-import { activityRoutes } from './activity-routes';
-import type { PlaybookRouteDeps } from './deps';
-import { designRoutes } from './design-routes';
-import { exchangeRoutes } from './exchange-routes';
-import { outcomeRoutes } from './outcome-routes';
+import { activityRoutes } from './routes/activity-routes';
+import type { PlaybookRouteDeps } from './routes/route-deps';
+import { designRoutes } from './routes/design-routes';
+import { exchangeRoutes } from './routes/exchange-routes';
+import { outcomeRoutes } from './routes/outcome-routes';
 
 /**
  * Every endpoint acts on the playbook of the session's placement, so no request reaches another course's data.

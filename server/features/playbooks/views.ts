@@ -6,7 +6,7 @@ import { outcomePublishProblems } from '../../domain/outcome-publishing';
 import { composeOutcomeStatement } from '../../domain/outcome-statement';
 import { PLAYCARD_ALIGNMENT_KEY, playcardFor } from '../../domain/playcards';
 import { LEVEL_NAME_KEYS } from '../../domain/self-direction';
-import type { StoredPlaybook } from '../../store/repositories/playbook-repository';
+import type { StoredPlaybook } from './data/playbook-repository';
 
 /** An outcome as the designer shows it: as written, its composed statement, and what still stops publishing it. */
 export function outcomeDesignView(outcome: LearningOutcome) {

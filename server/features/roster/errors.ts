@@ -1,5 +1,5 @@
 // Why a class list cannot be shown or refreshed, as AppErrors with stable codes.
-import { AppError } from '../errors';
+import { AppError } from '../../errors';
 
 export function noCourse(): AppError {
   return new AppError(404, 'no_course', 'This launch did not come from a course, so there is no class list. Open Playroute from a course in the learning environment.');

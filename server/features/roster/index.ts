@@ -1,14 +1,14 @@
 // The roster use cases, bound to their dependencies: syncing a course's class list from the platform and showing it.
-import type { Logger } from '../logger';
-import type { NrpsClient } from '../lti/nrps-client';
-import type { CourseRecords } from '../store/lti/course-records';
-import type { PlatformRegistry } from '../store/lti/platforms';
-import { classList, type ClassList, type ClassListProps } from './class-list';
-import { syncRoster, type RosterSync, type SyncRosterProps } from './sync-roster';
+import type { Logger } from '../../logger';
+import type { NrpsClient } from '../../lti/nrps-client';
+import type { CourseRecords } from '../../lti/store/course-records';
+import type { PlatformRegistry } from '../../lti/store/platforms';
+import { classList, type ClassList, type ClassListProps } from './use-cases/class-list';
+import { syncRoster, type RosterSync, type SyncRosterProps } from './use-cases/sync-roster';
 
-export type { ClassList, ClassListMember, ClassListProps } from './class-list';
-export { classListInScope } from './class-list';
-export type { RosterSync, SyncRosterProps } from './sync-roster';
+export type { ClassList, ClassListMember, ClassListProps } from './use-cases/class-list';
+export { classListInScope } from './use-cases/class-list';
+export type { RosterSync, SyncRosterProps } from './use-cases/sync-roster';
 
 export interface RosterDeps {
   records: CourseRecords;

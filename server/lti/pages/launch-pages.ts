@@ -1,5 +1,5 @@
 // The small server-rendered pages of the OIDC flow: storing the state in the LMS window, confirming it, and saying plainly what went wrong.
-import { escapeHtml, scriptJson } from '../../http/html';
+import { escapeHtml, scriptJson } from '../../html';
 import { errorText, pageText, type PageLanguage, type PageMessageKey } from './page-messages';
 import { STORAGE_CLIENT_SCRIPT } from './storage-client-script';
 

@@ -1,6 +1,6 @@
 // Dynamic Registration, tool side: read the platform's configuration, register Playroute there, and remember the platform.
 import { RegistrationKey } from '../claims';
-import type { Platform, PlatformRegistry } from '../../store/lti/platforms';
+import type { Platform, PlatformRegistry } from '../store/platforms';
 import { registrationRequest, type ToolConfiguration } from '../tool-configuration';
 import { fetchPlatformConfiguration, platformName, tokenAudienceOf, type PlatformRequestOptions } from './platform-configuration';
 import { RegistrationError } from './registration-errors';

@@ -2,7 +2,7 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Logger } from '../../logger';
-import type { PlatformRegistry } from '../../store/lti/platforms';
+import type { PlatformRegistry } from '../store/platforms';
 import type { FetchLike } from '../platform-jwks';
 import { registrationDonePage } from '../pages/launch-pages';
 import { pageLanguage, pageText } from '../pages/page-messages';

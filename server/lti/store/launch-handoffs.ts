@@ -1,7 +1,7 @@
 // Short-lived records that carry a verified launch across one more browser round trip (Platform Storage check, deep-linking picker).
 import { randomUUID } from 'node:crypto';
 import { Schema, type Connection } from 'mongoose';
-import type { LtiLaunch } from '../../lti/launch-claims';
+import type { LtiLaunch } from '../launch-claims';
 
 export const PENDING_LAUNCH_TTL_SECONDS = 120;
 export const DEEP_LINK_REQUEST_TTL_SECONDS = 3600;

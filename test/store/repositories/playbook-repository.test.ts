@@ -5,14 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LearningOutcome } from '../../../server/domain/outcome';
 import { exportPlaybook, parseImport } from '../../../server/domain/playbook-exchange';
 import { buildActivity, buildCatalogue, buildOutcome, buildPlaybook, buildRubric, daysAfter, T0 } from '../../../server/domain/test-factories';
-import { ConcurrencyConflictError, NotFoundError } from '../../../server/store/repositories/errors';
+import { ConcurrencyConflictError, NotFoundError } from '../../../server/store/store-errors';
 import {
   createPlaybookRepository,
   placementIdOf,
   type NewPlaybook,
   type PlacementKey,
   type PlaybookRepository,
-} from '../../../server/store/repositories/playbook-repository';
+} from '../../../server/features/playbooks/data/playbook-repository';
 import { connectTestDatabase } from '../../support/database';
 
 let connection: Connection;

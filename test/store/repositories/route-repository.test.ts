@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Route } from '../../../server/domain/route';
 import { saveRoute } from '../../../server/domain/route-compose';
 import { buildPlaybook, buildRoute, coach, daysAfter, entriesOf, student, T0 } from '../../../server/domain/test-factories';
-import { ConcurrencyConflictError } from '../../../server/store/repositories/errors';
-import { newId } from '../../../server/store/repositories/ids';
-import { createRouteRepository, type RouteRepository } from '../../../server/store/repositories/route-repository';
+import { ConcurrencyConflictError } from '../../../server/store/store-errors';
+import { newId } from '../../../server/store/ids';
+import { createRouteRepository, type RouteRepository } from '../../../server/features/learning-routes/data/route-repository';
 import { connectTestDatabase } from '../../support/database';
 
 let connection: Connection;

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSessionSignups, type SessionKey, type SessionSignups } from '../../../server/store/repositories/session-signups';
+import { createSessionSignups, type SessionKey, type SessionSignups } from '../../../server/features/learning-routes/data/session-signups';
 import { connectTestDatabase } from '../../support/database';
 
 let connection: Connection;

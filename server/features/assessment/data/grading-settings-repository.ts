@@ -1,6 +1,6 @@
 // Reads and writes a playbook's grading settings as plain objects.
 import type { Connection } from 'mongoose';
-import type { FinalGradeSettings, GradingSettings, OutcomeGradingSettings } from '../grading-settings';
+import type { FinalGradeSettings, GradingSettings, OutcomeGradingSettings } from '../use-cases/grading-settings';
 import { gradingSettingsModel, type GradingSettingsDocument } from './grading-settings-model';
 
 export interface GradingSettingsRepository {

@@ -1,10 +1,10 @@
 // Use case: everything a teacher needs beside an attempt: its evidence, the student's self-assessment against their judgement, and the history.
-import { compareSelfAssessment, fourEyesStatus, type CriterionComparison, type FourEyesStatus } from '../domain/grading/index';
-import type { LearningOutcome } from '../domain/outcome';
-import type { LaunchSession } from '../lti/session-token';
-import type { Attempt } from '../evidence/attempt';
-import type { EvidenceDeps } from '../evidence/evidence-deps';
-import { placementPlaybook } from '../evidence/placement-context';
+import { compareSelfAssessment, fourEyesStatus, type CriterionComparison, type FourEyesStatus } from '../../../domain/grading/index';
+import type { LearningOutcome } from '../../../domain/outcome';
+import type { LaunchSession } from '../../../lti/session-token';
+import type { Attempt } from '../../evidence/index';
+import type { EvidenceDeps } from '../../evidence/index';
+import { placementPlaybook } from '../../evidence/index';
 import { outcomeSettings, type OutcomeGradingSettings } from './grading-settings';
 import { placementAttempt } from './placement-attempt';
 import { outcomeStanding, type OutcomeStanding } from './standing';

@@ -1,10 +1,10 @@
 // Use case: another assessor decides on a prior-learning claim that waits for a second (or, when disputed, a third) opinion.
-import { fourEyesStatus, recordAssessorDecision, type AssessorVerdict } from '../domain/grading/index';
-import { ConflictError } from '../errors';
-import type { LaunchSession } from '../lti/session-token';
-import type { Attempt } from '../evidence/attempt';
-import type { EvidenceDeps } from '../evidence/evidence-deps';
-import { placementPlaybook } from '../evidence/placement-context';
+import { fourEyesStatus, recordAssessorDecision, type AssessorVerdict } from '../../../domain/grading/index';
+import { ConflictError } from '../../../errors';
+import type { LaunchSession } from '../../../lti/session-token';
+import type { Attempt } from '../../evidence/index';
+import type { EvidenceDeps } from '../../evidence/index';
+import { placementPlaybook } from '../../evidence/index';
 import { placementAttempt } from './placement-attempt';
 import { publishResults } from './publish-results';
 

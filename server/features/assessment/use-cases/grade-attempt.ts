@@ -1,10 +1,10 @@
 // Use case: a teacher grades a handed-in attempt against the outcome's rubric; prior-learning claims may then wait for a second assessor.
-import { fourEyesStatus, recordAssessorDecision, scoreAssessment, type Assessment } from '../domain/grading/index';
-import { ConflictError } from '../errors';
-import type { LaunchSession } from '../lti/session-token';
-import { isPriorLearningClaim, type Attempt } from '../evidence/attempt';
-import type { EvidenceDeps } from '../evidence/evidence-deps';
-import { placementPlaybook, publishedOutcome } from '../evidence/placement-context';
+import { fourEyesStatus, recordAssessorDecision, scoreAssessment, type Assessment } from '../../../domain/grading/index';
+import { ConflictError } from '../../../errors';
+import type { LaunchSession } from '../../../lti/session-token';
+import { isPriorLearningClaim, type Attempt } from '../../evidence/index';
+import type { EvidenceDeps } from '../../evidence/index';
+import { placementPlaybook, publishedOutcome } from '../../evidence/index';
 import { outcomeSettings } from './grading-settings';
 import { placementAttempt } from './placement-attempt';
 import { publishResults } from './publish-results';

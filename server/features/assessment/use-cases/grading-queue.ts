@@ -1,9 +1,9 @@
 // Use case: the teacher's grading queue: what waits in this placement, for how long, optionally for some outcomes only.
-import { buildGradingQueue, type QueuedEvidence } from '../domain/grading/index';
-import type { LaunchSession } from '../lti/session-token';
-import { WAITING_STATUSES, isPriorLearningClaim, type AttemptStatus } from '../evidence/attempt';
-import type { EvidenceDeps } from '../evidence/evidence-deps';
-import { placementPlaybook } from '../evidence/placement-context';
+import { buildGradingQueue, type QueuedEvidence } from '../../../domain/grading/index';
+import type { LaunchSession } from '../../../lti/session-token';
+import { WAITING_STATUSES, isPriorLearningClaim, type AttemptStatus } from '../../evidence/index';
+import type { EvidenceDeps } from '../../evidence/index';
+import { placementPlaybook } from '../../evidence/index';
 
 export interface QueueItem extends QueuedEvidence {
   attemptNumber: number;

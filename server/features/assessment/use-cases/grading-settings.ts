@@ -4,7 +4,7 @@
 // outcome and one for the final grade; whatever the teacher never set falls back to the defaults:
 // non-compensatory scoring, the Dutch 1–10 scale with pass mark 5.5 (linear: 5.5 at half the points),
 // the most recent attempt counts, one assessor suffices; the final grade needs every outcome passed.
-import type { FinalGradeRule, GradeScale, MasteryMethod, ScoringRule } from '../domain/grading/index';
+import type { FinalGradeRule, GradeScale, MasteryMethod, ScoringRule } from '../../../domain/grading/index';
 
 export interface OutcomeGradingSettings {
   scoringRule: ScoringRule;

@@ -1,8 +1,8 @@
 // After an attempt's result becomes final: the student's outcome grade and, once complete, the final grade go to the publisher.
-import { buildAgsScore, composeComment } from '../domain/grading/index';
-import type { Attempt } from '../evidence/attempt';
-import type { EvidenceDeps } from '../evidence/evidence-deps';
-import type { StoredPlaybook } from '../store/repositories/playbook-repository';
+import { buildAgsScore, composeComment } from '../../../domain/grading/index';
+import type { Attempt } from '../../evidence/index';
+import type { EvidenceDeps } from '../../evidence/index';
+import type { StoredPlaybook } from '../../playbooks/index';
 import { placementStanding } from './standing';
 
 export async function publishResults(deps: EvidenceDeps, { stored, attempt }: { stored: StoredPlaybook; attempt: Attempt }): Promise<void> {

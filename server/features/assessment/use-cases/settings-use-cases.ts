@@ -1,8 +1,8 @@
 // Use cases: a teacher reads and changes how this placement grades (per outcome, and the final grade).
-import { NotFoundError } from '../errors';
-import type { LaunchSession } from '../lti/session-token';
-import type { EvidenceDeps } from '../evidence/evidence-deps';
-import { placementPlaybook } from '../evidence/placement-context';
+import { NotFoundError } from '../../../errors';
+import type { LaunchSession } from '../../../lti/session-token';
+import type { EvidenceDeps } from '../../evidence/index';
+import { placementPlaybook } from '../../evidence/index';
 import { DEFAULT_FINAL_SETTINGS, outcomeSettings, type FinalGradeSettings, type OutcomeGradingSettings } from './grading-settings';
 
 export interface EffectiveGradingSettings {

@@ -8,8 +8,8 @@ import {
   type MasteryResult,
   type ScaleGrade,
   type ScoredAttempt,
-} from '../domain/grading/index';
-import type { Attempt } from '../evidence/attempt';
+} from '../../../domain/grading/index';
+import type { Attempt } from '../../evidence/index';
 import { finalGradeRule, outcomeSettings, type GradingSettings } from './grading-settings';
 
 export interface OutcomeStanding {

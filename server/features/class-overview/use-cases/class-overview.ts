@@ -1,14 +1,14 @@
 // The teacher's (and coach's) overview of a placement: every student on the roster, how far they are, who stalled, and how the class fills the 3-3-5 grid.
-import { classCoverage, type ActivityPopularity, type StudentMix } from '../domain/class-coverage';
-import type { GridCoverage } from '../domain/coverage';
-import type { Playbook } from '../domain/playbook';
-import type { Route } from '../domain/route';
-import { isStalled, lastProgressAt, neverStarted, routeProgress, type RouteProgress } from '../domain/monitoring';
-import { studentsInScope, type StudentsInScope } from '../learning-routes/coach-students';
-import type { LearningRouteDeps } from '../learning-routes/deps';
-import { playbookForSession } from '../learning-routes/placement-playbook';
-import type { LaunchSession } from '../lti/session-token';
-import type { ClassListMember } from '../roster/index';
+import { classCoverage, type ActivityPopularity, type StudentMix } from '../../../domain/class-coverage';
+import type { GridCoverage } from '../../../domain/coverage';
+import type { Playbook } from '../../../domain/playbook';
+import type { Route } from '../../../domain/route';
+import { isStalled, lastProgressAt, neverStarted, routeProgress, type RouteProgress } from '../../../domain/monitoring';
+import { studentsInScope, type StudentsInScope } from '../../learning-routes/index';
+import type { LearningRouteDeps } from '../../learning-routes/index';
+import { playbookForSession } from '../../learning-routes/index';
+import type { LaunchSession } from '../../../lti/session-token';
+import type { ClassListMember } from '../../roster/index';
 
 export interface ClassOverviewProps {
   session: LaunchSession;

@@ -1,7 +1,7 @@
 // The stored attempt: one document per attempt, evidence and judgements embedded, with the indexes its queries use.
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { Attempt } from '../attempt';
-import type { PlacementDocument } from '../../store/models/playbook-model';
+import type { Attempt } from '../use-cases/attempt';
+import type { PlacementDocument } from '../../playbooks/index';
 
 /** A stored attempt: the domain's Attempt with its id as _id and the placement as stored. */
 export interface AttemptDocument extends Omit<Attempt, 'id' | 'placement'> {

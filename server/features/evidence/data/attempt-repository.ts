@@ -1,10 +1,10 @@
 // Stores attempts; every change applies only over the version (and status) the caller read, so two teachers never overwrite each other.
 import type { Connection } from 'mongoose';
-import type { Attempt, AttemptStatus, EvidenceItem } from '../attempt';
-import { toPlacement } from '../../store/repositories/playbook-mapper';
-import { AlreadyExistsError, ConcurrencyConflictError } from '../../store/repositories/errors';
-import { isDuplicateKeyError } from '../../store/repositories/mongo-errors';
-import { setAndUnset } from '../../store/repositories/update-fields';
+import type { Attempt, AttemptStatus, EvidenceItem } from '../use-cases/attempt';
+import { toPlacement } from '../../playbooks/index';
+import { AlreadyExistsError, ConcurrencyConflictError } from '../../../store/store-errors';
+import { isDuplicateKeyError } from '../../../store/mongo-errors';
+import { setAndUnset } from '../../../store/update-fields';
 import { attemptModel, type AttemptDocument } from './attempt-model';
 
 export interface AttemptRepository {

@@ -1,9 +1,9 @@
 // Use case: a student adds a link, a text or a prior-learning claim to their open attempt on an outcome.
-import type { LaunchSession } from '../lti/session-token';
-import { newId } from '../store/repositories/ids';
-import { placementKeyOf } from '../placements/placement-keys';
+import type { LaunchSession } from '../../../lti/session-token';
+import { newId } from '../../../store/ids';
+import { placementKeyOf } from '../../placements/index';
 import type { Attempt, EvidenceItem, PriorLearningClaim } from './attempt';
-import type { EvidenceDeps } from './evidence-deps';
+import type { EvidenceDeps } from '../deps';
 import { addToAttempt, planAttempt } from './open-attempt';
 import { placementPlaybook, publishedOutcome } from './placement-context';
 

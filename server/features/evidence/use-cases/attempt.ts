@@ -1,6 +1,6 @@
 // An attempt: the evidence a student hands in for one learning outcome at one moment, and what became of it.
-import type { Assessment, AssessorDecision, FourEyesRecord, OutcomeResult } from '../domain/grading/index';
-import type { PlacementKey } from '../store/repositories/playbook-repository';
+import type { Assessment, AssessorDecision, FourEyesRecord, OutcomeResult } from '../../../domain/grading/index';
+import type { PlacementKey } from '../../playbooks/index';
 
 /** draft: still collecting evidence; submitted: waits for a teacher; the two four-eyes states wait for more assessors. */
 export type AttemptStatus = 'draft' | 'submitted' | 'awaiting-second-assessor' | 'disputed' | 'graded';

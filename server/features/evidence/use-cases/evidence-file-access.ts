@@ -1,8 +1,8 @@
 // Use case: opening an evidence file for download, allowed by the file's own metadata: its student, or a teacher or assistant (who grade) of its course.
-import { NotFoundError } from '../errors';
-import type { LaunchSession } from '../lti/session-token';
+import { NotFoundError } from '../../../errors';
+import type { LaunchSession } from '../../../lti/session-token';
 import type { Readable } from 'node:stream';
-import type { EvidenceDeps } from './evidence-deps';
+import type { EvidenceDeps } from '../deps';
 
 export interface OpenedEvidenceFile {
   filename: string;

@@ -1,10 +1,10 @@
 // Finds or starts the attempt a student's new evidence goes into: the open draft, or a new attempt after a graded one.
-import { newId } from '../store/repositories/ids';
-import { AlreadyExistsError } from '../store/repositories/errors';
-import type { PlacementKey } from '../store/repositories/playbook-repository';
-import { ConflictError } from '../errors';
+import { newId } from '../../../store/ids';
+import { AlreadyExistsError } from '../../../store/store-errors';
+import type { PlacementKey } from '../../playbooks/index';
+import { ConflictError } from '../../../errors';
 import { WAITING_STATUSES, type Attempt, type EvidenceItem } from './attempt';
-import type { EvidenceDeps } from './evidence-deps';
+import type { EvidenceDeps } from '../deps';
 
 export interface AttemptKey {
   playbookId: string;

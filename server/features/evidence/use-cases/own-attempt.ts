@@ -1,9 +1,9 @@
 // A student's own attempt in this placement; anyone else's, or another placement's, is simply not found.
-import { NotFoundError } from '../errors';
-import type { LaunchSession } from '../lti/session-token';
-import type { StoredPlaybook } from '../store/repositories/playbook-repository';
+import { NotFoundError } from '../../../errors';
+import type { LaunchSession } from '../../../lti/session-token';
+import type { StoredPlaybook } from '../../playbooks/index';
 import type { Attempt } from './attempt';
-import type { EvidenceDeps } from './evidence-deps';
+import type { EvidenceDeps } from '../deps';
 
 export async function ownAttempt(
   deps: Pick<EvidenceDeps, 'attempts'>,

@@ -1,12 +1,12 @@
 // The playbook and outcome a request is about, resolved from the launch session so nobody reaches another placement's.
-import { DomainError } from '../domain/errors';
-import type { LearningOutcome } from '../domain/outcome';
-import { effectiveLevel, type SelfDirectionLevel } from '../domain/self-direction';
-import { NotFoundError } from '../errors';
-import type { LaunchSession } from '../lti/session-token';
-import { playbookOfPlacement } from '../placements/open-placement';
-import type { StoredPlaybook } from '../store/repositories/playbook-repository';
-import type { EvidenceDeps } from './evidence-deps';
+import { DomainError } from '../../../domain/errors';
+import type { LearningOutcome } from '../../../domain/outcome';
+import { effectiveLevel, type SelfDirectionLevel } from '../../../domain/self-direction';
+import { NotFoundError } from '../../../errors';
+import type { LaunchSession } from '../../../lti/session-token';
+import { playbookOfPlacement } from '../../placements/index';
+import type { StoredPlaybook } from '../../playbooks/index';
+import type { EvidenceDeps } from '../deps';
 
 export async function placementPlaybook(deps: Pick<EvidenceDeps, 'playbooks' | 'records'>, session: LaunchSession): Promise<StoredPlaybook> {
   const stored = await playbookOfPlacement(deps, { session });

@@ -1,11 +1,11 @@
 // Use case: a student at self-direction level 3 or 4 judges their own draft against the rubric before handing it in.
-import { LevelForbidsError } from '../domain/errors';
-import { assertValidAssessment, type Assessment } from '../domain/grading/index';
-import { canSelfAssess } from '../domain/self-direction';
-import type { LaunchSession } from '../lti/session-token';
-import { ConflictError } from '../errors';
+import { LevelForbidsError } from '../../../domain/errors';
+import { assertValidAssessment, type Assessment } from '../../../domain/grading/index';
+import { canSelfAssess } from '../../../domain/self-direction';
+import type { LaunchSession } from '../../../lti/session-token';
+import { ConflictError } from '../../../errors';
 import type { Attempt } from './attempt';
-import type { EvidenceDeps } from './evidence-deps';
+import type { EvidenceDeps } from '../deps';
 import { ownAttempt } from './own-attempt';
 import { placementPlaybook, publishedOutcome, studentLevel } from './placement-context';
 

@@ -1,9 +1,9 @@
 // Use cases: a student reads their own attempts with feedback and grade, and where they stand per outcome and overall.
-import type { ScaleGrade } from '../domain/grading/index';
-import type { LaunchSession } from '../lti/session-token';
-import { attemptGrade, placementStanding, type PlacementStanding } from '../assessment/standing';
+import type { ScaleGrade } from '../../../domain/grading/index';
+import type { LaunchSession } from '../../../lti/session-token';
+import { attemptGrade, placementStanding, type PlacementStanding } from '../../assessment/index';
 import type { Attempt } from './attempt';
-import type { EvidenceDeps } from './evidence-deps';
+import type { EvidenceDeps } from '../deps';
 import { ownAttempt } from './own-attempt';
 import { placementPlaybook } from './placement-context';
 

@@ -1,11 +1,11 @@
 // Use case: a student hands in their draft attempt when they are ready, inside an assessment window if the teacher set any.
-import { DomainError } from '../domain/errors';
-import { canSelfAssess } from '../domain/self-direction';
-import { isWithinAssessmentWindow, type Playbook } from '../domain/playbook';
-import { AppError, ConflictError } from '../errors';
-import type { LaunchSession } from '../lti/session-token';
+import { DomainError } from '../../../domain/errors';
+import { canSelfAssess } from '../../../domain/self-direction';
+import { isWithinAssessmentWindow, type Playbook } from '../../../domain/playbook';
+import { AppError, ConflictError } from '../../../errors';
+import type { LaunchSession } from '../../../lti/session-token';
 import type { Attempt } from './attempt';
-import type { EvidenceDeps } from './evidence-deps';
+import type { EvidenceDeps } from '../deps';
 import { ownAttempt } from './own-attempt';
 import { placementPlaybook, publishedOutcome, studentLevel } from './placement-context';
 

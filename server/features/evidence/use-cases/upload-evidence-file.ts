@@ -1,15 +1,15 @@
 // Use case: a student streams a file into their open attempt; a refused or broken upload leaves neither file nor record behind.
 import type { Readable } from 'node:stream';
-import type { LaunchSession } from '../lti/session-token';
-import { placementKeyOf } from '../placements/placement-keys';
-import { newId } from '../store/repositories/ids';
+import type { LaunchSession } from '../../../lti/session-token';
+import { placementKeyOf } from '../../placements/index';
+import { newId } from '../../../store/ids';
 import type { Attempt } from './attempt';
-import type { EvidenceDeps } from './evidence-deps';
+import type { EvidenceDeps } from '../deps';
 import { allowedType, MAX_FILE_BYTES } from './file-types';
 import { addToAttempt, planAttempt } from './open-attempt';
 import { placementPlaybook, publishedOutcome } from './placement-context';
 import { UploadGuard } from './upload-guard';
-import { FileTooLargeError, FileTypeRefusedError } from './upload-errors';
+import { FileTooLargeError, FileTypeRefusedError } from '../errors';
 
 export interface UploadEvidenceFileProps {
   session: LaunchSession;

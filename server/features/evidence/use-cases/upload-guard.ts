@@ -1,7 +1,7 @@
 // A pass-through stream that refuses a file once it grows past the limit or when its first bytes betray another type than declared.
 import { Transform, type TransformCallback } from 'node:stream';
 import { SIGNATURE_BYTES } from './file-types';
-import { FileTooLargeError, FileTypeRefusedError } from './upload-errors';
+import { FileTooLargeError, FileTypeRefusedError } from '../errors';
 
 export interface UploadGuardOptions {
   maxBytes: number;

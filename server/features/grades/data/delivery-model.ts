@@ -1,7 +1,7 @@
 // The grade outbox: one document per score to deliver to the LMS, with its state, lease and attempts; indexes for the worker's claim and the teacher's view.
 import { randomUUID } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { ActivityProgress, GradingProgress } from '../lti/ags-client';
+import type { ActivityProgress, GradingProgress } from '../../../lti/ags-client';
 
 /**
  * waiting    due at nextAttemptAt (new, or retrying after a temporary failure)

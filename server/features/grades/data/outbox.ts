@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { deliveryModel, toDelivery, type DeliveryDocument, type DeliveryLineItem, type DeliveryState, type ScoreDelivery, type ScorePayload } from './delivery-model';
-import { createScoreClock, isDuplicateKey, type ScoreClock } from './score-clock';
+import { createScoreClock, isDuplicateKey, type ScoreClock } from '../use-cases/score-clock';
 
 export interface EnqueueScoreProps {
   platformId: string;

@@ -1,7 +1,7 @@
 // What an LMS answer means for a delivery: delivered, try again later, or refused for a reason a teacher can read.
-import type { ScoreAnswer } from '../lti/ags-client';
-import { AgsServiceError } from '../lti/ags-client';
-import { PlatformServiceError } from '../lti/service-errors';
+import type { ScoreAnswer } from '../../../lti/ags-client';
+import { AgsServiceError } from '../../../lti/ags-client';
+import { PlatformServiceError } from '../../../lti/service-errors';
 
 export type DeliveryOutcome =
   | { kind: 'sent'; status: number }

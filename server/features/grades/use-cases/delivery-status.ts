@@ -1,7 +1,7 @@
 // The teacher's view of grade passback: which grades of a course or placement went to the LMS, which wait, and which failed and why; and retrying a failed one.
-import { NotFoundError } from '../errors';
-import type { DeliveryState, ScoreDelivery } from './delivery-model';
-import type { Outbox } from './outbox';
+import { NotFoundError } from '../../../errors';
+import type { DeliveryState, ScoreDelivery } from '../data/delivery-model';
+import type { Outbox } from '../data/outbox';
 
 /** One grade on its way to the LMS, as a teacher sees it. */
 export interface DeliveryView {

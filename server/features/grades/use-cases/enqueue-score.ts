@@ -1,8 +1,8 @@
 // Queues what a grading or progress event should send, by the gradebook rule: after a teacher's grade, progress never goes out alone.
-import { decideScore, gradebookFamilyOf } from '../domain/grading/index';
-import type { Logger } from '../logger';
-import type { PlatformRegistry } from '../store/lti/platforms';
-import { cellKey, type EnqueueScoreProps, type Outbox } from './outbox';
+import { decideScore, gradebookFamilyOf } from '../../../domain/grading/index';
+import type { Logger } from '../../../logger';
+import type { PlatformRegistry } from '../../../lti/store/platforms';
+import { cellKey, type EnqueueScoreProps, type Outbox } from '../data/outbox';
 
 export interface EnqueueScoreDeps {
   outbox: Outbox;

@@ -1,12 +1,12 @@
 // Delivers the grade outbox: claims due deliveries atomically, posts them to the LMS, settles them, and retries with backoff; any number of processes may run one.
 import { randomUUID } from 'node:crypto';
-import type { Logger } from '../logger';
-import type { AgsClient } from '../lti/ags-client';
-import type { Platform, PlatformRegistry } from '../store/lti/platforms';
+import type { Logger } from '../../../logger';
+import type { AgsClient } from '../../../lti/ags-client';
+import type { Platform, PlatformRegistry } from '../../../lti/store/platforms';
 import { backoffDelay } from './backoff';
 import { outcomeOfAnswer, outcomeOfError, type DeliveryOutcome } from './delivery-outcome';
 import { LineItemBusy, type LineItemResolver } from './line-items';
-import type { ClaimedDelivery, Outbox } from './outbox';
+import type { ClaimedDelivery, Outbox } from '../data/outbox';
 
 export interface GradeWorkerDeps {
   outbox: Outbox;

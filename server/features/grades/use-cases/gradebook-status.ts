@@ -1,11 +1,11 @@
 // The teacher's check of the gradebook: per student and grade column, the grade Playroute believes the LMS holds, what the LMS says it holds, and a resend.
-import { gradebookFamilyOf } from '../domain/grading/index';
-import { NotFoundError } from '../errors';
-import type { AgsClient } from '../lti/ags-client';
-import type { PlatformRegistry } from '../store/lti/platforms';
-import type { DeliveryState, ScoreDelivery } from './delivery-model';
+import { gradebookFamilyOf } from '../../../domain/grading/index';
+import { NotFoundError } from '../../../errors';
+import type { AgsClient } from '../../../lti/ags-client';
+import type { PlatformRegistry } from '../../../lti/store/platforms';
+import type { DeliveryState, ScoreDelivery } from '../data/delivery-model';
 import { inScope, toView, type DeliveryScope, type DeliveryView } from './delivery-status';
-import type { Outbox } from './outbox';
+import type { Outbox } from '../data/outbox';
 
 export type GradebookCheck = 'agrees' | 'differs' | 'unchecked';
 

@@ -1,9 +1,9 @@
 // Resolves a delivery's line item to its URL once per course: find-or-create at the LMS under a short lock in MongoDB, so two workers never create the same column twice.
 import { randomUUID } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { AgsClient } from '../lti/ags-client';
-import type { TokenPlatform } from '../lti/service-token';
-import type { DeliveryLineItem } from './delivery-model';
+import type { AgsClient } from '../../../lti/ags-client';
+import type { TokenPlatform } from '../../../lti/service-token';
+import type { DeliveryLineItem } from '../data/delivery-model';
 import { isDuplicateKey } from './score-clock';
 
 interface LineItemDocument {

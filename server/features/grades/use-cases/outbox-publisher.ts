@@ -1,10 +1,10 @@
 // Sends what grading produces to the LMS gradebook through the outbox: the final grade (and, when asked, per outcome).
-import type { GradePublisher } from '../assessment/grade-publisher';
-import type { Logger } from '../logger';
-import type { CourseRecords } from '../store/lti/course-records';
-import type { PlacementKey } from '../store/repositories/playbook-repository';
-import type { DeliveryLineItem } from './delivery-model';
-import type { Grades } from './index';
+import type { GradePublisher } from '../../assessment/index';
+import type { Logger } from '../../../logger';
+import type { CourseRecords } from '../../../lti/store/course-records';
+import type { PlacementKey } from '../../playbooks/index';
+import type { DeliveryLineItem } from '../data/delivery-model';
+import type { Grades } from '../index';
 
 /** The tag of the placement's final-grade column; deep linking creates it with this tag too. */
 export const FINAL_GRADE_TAG = 'playroute-final-grade';

@@ -1,7 +1,7 @@
 // The coach assignments of a course as plain objects: assign (idempotent), unassign, list by course or by coach.
 import type { Connection } from 'mongoose';
-import { newId } from '../../store/repositories/ids';
-import { isDuplicateKeyError } from '../../store/repositories/mongo-errors';
+import { newId } from '../../../store/ids';
+import { isDuplicateKeyError } from '../../../store/mongo-errors';
 import { coachAssignmentModel, type CoachAssignmentDocument } from './coach-assignment-model';
 
 export interface CourseKey {

@@ -1,8 +1,8 @@
 // Maps stored route documents to the domain's Route, field by field, so no mongoose detail leaks out.
-import type { OwnActivity, Route, RouteEntry, RouteReview, StudyPlan } from '../../domain/route';
-import type { RouteHistoryEntry } from '../../domain/route-history';
-import type { RouteDocument } from '../models/route-model';
-import { optional } from './optional';
+import type { OwnActivity, Route, RouteEntry, RouteReview, StudyPlan } from '../../../domain/route';
+import type { RouteHistoryEntry } from '../../../domain/route-history';
+import type { RouteDocument } from './route-model';
+import { optional } from '../../../store/optional';
 
 export function toRoute(doc: RouteDocument): Route {
   return {

@@ -1,7 +1,7 @@
 // A student's route through a playbook: one document per student per playbook, with its version and history.
 import { Schema, type Connection, type Model } from 'mongoose';
-import { ACTIVITY_TYPES, ENVIRONMENTS, LEARNING_FORMS } from '../../domain/activity-grid';
-import { EVIDENCE_FORMS } from '../../domain/outcome';
+import { ACTIVITY_TYPES, ENVIRONMENTS, LEARNING_FORMS } from '../../../domain/activity-grid';
+import { EVIDENCE_FORMS } from '../../../domain/outcome';
 import {
   ENTRY_STATUSES,
   type LearningGoal,
@@ -10,8 +10,8 @@ import {
   type RouteEntry,
   type RouteReview,
   type StudyPlan,
-} from '../../domain/route';
-import type { RouteHistoryEntry } from '../../domain/route-history';
+} from '../../../domain/route';
+import type { RouteHistoryEntry } from '../../../domain/route-history';
 
 /** A stored route: the domain's Route with its id as _id. */
 export interface RouteDocument extends Omit<Route, 'id'> {

@@ -1,11 +1,11 @@
 // Stores students' routes, one per student per playbook; a save applies only over the version the caller read.
 import type { Connection } from 'mongoose';
-import type { Route } from '../../domain/route';
-import { routeModel, type RouteDocument } from '../models/route-model';
-import { AlreadyExistsError, ConcurrencyConflictError, NotFoundError } from './errors';
-import { isDuplicateKeyError } from './mongo-errors';
+import type { Route } from '../../../domain/route';
+import { routeModel, type RouteDocument } from './route-model';
+import { AlreadyExistsError, ConcurrencyConflictError, NotFoundError } from '../../../store/store-errors';
+import { isDuplicateKeyError } from '../../../store/mongo-errors';
 import { toRoute } from './route-mapper';
-import { setAndUnset } from './update-fields';
+import { setAndUnset } from '../../../store/update-fields';
 
 export interface RouteRepository {
   /** Stores a new route (its id made with newId()); throws AlreadyExistsError if the student already has one in this playbook. */

@@ -1,8 +1,8 @@
 // Sign-ups for the sessions of synchronous activities: never more attendees than seats, also when students sign up at the same moment.
 import type { Connection } from 'mongoose';
-import { sessionSignupModel, type SessionSignupDocument } from '../models/session-signup-model';
-import { newId } from './ids';
-import { isDuplicateKeyError } from './mongo-errors';
+import { sessionSignupModel, type SessionSignupDocument } from './session-signup-model';
+import { newId } from '../../../store/ids';
+import { isDuplicateKeyError } from '../../../store/mongo-errors';
 
 /** One session of one synchronous activity in a playbook. */
 export interface SessionKey {

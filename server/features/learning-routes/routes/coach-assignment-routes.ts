@@ -1,11 +1,11 @@
 // The teacher assigns coaches to students: who may coach and who coaches whom, assign, unassign (teachers only).
 import { Router } from 'express';
-import { assignCoach, listCoaching, unassignCoach, type CoachingOverview } from '../../learning-routes/coach-assignment-cases';
-import type { LearningRouteDeps } from '../../learning-routes/deps';
-import { requireRole, sessionOf } from '../auth';
-import { validate } from '../validate';
-import { coachAssignmentSchema, type CoachAssignmentBody } from './schema';
-import { studentView } from './views';
+import { assignCoach, listCoaching, unassignCoach, type CoachingOverview } from '../use-cases/coach-assignment-cases';
+import type { LearningRouteDeps } from '../deps';
+import { requireRole, sessionOf } from '../../../http/auth';
+import { validate } from '../../../http/validate';
+import { coachAssignmentSchema, type CoachAssignmentBody } from '../schemas';
+import { studentView } from '../views';
 
 export function coachAssignmentRoutes(deps: LearningRouteDeps): Router {
   const router = Router();

@@ -1,12 +1,12 @@
 // A coach's (or teacher's) work on their students' routes: list them, read one, approve or return it, set the level, decide on proposals.
 import { Router } from 'express';
-import { listCoachStudents } from '../../learning-routes/coach-student-list';
-import { approveStudentRoute, returnStudentRoute, reviewStudentProposal, setLevelOfStudent } from '../../learning-routes/coach-reviews';
-import type { LearningRouteDeps } from '../../learning-routes/deps';
-import { findStudentRoute } from '../../learning-routes/student-route';
-import { STAFF } from '../../lti/roles';
-import { requireRole, sessionOf } from '../auth';
-import { validate } from '../validate';
+import { listCoachStudents } from '../use-cases/coach-student-list';
+import { approveStudentRoute, returnStudentRoute, reviewStudentProposal, setLevelOfStudent } from '../use-cases/coach-reviews';
+import type { LearningRouteDeps } from '../deps';
+import { findStudentRoute } from '../use-cases/student-route';
+import { STAFF } from '../../../lti/roles';
+import { requireRole, sessionOf } from '../../../http/auth';
+import { validate } from '../../../http/validate';
 import {
   levelSchema,
   proposalParamsSchema,
@@ -19,8 +19,8 @@ import {
   type ProposalReviewBody,
   type ReturnBody,
   type VersionBody,
-} from './schema';
-import { coachStudentsView, historyView, openRouteView, studentRouteView } from './views';
+} from '../schemas';
+import { coachStudentsView, historyView, openRouteView, studentRouteView } from '../views';
 
 export function coachRouteRoutes(deps: LearningRouteDeps): Router {
   const router = Router();

@@ -1,11 +1,11 @@
 // Around a student's route: learning goals, proposed own activities, the study plan, and signing up for sessions.
 import { Router } from 'express';
-import type { LearningRouteDeps } from '../../learning-routes/deps';
-import { addOwnGoal, proposeOwnActivity, removeOwnGoal, saveOwnStudyPlan } from '../../learning-routes/own-route-plan';
-import { listSessions } from '../../learning-routes/session-list';
-import { cancelSessionSignUp, signUpForSession } from '../../learning-routes/session-signup';
-import { requireRole, sessionOf } from '../auth';
-import { validate } from '../validate';
+import type { LearningRouteDeps } from '../deps';
+import { addOwnGoal, proposeOwnActivity, removeOwnGoal, saveOwnStudyPlan } from '../use-cases/own-route-plan';
+import { listSessions } from '../use-cases/session-list';
+import { cancelSessionSignUp, signUpForSession } from '../use-cases/session-signup';
+import { requireRole, sessionOf } from '../../../http/auth';
+import { validate } from '../../../http/validate';
 import {
   goalParamsSchema,
   goalSchema,
@@ -18,8 +18,8 @@ import {
   type SessionParams,
   type StudyPlanBody,
   type VersionBody,
-} from './schema';
-import { openRouteView } from './views';
+} from '../schemas';
+import { openRouteView } from '../views';
 
 export function routePlanRoutes(deps: LearningRouteDeps): Router {
   const router = Router();

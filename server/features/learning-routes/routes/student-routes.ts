@@ -1,13 +1,13 @@
 // A student's own route: read it (created on first read), compose, submit or withdraw it, check it, mark progress, read its history.
 import { Router } from 'express';
-import type { LearningRouteDeps } from '../../learning-routes/deps';
-import { openOwnRoute } from '../../learning-routes/open-route';
-import { markOwnProgress, saveOwnRoute, submitOwnRoute, withdrawOwnRoute } from '../../learning-routes/own-route-changes';
-import { checkOwnRoute, ownRouteHistory } from '../../learning-routes/own-route-reading';
-import { requireRole, sessionOf } from '../auth';
-import { validate } from '../validate';
-import { activityParamsSchema, progressSchema, saveRouteSchema, versionSchema, type ProgressBody, type SaveRouteBody, type VersionBody } from './schema';
-import { historyView, openRouteView } from './views';
+import type { LearningRouteDeps } from '../deps';
+import { openOwnRoute } from '../use-cases/open-route';
+import { markOwnProgress, saveOwnRoute, submitOwnRoute, withdrawOwnRoute } from '../use-cases/own-route-changes';
+import { checkOwnRoute, ownRouteHistory } from '../use-cases/own-route-reading';
+import { requireRole, sessionOf } from '../../../http/auth';
+import { validate } from '../../../http/validate';
+import { activityParamsSchema, progressSchema, saveRouteSchema, versionSchema, type ProgressBody, type SaveRouteBody, type VersionBody } from '../schemas';
+import { historyView, openRouteView } from '../views';
 
 export function studentRouteRoutes(deps: LearningRouteDeps): Router {
   const router = Router();

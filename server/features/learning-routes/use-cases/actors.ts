@@ -1,6 +1,6 @@
 // Who performs a route use case, in the domain's words, from the launch session.
-import type { Actor } from '../domain/route';
-import type { LaunchSession } from '../lti/session-token';
+import type { Actor } from '../../../domain/route';
+import type { LaunchSession } from '../../../lti/session-token';
 
 export function studentOf(session: LaunchSession): Actor {
   return { id: session.sub, role: 'student' };

@@ -1,9 +1,9 @@
 // Runs a domain use case on a route and stores the result only over the version it was read at.
-import type { Playbook } from '../domain/playbook';
-import type { Actor, Route } from '../domain/route';
-import type { LaunchSession } from '../lti/session-token';
+import type { Playbook } from '../../../domain/playbook';
+import type { Actor, Route } from '../../../domain/route';
+import type { LaunchSession } from '../../../lti/session-token';
 import { studentOf } from './actors';
-import type { LearningRouteDeps } from './deps';
+import type { LearningRouteDeps } from '../deps';
 import { openOwnRoute, type OpenRoute } from './open-route';
 import { openStudentRoute } from './student-route';
 

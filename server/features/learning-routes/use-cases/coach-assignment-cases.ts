@@ -1,10 +1,10 @@
 // A teacher's use cases on coaching: who may coach (staff of the class list), assign a coach to students, unassign.
-import type { LaunchSession } from '../lti/session-token';
-import type { ClassListMember } from '../roster/index';
+import type { LaunchSession } from '../../../lti/session-token';
+import type { ClassListMember } from '../../roster/index';
 import { courseOf } from './coach-students';
-import type { LearningRouteDeps } from './deps';
-import { studentNotFound, unknownCoach } from './errors';
-import type { CoachAssignment, CourseKey } from './store/coach-assignments';
+import type { LearningRouteDeps } from '../deps';
+import { studentNotFound, unknownCoach } from '../errors';
+import type { CoachAssignment, CourseKey } from '../data/coach-assignments';
 
 type Deps = Pick<LearningRouteDeps, 'classList' | 'assignments' | 'now'>;
 

@@ -1,10 +1,10 @@
 // A coach's (or teacher's) use cases on a student's route: approve, return with a comment, set the level, decide on proposals.
-import { approveRoute, returnRoute } from '../domain/route-approval';
-import { reviewProposal } from '../domain/route-proposals';
-import type { SelfDirectionLevel } from '../domain/self-direction';
-import { setStudentLevel } from '../domain/student-level';
+import { approveRoute, returnRoute } from '../../../domain/route-approval';
+import { reviewProposal } from '../../../domain/route-proposals';
+import type { SelfDirectionLevel } from '../../../domain/self-direction';
+import { setStudentLevel } from '../../../domain/student-level';
 import { changeStudentRoute, type ChangeProps } from './change-route';
-import type { LearningRouteDeps } from './deps';
+import type { LearningRouteDeps } from '../deps';
 import type { OpenRoute } from './open-route';
 
 type StudentChangeProps = ChangeProps & { studentId: string };

@@ -1,10 +1,10 @@
 // The students a coach (or teacher) follows — their own students when they have any in the launched placement, each with their route when they have one.
-import type { Playbook } from '../domain/playbook';
-import type { Route } from '../domain/route';
-import type { LaunchSession } from '../lti/session-token';
-import type { ClassListMember } from '../roster/index';
+import type { Playbook } from '../../../domain/playbook';
+import type { Route } from '../../../domain/route';
+import type { LaunchSession } from '../../../lti/session-token';
+import type { ClassListMember } from '../../roster/index';
 import { studentsInScope, type StudentsInScope } from './coach-students';
-import type { LearningRouteDeps } from './deps';
+import type { LearningRouteDeps } from '../deps';
 import { playbookForSession } from './placement-playbook';
 
 export interface CoachStudentList {

@@ -1,8 +1,8 @@
 // Which students a person may see and guide: the one scope rule for coach view, class overview and (reused) the roster.
-import type { ClassList, ClassListMember } from '../roster/index';
-import type { LaunchSession } from '../lti/session-token';
-import type { LearningRouteDeps } from './deps';
-import type { CourseKey } from './store/coach-assignments';
+import type { ClassList, ClassListMember } from '../../roster/index';
+import type { LaunchSession } from '../../../lti/session-token';
+import type { LearningRouteDeps } from '../deps';
+import type { CourseKey } from '../data/coach-assignments';
 
 export interface StudentsInScope {
   /** 'course' for a teacher (every student); 'mentees' for anyone else: only their own students. */

@@ -1,11 +1,11 @@
 // A student's own route in the placement's playbook, created from the recommended route the first time it is opened.
-import type { Playbook } from '../domain/playbook';
-import type { Route } from '../domain/route';
-import { createRoute } from '../domain/route-compose';
-import type { LaunchSession } from '../lti/session-token';
-import { AlreadyExistsError } from '../store/repositories/errors';
+import type { Playbook } from '../../../domain/playbook';
+import type { Route } from '../../../domain/route';
+import { createRoute } from '../../../domain/route-compose';
+import type { LaunchSession } from '../../../lti/session-token';
+import { AlreadyExistsError } from '../../../store/store-errors';
 import { studentOf } from './actors';
-import type { LearningRouteDeps } from './deps';
+import type { LearningRouteDeps } from '../deps';
 import { playbookForSession } from './placement-playbook';
 
 export interface OpenRoute {

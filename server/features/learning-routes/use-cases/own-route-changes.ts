@@ -1,10 +1,10 @@
 // A student's use cases on their own route: composing it, submitting or withdrawing it, and marking progress.
-import type { EntryStatus } from '../domain/route';
-import { submitRoute, withdrawRoute } from '../domain/route-approval';
-import { saveRoute, type EntryInput } from '../domain/route-compose';
-import { markProgress } from '../domain/route-progress';
+import type { EntryStatus } from '../../../domain/route';
+import { submitRoute, withdrawRoute } from '../../../domain/route-approval';
+import { saveRoute, type EntryInput } from '../../../domain/route-compose';
+import { markProgress } from '../../../domain/route-progress';
 import { changeOwnRoute, type ChangeProps, type OptionalVersionProps } from './change-route';
-import type { LearningRouteDeps } from './deps';
+import type { LearningRouteDeps } from '../deps';
 import type { OpenRoute } from './open-route';
 
 export interface SaveOwnRouteProps extends ChangeProps {

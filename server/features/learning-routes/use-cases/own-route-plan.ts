@@ -1,12 +1,12 @@
 // A student's use cases on what surrounds the route: learning goals (level 3+), own activities (level 4) and the study plan.
-import { addLearningGoal, removeLearningGoal } from '../domain/route-goals';
-import { proposeActivity, type ProposedActivity } from '../domain/route-proposals';
-import type { StudyPlan } from '../domain/route';
-import { saveStudyPlan } from '../domain/study-plan';
-import type { LaunchSession } from '../lti/session-token';
+import { addLearningGoal, removeLearningGoal } from '../../../domain/route-goals';
+import { proposeActivity, type ProposedActivity } from '../../../domain/route-proposals';
+import type { StudyPlan } from '../../../domain/route';
+import { saveStudyPlan } from '../../../domain/study-plan';
+import type { LaunchSession } from '../../../lti/session-token';
 import { changeOwnRoute, type ChangeProps } from './change-route';
-import type { LearningRouteDeps } from './deps';
-import { unknownCoach } from './errors';
+import type { LearningRouteDeps } from '../deps';
+import { unknownCoach } from '../errors';
 import type { OpenRoute } from './open-route';
 
 export function addOwnGoal(deps: LearningRouteDeps, { text, ...props }: ChangeProps & { text: string }): Promise<OpenRoute> {

@@ -1,9 +1,9 @@
 // The playbook every route request acts on: the one of the launched placement, so nobody reaches another course's routes.
-import type { Playbook } from '../domain/playbook';
-import type { LaunchSession } from '../lti/session-token';
-import { playbookOfPlacement } from '../placements/open-placement';
-import type { LearningRouteDeps } from './deps';
-import { noPlaybook } from './errors';
+import type { Playbook } from '../../../domain/playbook';
+import type { LaunchSession } from '../../../lti/session-token';
+import { playbookOfPlacement } from '../../placements/index';
+import type { LearningRouteDeps } from '../deps';
+import { noPlaybook } from '../errors';
 
 export interface PlaybookForSessionProps {
   session: LaunchSession;

@@ -1,6 +1,6 @@
 // Every session of the playbook's synchronous activities with the seats left, and whether this student has one.
-import type { LaunchSession } from '../lti/session-token';
-import type { LearningRouteDeps } from './deps';
+import type { LaunchSession } from '../../../lti/session-token';
+import type { LearningRouteDeps } from '../deps';
 import { playbookForSession } from './placement-playbook';
 import { seatsOf, type Seats } from './session-signup';
 

@@ -1,10 +1,10 @@
 // A student signs up for, or cancels, a session of a synchronous activity in their route; a session never gets more attendees than seats.
-import type { ActivitySession } from '../domain/activity';
-import type { Playbook } from '../domain/playbook';
-import type { LaunchSession } from '../lti/session-token';
-import type { CancelStatus, SignUpStatus } from '../store/repositories/session-signups';
-import type { LearningRouteDeps } from './deps';
-import { activityNotInRoute, sessionFull, sessionPast, signedUpElsewhere, unknownSession } from './errors';
+import type { ActivitySession } from '../../../domain/activity';
+import type { Playbook } from '../../../domain/playbook';
+import type { LaunchSession } from '../../../lti/session-token';
+import type { CancelStatus, SignUpStatus } from '../data/session-signups';
+import type { LearningRouteDeps } from '../deps';
+import { activityNotInRoute, sessionFull, sessionPast, signedUpElsewhere, unknownSession } from '../errors';
 import { openOwnRoute } from './open-route';
 import { playbookForSession } from './placement-playbook';
 

@@ -1,12 +1,12 @@
 // A coach's or teacher's view of one student's route: only a student in their scope, in the launched placement's playbook.
-import type { Playbook } from '../domain/playbook';
-import type { Actor, Route } from '../domain/route';
-import type { LaunchSession } from '../lti/session-token';
-import type { ClassListMember } from '../roster/index';
+import type { Playbook } from '../../../domain/playbook';
+import type { Actor, Route } from '../../../domain/route';
+import type { LaunchSession } from '../../../lti/session-token';
+import type { ClassListMember } from '../../roster/index';
 import { staffOf } from './actors';
 import { studentsInScope } from './coach-students';
-import type { LearningRouteDeps } from './deps';
-import { noRoute, studentNotFound } from './errors';
+import type { LearningRouteDeps } from '../deps';
+import { noRoute, studentNotFound } from '../errors';
 import { playbookForSession } from './placement-playbook';
 
 export interface StudentRouteProps {

@@ -1,8 +1,8 @@
 // The courses of this platform a person teaches (an active teacher membership), as launches and the class list stored them.
-import { playrouteRolesOf } from '../lti/roles';
-import type { LaunchSession } from '../lti/session-token';
-import type { CourseRecords } from '../store/lti/course-records';
-import type { ContextKey } from '../store/repositories/playbook-repository';
+import { playrouteRolesOf } from '../../../lti/roles';
+import type { LaunchSession } from '../../../lti/session-token';
+import type { CourseRecords } from '../../../lti/store/course-records';
+import type { ContextKey } from '../../playbooks/index';
 
 export async function coursesTaughtBy(deps: { records: CourseRecords }, session: LaunchSession): Promise<ContextKey[]> {
   const memberships = await deps.records.listMembershipsOf(session.platformId, session.sub);

@@ -1,8 +1,8 @@
 // What a teacher placing Playroute can choose from, and carrying out the choice: a new playbook, one of this course, or a copy.
-import { NotAuthorisedError, NotFoundError } from '../errors';
-import type { LaunchSession } from '../lti/session-token';
-import type { CourseRecords } from '../store/lti/course-records';
-import type { PlaybookRepository, PlaybookSummary, StoredPlaybook } from '../store/repositories/playbook-repository';
+import { NotAuthorisedError, NotFoundError } from '../../../errors';
+import type { LaunchSession } from '../../../lti/session-token';
+import type { CourseRecords } from '../../../lti/store/course-records';
+import type { PlaybookRepository, PlaybookSummary, StoredPlaybook } from '../../playbooks/index';
 import { coursesTaughtBy } from './courses-taught';
 import { copyOfPlaybook, emptyPlaybook } from './new-playbook';
 import { contextKeyOf, isPending, pendingPlacementKey, sameContext } from './placement-keys';

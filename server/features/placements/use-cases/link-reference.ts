@@ -1,8 +1,8 @@
 // What deep linking puts on a new link (an unguessable token, not a playbook id), and what a launched link's parameters say about where it came from.
 import { randomBytes } from 'node:crypto';
-import type { LaunchSession } from '../lti/session-token';
-import { CONTEXT_HISTORY_PARAMETER } from '../lti/tool-configuration';
-import type { CourseRecords, LinkReferenceRecord } from '../store/lti/course-records';
+import type { LaunchSession } from '../../../lti/session-token';
+import { CONTEXT_HISTORY_PARAMETER } from '../../../lti/tool-configuration';
+import type { CourseRecords, LinkReferenceRecord } from '../../../lti/store/course-records';
 import { contextKeyOf } from './placement-keys';
 
 /**

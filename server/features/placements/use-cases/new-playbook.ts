@@ -1,9 +1,9 @@
 // What a new playbook starts as: a draft with no activities, the default rules and level 2 (the student chooses within the rules).
 import { randomUUID } from 'node:crypto';
-import { exportPlaybook, parseImport, type PlaybookDesign } from '../domain/playbook-exchange';
-import { emptyRules, type Playbook } from '../domain/playbook';
-import type { LearningOutcome } from '../domain/outcome';
-import { webUrlSchema } from '../domain/web-link';
+import { exportPlaybook, parseImport, type PlaybookDesign } from '../../../domain/playbook-exchange';
+import { emptyRules, type Playbook } from '../../../domain/playbook';
+import type { LearningOutcome } from '../../../domain/outcome';
+import { webUrlSchema } from '../../../domain/web-link';
 
 export function emptyPlaybook(title: string): Omit<Playbook, 'id' | 'placementId'> {
   return {

@@ -1,8 +1,8 @@
 // Which playbook a launched link opens: its own, the one deep linking made for it, or a copy after an LMS course copy.
-import type { LaunchSession } from '../lti/session-token';
-import type { CourseRecords } from '../store/lti/course-records';
-import { AlreadyExistsError } from '../store/repositories/errors';
-import type { ContextKey, PlaybookRepository, PlacementKey, StoredPlaybook } from '../store/repositories/playbook-repository';
+import type { LaunchSession } from '../../../lti/session-token';
+import type { CourseRecords } from '../../../lti/store/course-records';
+import { AlreadyExistsError } from '../../../store/store-errors';
+import type { ContextKey, PlaybookRepository, PlacementKey, StoredPlaybook } from '../../playbooks/index';
 import { coursesTaughtBy } from './courses-taught';
 import { copyHistoryNames, LEGACY_PLAYBOOK_PARAMETER, linkReferenceOf } from './link-reference';
 import { copyOfPlaybook, emptyPlaybook } from './new-playbook';

@@ -1,8 +1,8 @@
 // The placement and course a launch session points at, in the keys the playbook store uses.
 import { randomUUID } from 'node:crypto';
-import { ValidationError } from '../errors';
-import type { LaunchSession } from '../lti/session-token';
-import type { ContextKey, PlacementKey } from '../store/repositories/playbook-repository';
+import { ValidationError } from '../../../errors';
+import type { LaunchSession } from '../../../lti/session-token';
+import type { ContextKey, PlacementKey } from '../../playbooks/index';
 
 const PENDING_PREFIX = 'pending:';
 

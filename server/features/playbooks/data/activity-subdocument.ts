@@ -1,7 +1,7 @@
 // The stored shape of a playbook's learning activities, embedded in the playbook document.
 import { Schema } from 'mongoose';
-import type { ActivityLink, ActivitySession } from '../../domain/activity';
-import { ACTIVITY_TYPES, ENVIRONMENTS, LEARNING_FORMS, type ActivityType, type Environment, type LearningForm } from '../../domain/activity-grid';
+import type { ActivityLink, ActivitySession } from '../../../domain/activity';
+import { ACTIVITY_TYPES, ENVIRONMENTS, LEARNING_FORMS, type ActivityType, type Environment, type LearningForm } from '../../../domain/activity-grid';
 
 export interface ActivityDocument {
   id: string;

@@ -7,8 +7,8 @@ import {
   type OutcomeStatus,
   type PossibleEvidence,
   type TuningParts,
-} from '../../domain/outcome';
-import type { RubricCriterion, RubricLevel } from '../../domain/rubric';
+} from '../../../domain/outcome';
+import type { RubricCriterion, RubricLevel } from '../../../domain/rubric';
 
 export interface OutcomeDocument {
   id: string;

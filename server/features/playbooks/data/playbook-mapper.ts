@@ -1,12 +1,12 @@
 // Maps stored playbook documents to the domain's playbook and outcomes, field by field, so no mongoose detail leaks out.
-import type { Activity, ActivitySession } from '../../domain/activity';
-import type { LearningOutcome } from '../../domain/outcome';
-import type { Playbook, RouteRules } from '../../domain/playbook';
-import type { RubricCriterion } from '../../domain/rubric';
-import type { ActivityDocument } from '../models/activity-schema';
-import type { OutcomeDocument } from '../models/outcome-schema';
-import type { PlaybookDocument } from '../models/playbook-model';
-import { optional } from './optional';
+import type { Activity, ActivitySession } from '../../../domain/activity';
+import type { LearningOutcome } from '../../../domain/outcome';
+import type { Playbook, RouteRules } from '../../../domain/playbook';
+import type { RubricCriterion } from '../../../domain/rubric';
+import type { ActivityDocument } from './activity-subdocument';
+import type { OutcomeDocument } from './outcome-subdocument';
+import type { PlaybookDocument } from './playbook-model';
+import { optional } from '../../../store/optional';
 import type { PlacementKey, StoredPlaybook } from './playbook-repository';
 
 /** The opaque placement id the domain sees; the parts are encoded so it can be split again. */

@@ -1,10 +1,10 @@
 // The playbook aggregate: one document per LTI placement holding the playbook and its learning outcomes, so every change is one atomic write.
 import { Schema, type Connection, type Model } from 'mongoose';
-import { ACTIVITY_TYPES, ENVIRONMENTS } from '../../domain/activity-grid';
-import type { AssessmentWindow, PlaybookStatus, RouteRules } from '../../domain/playbook';
-import type { SelfDirectionLevel } from '../../domain/self-direction';
-import { activitySchema, type ActivityDocument } from './activity-schema';
-import { outcomeSchema, type OutcomeDocument } from './outcome-schema';
+import { ACTIVITY_TYPES, ENVIRONMENTS } from '../../../domain/activity-grid';
+import type { AssessmentWindow, PlaybookStatus, RouteRules } from '../../../domain/playbook';
+import type { SelfDirectionLevel } from '../../../domain/self-direction';
+import { activitySchema, type ActivityDocument } from './activity-subdocument';
+import { outcomeSchema, type OutcomeDocument } from './outcome-subdocument';
 
 export interface PlacementDocument {
   platformId: string;

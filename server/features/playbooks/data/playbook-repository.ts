@@ -1,14 +1,14 @@
 // Stores the playbook aggregate of an LTI placement (playbook + learning outcomes) as one document, with a revision for teachers' concurrent edits.
 import type { Connection } from 'mongoose';
-import type { LearningOutcome } from '../../domain/outcome';
-import type { Playbook, PlaybookStatus } from '../../domain/playbook';
-import type { PlaybookDesign } from '../../domain/playbook-exchange';
-import { playbookModel, type PlaybookDocument } from '../models/playbook-model';
-import { AlreadyExistsError, ConcurrencyConflictError, NotFoundError } from './errors';
-import { newId } from './ids';
-import { isDuplicateKeyError } from './mongo-errors';
+import type { LearningOutcome } from '../../../domain/outcome';
+import type { Playbook, PlaybookStatus } from '../../../domain/playbook';
+import type { PlaybookDesign } from '../../../domain/playbook-exchange';
+import { playbookModel, type PlaybookDocument } from './playbook-model';
+import { AlreadyExistsError, ConcurrencyConflictError, NotFoundError } from '../../../store/store-errors';
+import { newId } from '../../../store/ids';
+import { isDuplicateKeyError } from '../../../store/mongo-errors';
 import { placementIdOf, toPlacement, toStoredPlaybook } from './playbook-mapper';
-import { setAndUnset } from './update-fields';
+import { setAndUnset } from '../../../store/update-fields';
 
 export { placementIdOf };
 

@@ -1,10 +1,10 @@
 // Activities of the placement's playbook, one cell of the 3-3-5 grid each. Teachers only.
 import { Router, type Response } from 'express';
-import { createActivity, deleteActivity, findActivityOf, updateActivity } from '../../playbooks/activity-use-cases';
-import { requireRole, sessionOf } from '../auth';
-import { validate } from '../validate';
-import { activitySchema, type ActivityBody } from './activity-schema';
-import { useCaseDepsOf, type PlaybookRouteDeps } from './deps';
+import { createActivity, deleteActivity, findActivityOf, updateActivity } from '../use-cases/activity-use-cases';
+import { requireRole, sessionOf } from '../../../http/auth';
+import { validate } from '../../../http/validate';
+import { activitySchema, type ActivityBody } from '../schemas/activity-schema';
+import { useCaseDepsOf, type PlaybookRouteDeps } from './route-deps';
 import { requireRevision, revisionOf, sendRevised } from './revision';
 
 const ONE = '/api/playbook/activities/:activityId';

@@ -1,13 +1,13 @@
 // The playbook's design as a whole and its frame: details, rules, recommended route, windows, publishing and the quality report.
 import { Router } from 'express';
-import { checkRouteRules } from '../../domain/route-rules';
-import { placementPlaybook } from '../../playbooks/placement-playbook';
-import { publishPlaybook } from '../../playbooks/publish-playbook';
-import { qualityReport } from '../../playbooks/quality-report';
-import { setAssessmentWindows, setRecommendedRoute, setRules, updateDetails } from '../../playbooks/settings-use-cases';
-import { requireRole, sessionOf } from '../auth';
-import { validate } from '../validate';
-import { useCaseDepsOf, type PlaybookRouteDeps } from './deps';
+import { checkRouteRules } from '../../../domain/route-rules';
+import { placementPlaybook } from '../use-cases/placement-playbook';
+import { publishPlaybook } from '../use-cases/publish-playbook';
+import { qualityReport } from '../use-cases/quality-report';
+import { setAssessmentWindows, setRecommendedRoute, setRules, updateDetails } from '../use-cases/settings-use-cases';
+import { requireRole, sessionOf } from '../../../http/auth';
+import { validate } from '../../../http/validate';
+import { useCaseDepsOf, type PlaybookRouteDeps } from './route-deps';
 import { requireRevision, revisionOf, sendRevised } from './revision';
 import {
   assessmentWindowsSchema,
@@ -18,8 +18,8 @@ import {
   type DetailsBody,
   type RecommendedRouteBody,
   type RulesBody,
-} from './schema';
-import { designView } from './views';
+} from '../schemas/design-schema';
+import { designView } from '../views';
 
 export function designRoutes(deps: PlaybookRouteDeps): Router {
   const router = Router();

@@ -1,12 +1,12 @@
 // Sharing a playbook between courses (export, import) and the published playbook students read before they start.
 import { Router } from 'express';
-import { exportPlacementPlaybook, importIntoPlacement } from '../../playbooks/exchange-use-cases';
-import { publishedPlaybook } from '../../playbooks/published-playbook';
-import { STAFF } from '../../lti/roles';
-import { requireRole, sessionOf } from '../auth';
-import { useCaseDepsOf, type PlaybookRouteDeps } from './deps';
+import { exportPlacementPlaybook, importIntoPlacement } from '../use-cases/exchange-use-cases';
+import { publishedPlaybook } from '../use-cases/published-playbook';
+import { STAFF } from '../../../lti/roles';
+import { requireRole, sessionOf } from '../../../http/auth';
+import { useCaseDepsOf, type PlaybookRouteDeps } from './route-deps';
 import { requireRevision, revisionOf, sendRevised } from './revision';
-import { designView, publishedView } from './views';
+import { designView, publishedView } from '../views';
 
 export function exchangeRoutes(deps: PlaybookRouteDeps): Router {
   const router = Router();

@@ -7,14 +7,14 @@ import {
   publishOutcomeOfPlaybook,
   setRubric,
   updateOutcome,
-} from '../../playbooks/outcome-use-cases';
-import type { StoredPlaybook } from '../../store/repositories/playbook-repository';
-import { requireRole, sessionOf } from '../auth';
-import { validate } from '../validate';
-import { useCaseDepsOf, type PlaybookRouteDeps } from './deps';
-import { outcomeSchema, rubricSchema, type OutcomeBody, type RubricBody } from './outcome-schema';
+} from '../use-cases/outcome-use-cases';
+import type { StoredPlaybook } from '../data/playbook-repository';
+import { requireRole, sessionOf } from '../../../http/auth';
+import { validate } from '../../../http/validate';
+import { useCaseDepsOf, type PlaybookRouteDeps } from './route-deps';
+import { outcomeSchema, rubricSchema, type OutcomeBody, type RubricBody } from '../schemas/outcome-schema';
 import { requireRevision, revisionOf, sendRevised } from './revision';
-import { outcomeDesignView } from './views';
+import { outcomeDesignView } from '../views';
 
 const ONE = '/api/playbook/outcomes/:outcomeId';
 

@@ -1,8 +1,8 @@
 // The revision a teacher's write is based on (If-Match), and the revision every answer carries (ETag and body).
 import type { RequestHandler, Response } from 'express';
-import type { StoredPlaybook } from '../../store/repositories/playbook-repository';
-import { ValidationError } from '../../errors';
-import { revisionHeaderSchema } from './schema';
+import type { StoredPlaybook } from '../data/playbook-repository';
+import { ValidationError } from '../../../errors';
+import { revisionHeaderSchema } from '../schemas/design-schema';
 
 /** 400 "If-Match: …" when the header is missing or not a revision; nothing is read or written then. */
 export function requireRevision(): RequestHandler {

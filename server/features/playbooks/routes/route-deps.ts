@@ -1,7 +1,7 @@
 // What the playbook routers need, and the use cases' dependencies built from it.
-import type { Lti } from '../../lti/index';
-import type { PlaybookDeps } from '../../playbooks/placement-playbook';
-import type { PlaybookRepository } from '../../store/repositories/playbook-repository';
+import type { Lti } from '../../../lti/index';
+import type { PlaybookDeps } from '../use-cases/placement-playbook';
+import type { PlaybookRepository } from '../data/playbook-repository';
 
 export interface PlaybookRouteDeps {
   lti: Lti;

@@ -1,8 +1,8 @@
 // Request body of the activity endpoints: one cell of the 3-3-5 grid with its load, schedule and prerequisites.
 import { z } from 'zod';
-import { ACTIVITY_TYPES, ENVIRONMENTS, LEARNING_FORMS } from '../../domain/activity-grid';
-import { webLinkSchema } from '../../domain/web-link';
-import { idString, instant, longText, noRepeats, title } from './schema';
+import { ACTIVITY_TYPES, ENVIRONMENTS, LEARNING_FORMS } from '../../../domain/activity-grid';
+import { webLinkSchema } from '../../../domain/web-link';
+import { idString, instant, longText, noRepeats, title } from './design-schema';
 
 const sessionSchema = z
   .object({

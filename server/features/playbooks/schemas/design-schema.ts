@@ -1,6 +1,6 @@
 // Request parts of the playbook endpoints shared by all of them, and the bodies of the playbook's frame (details, rules, route, windows).
 import { z } from 'zod';
-import { ACTIVITY_TYPES, ENVIRONMENTS } from '../../domain/activity-grid';
+import { ACTIVITY_TYPES, ENVIRONMENTS } from '../../../domain/activity-grid';
 
 export const idString = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
 export const title = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');

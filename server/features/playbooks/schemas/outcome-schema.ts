@@ -1,7 +1,7 @@
 // Request bodies of the learning outcome endpoints: the Tuning parts and lists the teacher writes, and the rubric.
 import { z } from 'zod';
-import { EVIDENCE_FORMS } from '../../domain/outcome';
-import { idString, longText, noRepeats, title } from './schema';
+import { EVIDENCE_FORMS } from '../../../domain/outcome';
+import { idString, longText, noRepeats, title } from './design-schema';
 
 const tuningPart = z.string().trim().max(500, 'must be at most 500 characters').default('');
 const shortText = z.string().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters');

@@ -1,7 +1,7 @@
 // Checks that the activity ids a teacher refers to exist in the playbook and that prerequisites form no cycle.
-import type { Activity } from '../domain/activity';
-import { findPrerequisiteCycle } from '../domain/prerequisite-cycles';
-import { ValidationError } from '../errors';
+import type { Activity } from '../../../domain/activity';
+import { findPrerequisiteCycle } from '../../../domain/prerequisite-cycles';
+import { ValidationError } from '../../../errors';
 
 /** 400 naming the first id (as `field.index`) that is not one of `activities`. */
 export function requireKnownActivities(activities: Pick<Activity, 'id'>[], ids: string[], field: string): void {

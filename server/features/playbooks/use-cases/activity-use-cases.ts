@@ -1,9 +1,9 @@
 // The teacher fills the 3-3-5 grid: activities with their load, schedule and prerequisites.
-import type { Activity, ActivityLink } from '../domain/activity';
-import type { ActivityType, Environment, LearningForm } from '../domain/activity-grid';
-import { NotFoundError } from '../errors';
-import type { LaunchSession } from '../lti/session-token';
-import type { StoredPlaybook } from '../store/repositories/playbook-repository';
+import type { Activity, ActivityLink } from '../../../domain/activity';
+import type { ActivityType, Environment, LearningForm } from '../../../domain/activity-grid';
+import { NotFoundError } from '../../../errors';
+import type { LaunchSession } from '../../../lti/session-token';
+import type { StoredPlaybook } from '../data/playbook-repository';
 import { requireSoundPrerequisites } from './activity-references';
 import { changePlacementPlaybook, idMakerOf, type PlaybookDeps } from './placement-playbook';
 

@@ -1,11 +1,11 @@
 // Exporting the placement's playbook as the sharing file, and replacing its design with an imported one.
-import type { PlaybookFile } from '../domain/playbook-format';
-import { exportPlaybook, parseImport, type ImportIssue } from '../domain/playbook-exchange';
-import { findPrerequisiteCycle } from '../domain/prerequisite-cycles';
-import { ValidationError } from '../errors';
-import type { LaunchSession } from '../lti/session-token';
-import type { StoredPlaybook } from '../store/repositories/playbook-repository';
-import { PlaybookPublishedError, RevisionConflictError } from './errors';
+import type { PlaybookFile } from '../../../domain/playbook-format';
+import { exportPlaybook, parseImport, type ImportIssue } from '../../../domain/playbook-exchange';
+import { findPrerequisiteCycle } from '../../../domain/prerequisite-cycles';
+import { ValidationError } from '../../../errors';
+import type { LaunchSession } from '../../../lti/session-token';
+import type { StoredPlaybook } from '../data/playbook-repository';
+import { PlaybookPublishedError, RevisionConflictError } from '../errors';
 import { clockOf, idMakerOf, placementPlaybook, saveGuarded, type PlaybookDeps } from './placement-playbook';
 
 export async function exportPlacementPlaybook(deps: PlaybookDeps, props: { session: LaunchSession }): Promise<{ title: string; file: PlaybookFile }> {

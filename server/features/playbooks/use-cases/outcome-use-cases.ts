@@ -1,10 +1,10 @@
 // The teacher writes learning outcomes: Tuning parts, indicators, possible evidence, the assessment, the rubric, and publishes them.
-import type { EvidenceForm, LearningOutcome, TuningParts } from '../domain/outcome';
-import { publishOutcome } from '../domain/outcome-publishing';
-import type { Rubric, RubricLevel } from '../domain/rubric';
-import { NotFoundError } from '../errors';
-import type { LaunchSession } from '../lti/session-token';
-import type { StoredPlaybook } from '../store/repositories/playbook-repository';
+import type { EvidenceForm, LearningOutcome, TuningParts } from '../../../domain/outcome';
+import { publishOutcome } from '../../../domain/outcome-publishing';
+import type { Rubric, RubricLevel } from '../../../domain/rubric';
+import { NotFoundError } from '../../../errors';
+import type { LaunchSession } from '../../../lti/session-token';
+import type { StoredPlaybook } from '../data/playbook-repository';
 import { changePlacementPlaybook, clockOf, idMakerOf, type PlaybookContents, type PlaybookDeps } from './placement-playbook';
 
 /** The parts of an outcome the teacher writes; a part without an id is new and gets one. */

@@ -1,13 +1,13 @@
 // Reads and changes the playbook of the launched placement: the only one a request can reach, saved under the revision the teacher read.
 import { randomUUID } from 'node:crypto';
-import type { LearningOutcome } from '../domain/outcome';
-import type { Playbook } from '../domain/playbook';
-import type { LaunchSession } from '../lti/session-token';
-import { playbookOfPlacement } from '../placements/open-placement';
-import type { CourseRecords } from '../store/lti/course-records';
-import { ConcurrencyConflictError } from '../store/repositories/errors';
-import type { PlaybookRepository, StoredPlaybook } from '../store/repositories/playbook-repository';
-import { NoPlaybookError, RevisionConflictError } from './errors';
+import type { LearningOutcome } from '../../../domain/outcome';
+import type { Playbook } from '../../../domain/playbook';
+import type { LaunchSession } from '../../../lti/session-token';
+import { playbookOfPlacement } from '../../placements/index';
+import type { CourseRecords } from '../../../lti/store/course-records';
+import { ConcurrencyConflictError } from '../../../store/store-errors';
+import type { PlaybookRepository, StoredPlaybook } from '../data/playbook-repository';
+import { NoPlaybookError, RevisionConflictError } from '../errors';
 
 export interface PlaybookDeps {
   playbooks: PlaybookRepository;

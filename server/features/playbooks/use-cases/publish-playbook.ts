@@ -1,7 +1,7 @@
 // Publishing the placement's playbook: from then on students see it and choose their routes from it.
-import type { LaunchSession } from '../lti/session-token';
-import type { StoredPlaybook } from '../store/repositories/playbook-repository';
-import { PlaybookIncompleteError, RevisionConflictError } from './errors';
+import type { LaunchSession } from '../../../lti/session-token';
+import type { StoredPlaybook } from '../data/playbook-repository';
+import { PlaybookIncompleteError, RevisionConflictError } from '../errors';
 import { changePlacementPlaybook, clockOf, placementPlaybook, type PlaybookDeps } from './placement-playbook';
 import { publishReadiness, type PublishReadiness } from './publish-readiness';
 

@@ -1,8 +1,8 @@
 // Which quality problems stop a playbook from being published, and which are only shown as warnings.
-import { message, type Message } from '../domain/messages';
-import type { LearningOutcome } from '../domain/outcome';
-import type { Playbook } from '../domain/playbook';
-import { recommendedRouteValid, runQualityChecks, type QualityCheckResult } from '../domain/quality-checks';
+import { message, type Message } from '../../../domain/messages';
+import type { LearningOutcome } from '../../../domain/outcome';
+import type { Playbook } from '../../../domain/playbook';
+import { recommendedRouteValid, runQualityChecks, type QualityCheckResult } from '../../../domain/quality-checks';
 
 export interface PublishReadiness {
   /** Each is a reason students could not work with the playbook; any one refuses publishing. */

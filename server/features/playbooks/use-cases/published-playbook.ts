@@ -1,7 +1,7 @@
 // What students and coaches may read before they start: the published playbook, never a draft.
-import type { LaunchSession } from '../lti/session-token';
-import type { StoredPlaybook } from '../store/repositories/playbook-repository';
-import { PlaybookDraftError } from './errors';
+import type { LaunchSession } from '../../../lti/session-token';
+import type { StoredPlaybook } from '../data/playbook-repository';
+import { PlaybookDraftError } from '../errors';
 import { placementPlaybook, type PlaybookDeps } from './placement-playbook';
 
 /** 404 `playbook_not_published` while the teacher is still designing. Draft outcomes are left out by the view. */

@@ -1,7 +1,7 @@
 // The quality report of the placement's playbook: every LOT check, and what would stop it from being published.
-import { runQualityChecks, type QualityCheckResult } from '../domain/quality-checks';
-import type { LaunchSession } from '../lti/session-token';
-import type { StoredPlaybook } from '../store/repositories/playbook-repository';
+import { runQualityChecks, type QualityCheckResult } from '../../../domain/quality-checks';
+import type { LaunchSession } from '../../../lti/session-token';
+import type { StoredPlaybook } from '../data/playbook-repository';
 import { placementPlaybook, type PlaybookDeps } from './placement-playbook';
 import { publishReadiness, type PublishReadiness } from './publish-readiness';
 

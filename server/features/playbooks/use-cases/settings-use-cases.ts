@@ -1,8 +1,8 @@
 // The teacher sets the frame of the playbook: title and description, level, course start, rules, recommended route, assessment windows.
-import type { AssessmentWindow, Playbook, RouteRules } from '../domain/playbook';
-import type { SelfDirectionLevel } from '../domain/self-direction';
-import type { LaunchSession } from '../lti/session-token';
-import type { StoredPlaybook } from '../store/repositories/playbook-repository';
+import type { AssessmentWindow, Playbook, RouteRules } from '../../../domain/playbook';
+import type { SelfDirectionLevel } from '../../../domain/self-direction';
+import type { LaunchSession } from '../../../lti/session-token';
+import type { StoredPlaybook } from '../data/playbook-repository';
 import { requireKnownActivities } from './activity-references';
 import { changePlacementPlaybook, idMakerOf, type PlaybookDeps } from './placement-playbook';
 

@@ -1,11 +1,11 @@
 // The class list a teacher or coach sees: everyone in the course, launched or not, refreshed from the platform when it is stale.
-import type { Logger } from '../logger';
-import { playrouteRolesOf, type PlayrouteRole } from '../lti/roles';
-import { PlatformServiceError } from '../lti/service-errors';
-import type { LaunchSession } from '../lti/session-token';
-import type { ContextRecord, CourseRecords, MembershipRecord } from '../store/lti/course-records';
-import type { Platform, PlatformRegistry } from '../store/lti/platforms';
-import { noCourse } from './roster-errors';
+import type { Logger } from '../../../logger';
+import { playrouteRolesOf, type PlayrouteRole } from '../../../lti/roles';
+import { PlatformServiceError } from '../../../lti/service-errors';
+import type { LaunchSession } from '../../../lti/session-token';
+import type { ContextRecord, CourseRecords, MembershipRecord } from '../../../lti/store/course-records';
+import type { Platform, PlatformRegistry } from '../../../lti/store/platforms';
+import { noCourse } from '../errors';
 import type { RosterSync, SyncRosterProps } from './sync-roster';
 
 export interface ClassListDeps {

@@ -1,8 +1,8 @@
 // Fetches a course's class list from the platform (NRPS) and stores it: everyone listed is saved, everyone else becomes inactive.
-import type { NrpsClient, NrpsMember } from '../lti/nrps-client';
-import type { ContextRecord, CourseRecords, MembershipRecord } from '../store/lti/course-records';
-import type { Platform } from '../store/lti/platforms';
-import { rosterNotOffered } from './roster-errors';
+import type { NrpsClient, NrpsMember } from '../../../lti/nrps-client';
+import type { ContextRecord, CourseRecords, MembershipRecord } from '../../../lti/store/course-records';
+import type { Platform } from '../../../lti/store/platforms';
+import { rosterNotOffered } from '../errors';
 
 export interface SyncRosterDeps {
   records: CourseRecords;
