@@ -48,6 +48,52 @@ export default tseslint.config(
       ],
     },
   },
+  // Server boundaries (the same rule): dependencies point one way, HTTP edge → feature use cases → domain + data → store.
+  // The domain imports nothing but itself; a feature uses another feature only through its index.ts; nothing below the
+  // HTTP edge imports server/http (the edge: server/http, app.ts, main.ts, a feature's routes, the LTI endpoints and the
+  // simulated LMS, which is an HTTP platform of its own); the LTI module and the store import no feature.
+  {
+    files: ['server/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js'] })] },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './server/domain',
+              from: './server',
+              except: ['./domain'],
+              message: 'The domain imports nothing but itself.',
+            },
+            ...serverFeatures().map((feature) => ({
+              target: `./server/features/${feature}`,
+              from: './server/features',
+              except: [`./${feature}`, ...serverFeatures().map((other) => `./${other}/index.ts`)],
+              message: "A feature uses another feature only through that feature's index.ts.",
+            })),
+            {
+              target: [
+                './server/{domain,store,cli}/**',
+                './server/lti/**/!(login-initiation|launch-handler).ts',
+                './server/!(app|main).ts',
+                './server/features/*/!(routes).ts',
+                './server/features/*/!(routes)/**',
+              ],
+              from: './server/http/**',
+              message: 'Nothing below the HTTP edge imports server/http; only the edge does (app.ts, main.ts, routes, LTI endpoints).',
+            },
+            {
+              target: ['./server/lti', './server/store', './server/demo-lms'],
+              from: './server/features',
+              message: 'The LTI module, the store and the simulated LMS are infrastructure: they import no feature.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     // Command-line entry points talk to a person on the terminal.
     files: ['server/cli/**/*.ts', 'test/bench/**/*.ts'],
@@ -58,6 +104,13 @@ export default tseslint.config(
 /** Every folder in client/src/features: each gets a zone of its own, so a new feature is covered without editing this file. */
 function clientFeatures() {
   return fs.readdirSync(new URL('./client/src/features', import.meta.url), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
+}
+
+/** Every folder in server/features, likewise. */
+function serverFeatures() {
+  return fs.readdirSync(new URL('./server/features', import.meta.url), { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name);
 }
