@@ -8,6 +8,9 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // Polls wait as long as the browser tests' locator waits (UI_WAIT_MS in test/support/browser.ts): on two busy
+    // cores vitest's default second is too short for a page to catch up, and a poll ends as soon as it holds.
+    expect: { poll: { timeout: 15_000 } },
     pool: 'forks',
   },
 });

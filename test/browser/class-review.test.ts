@@ -1,7 +1,7 @@
 // In Moodle (only Instructor or Learner): the teacher approves a route from the class view and assigns a colleague as coach, who then finds their students under "My students".
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, BROWSER_SKIP_REASON, launchChromium, screenshot, seriousAxeViolations } from '../support/browser';
+import { browserMissing, BROWSER_SKIP_REASON, launchChromium, screenshot, seriousAxeViolations, UI_WAIT_MS } from '../support/browser';
 import { startLtiHarness, type LtiHarness } from '../support/lti-harness';
 import { seedPlaybook } from '../support/playbook-seed';
 
@@ -22,7 +22,7 @@ describe.skipIf(browserMissing)(`coaching in Moodle, in the browser${browserMiss
 
   async function open(token: string): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    page.setDefaultTimeout(8_000);
+    page.setDefaultTimeout(UI_WAIT_MS);
     await page.goto(`${h.toolBase}/#session=${token}`);
     return page;
   }

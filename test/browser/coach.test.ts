@@ -1,7 +1,7 @@
 // A study coach approves a submitted route and sets the student's self-direction level in the browser; the teacher's class overview shows the class as a heatmap.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, BROWSER_SKIP_REASON, launchChromium, screenshot, seriousAxeViolations } from '../support/browser';
+import { browserMissing, BROWSER_SKIP_REASON, launchChromium, screenshot, seriousAxeViolations, UI_WAIT_MS } from '../support/browser';
 import { startLtiHarness, type LtiHarness } from '../support/lti-harness';
 import { seedPlaybook } from '../support/playbook-seed';
 
@@ -23,7 +23,7 @@ describe.skipIf(browserMissing)(`the coach and the class overview in the browser
 
   async function open(token: string, width = 1100): Promise<Page> {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
-    page.setDefaultTimeout(8_000);
+    page.setDefaultTimeout(UI_WAIT_MS);
     await page.goto(`${h.toolBase}/#session=${token}`);
     return page;
   }

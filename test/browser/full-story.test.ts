@@ -3,7 +3,7 @@
 // student hands in, the teacher grades, and the score arrives in the LMS gradebook.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, BROWSER_SKIP_REASON, launchChromium, screenshot, seriousAxeViolations } from '../support/browser';
+import { browserMissing, BROWSER_SKIP_REASON, launchChromium, screenshot, seriousAxeViolations, UI_WAIT_MS } from '../support/browser';
 import { startLtiHarness, type LtiHarness } from '../support/lti-harness';
 import { expectCurrentStep, goToStep, stepButton } from '../support/student-steps';
 
@@ -46,7 +46,7 @@ describe.skipIf(browserMissing)(`the whole story in one link, through the browse
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'en-GB' });
     contexts.push(context);
     const page = await context.newPage();
-    page.setDefaultTimeout(8_000);
+    page.setDefaultTimeout(UI_WAIT_MS);
     await page.goto(`${h.toolBase}/#session=${encodeURIComponent(launch.sessionToken)}`);
     return page;
   }

@@ -1,7 +1,7 @@
 // A teacher checks the LMS gradebook in the browser: the grade Playroute sent, the LMS's own value, "differs" after a change behind Playroute's back, and a resend that repairs it.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, BROWSER_SKIP_REASON, launchChromium, screenshot, seriousAxeViolations } from '../support/browser';
+import { browserMissing, BROWSER_SKIP_REASON, launchChromium, screenshot, seriousAxeViolations, UI_WAIT_MS } from '../support/browser';
 import { judgement, seedPlacement, startGradingHarness, type GradingHarness } from '../support/grading-seed';
 
 // Skipped only where Chromium is missing (BROWSER_SKIP_REASON, test/support/browser.ts); CI installs it and REQUIRE_BROWSER makes its absence a failure.
@@ -35,7 +35,7 @@ describe.skipIf(browserMissing)(`the gradebook check in the browser${browserMiss
     await expect.poll(() => cell()?.resultScore, { timeout: 15_000 }).toBe(10);
 
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(UI_WAIT_MS);
     await page.goto(`${g.h.toolBase}/#session=${teacher}`);
     await page.getByLabel('Taal').selectOption('en');
     await page.getByRole('tab', { name: 'Grading' }).click();

@@ -1,7 +1,7 @@
 // A teacher grades handed-in work in the browser: evidence beside the rubric and the student's self-assessment, a failed save that loses nothing, and the grade arriving in the LMS.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, BROWSER_SKIP_REASON, launchChromium, screenshot, seriousAxeViolations } from '../support/browser';
+import { browserMissing, BROWSER_SKIP_REASON, launchChromium, screenshot, seriousAxeViolations, UI_WAIT_MS } from '../support/browser';
 import { enrol, judgement, seedPlacement, startGradingHarness, type GradingHarness } from '../support/grading-seed';
 
 
@@ -33,7 +33,7 @@ describe.skipIf(browserMissing)(`grading in the browser${browserMissing ? ` (ski
 
     const teacher = await seeded.launch(g.h.lms.member('teacher').userId);
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    page.setDefaultTimeout(8_000);
+    page.setDefaultTimeout(UI_WAIT_MS);
     await page.goto(`${g.h.toolBase}/#session=${teacher}`);
     await page.getByRole('tab', { name: 'Beoordelen' }).click();
     await page.getByRole('heading', { name: 'Wacht op beoordeling' }).waitFor();
@@ -99,7 +99,7 @@ describe.skipIf(browserMissing)(`grading in the browser${browserMissing ? ` (ski
 
     const second = await seeded.launch(enrol(g, 'u-teacher-joost', 'teacher'));
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    page.setDefaultTimeout(8_000);
+    page.setDefaultTimeout(UI_WAIT_MS);
     await page.goto(`${g.h.toolBase}/#session=${second}`);
     await page.getByRole('tab', { name: 'Grading' }).click();
     await page.getByText('Waits for a second assessor', { exact: false }).waitFor();

@@ -2,7 +2,7 @@
 // and used to switch the page back (issue 11: a test met it 3 times in 5).
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, BROWSER_SKIP_REASON, launchChromium } from '../support/browser';
+import { browserMissing, BROWSER_SKIP_REASON, launchChromium, UI_WAIT_MS } from '../support/browser';
 import { startLtiHarness, type LtiHarness } from '../support/lti-harness';
 import { seedPlaybook } from '../support/playbook-seed';
 
@@ -24,7 +24,7 @@ describe.skipIf(browserMissing)(`choosing a language${browserMissing ? ` (skippe
     const { placement } = await seedPlaybook(h);
     const launch = await h.browser().launch({ user: h.lms.member('teacher').userId, placement, locale: 'nl-NL' });
     const page = await browser.newPage({ locale: 'nl-NL' });
-    page.setDefaultTimeout(6000);
+    page.setDefaultTimeout(UI_WAIT_MS);
     // The real server answers; the browser only holds the answer until the pick is made, so the order is certain.
     let picked!: () => void;
     const pick = new Promise<void>((resolve) => (picked = resolve));
@@ -48,7 +48,7 @@ describe.skipIf(browserMissing)(`choosing a language${browserMissing ? ` (skippe
     const { placement } = await seedPlaybook(h);
     const launch = await h.browser().launch({ user: h.lms.member('teacher').userId, placement, locale: 'nl-NL' });
     const page = await browser.newPage({ locale: 'en-GB' });
-    page.setDefaultTimeout(6000);
+    page.setDefaultTimeout(UI_WAIT_MS);
     await page.goto(`${h.toolBase}/#session=${encodeURIComponent(launch.sessionToken ?? '')}`);
     await page.getByRole('tab', { name: 'Beoordelen' }).waitFor();
     await expect.poll(() => page.getByLabel('Taal').inputValue()).toBe('nl');

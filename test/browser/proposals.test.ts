@@ -2,7 +2,7 @@
 // a student also hands in a prior-learning claim as evidence. Axe finds no serious problem on the page with the proposal form.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, BROWSER_SKIP_REASON, launchChromium, screenshot, seriousAxeViolations } from '../support/browser';
+import { browserMissing, BROWSER_SKIP_REASON, launchChromium, screenshot, seriousAxeViolations, UI_WAIT_MS } from '../support/browser';
 import { startLtiHarness, type LtiHarness } from '../support/lti-harness';
 import { seedPlaybook } from '../support/playbook-seed';
 import { goToStep } from '../support/student-steps';
@@ -24,7 +24,7 @@ describe.skipIf(browserMissing)(`own activities and prior learning in the browse
 
   async function open(token: string, width = 1100): Promise<Page> {
     const page = await browser.newPage({ viewport: { width, height: 900 }, locale: 'en-GB' });
-    page.setDefaultTimeout(8_000);
+    page.setDefaultTimeout(UI_WAIT_MS);
     await page.goto(`${h.toolBase}/#session=${encodeURIComponent(token)}`);
     await english(page);
     return page;

@@ -2,7 +2,7 @@
 // announced, Escape cancels a drag, and the new order is what the server saves. The teacher's recommended route drags the same way.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, BROWSER_SKIP_REASON, launchChromium, screenshot } from '../support/browser';
+import { browserMissing, BROWSER_SKIP_REASON, launchChromium, screenshot, UI_WAIT_MS } from '../support/browser';
 import { startLtiHarness, type LtiHarness } from '../support/lti-harness';
 import { seedPlaybook } from '../support/playbook-seed';
 import { expectCurrentStep } from '../support/student-steps';
@@ -47,7 +47,7 @@ describe.skipIf(browserMissing)(`dragging to reorder a student's route${browserM
     const token = launch.sessionToken ?? '';
     expect(token).toBeTruthy();
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, locale: 'en-GB' });
-    page.setDefaultTimeout(6000);
+    page.setDefaultTimeout(UI_WAIT_MS);
     await page.goto(`${h.toolBase}/#session=${encodeURIComponent(token)}`);
     await page.getByLabel(/Language|Taal/).selectOption('en');
     // A route not yet approved: the student's page opens on the step that composes it.
@@ -103,7 +103,7 @@ describe.skipIf(browserMissing)(`dragging to reorder a student's route${browserM
     const { teacher } = await placeNewPlaybook(h, 'Dragging the route');
     const { activityIds } = await designPublishablePlaybook(h, teacher);
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, locale: 'en-GB' });
-    page.setDefaultTimeout(6000);
+    page.setDefaultTimeout(UI_WAIT_MS);
     await page.goto(`${h.toolBase}/#session=${encodeURIComponent(teacher)}`);
     await page.getByLabel(/Language|Taal/).selectOption('en');
     const route = page.getByRole('region', { name: 'Recommended route' });

@@ -3,7 +3,7 @@ import { decodeJwt } from 'jose';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSessionTokens, launchSessionSchema } from '../../server/lti/session-token';
-import { browserMissing, BROWSER_SKIP_REASON, launchChromium } from '../support/browser';
+import { browserMissing, BROWSER_SKIP_REASON, launchChromium, UI_WAIT_MS } from '../support/browser';
 import { startLtiHarness, type LtiHarness } from '../support/lti-harness';
 import { seedPlaybook } from '../support/playbook-seed';
 
@@ -31,7 +31,7 @@ describe.skipIf(browserMissing)(`renewing the session in a browser${browserMissi
     const ageing = await earlier.issue(session);
 
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, locale: 'en-GB' });
-    page.setDefaultTimeout(6000);
+    page.setDefaultTimeout(UI_WAIT_MS);
     await page.goto(`${h.toolBase}/#session=${encodeURIComponent(ageing)}`);
     const stored = () => page.evaluate(() => sessionStorage.getItem('playroute.session'));
     // The first API call of the page (its session) renews first.
@@ -39,7 +39,7 @@ describe.skipIf(browserMissing)(`renewing the session in a browser${browserMissi
       const now = await stored();
       return now !== null && now !== ageing;
     };
-    await expect.poll(swapped, { timeout: 6000 }).toBe(true);
+    await expect.poll(swapped, { timeout: UI_WAIT_MS }).toBe(true);
     const renewed = (await stored()) ?? '';
     expect((decodeJwt(renewed).exp ?? 0) * 1000).toBeGreaterThan(Date.now() + 25 * 60_000);
     expect((await h.api(renewed, '/api/route')).status).toBe(200);

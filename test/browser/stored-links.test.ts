@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalogue } from '../../server/domain/test-factories';
-import { browserMissing, BROWSER_SKIP_REASON, launchChromium } from '../support/browser';
+import { browserMissing, BROWSER_SKIP_REASON, launchChromium, UI_WAIT_MS } from '../support/browser';
 import { startLtiHarness, type LtiHarness } from '../support/lti-harness';
 import { seedPlaybook } from '../support/playbook-seed';
 
@@ -38,7 +38,7 @@ describe.skipIf(browserMissing)(`stored activity links in a browser${browserMiss
     const { placement } = await seedPlaybook(h, { activities, recommendedRoute: activities.slice(0, 5).map((a) => a.id) });
     const launch = await h.browser().launch({ user: 'u-student-oliver', placement });
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, locale: 'en-GB' });
-    page.setDefaultTimeout(6000);
+    page.setDefaultTimeout(UI_WAIT_MS);
     await page.goto(`${h.toolBase}/#session=${encodeURIComponent(launch.sessionToken ?? '')}`);
 
     // The links sit in each activity's closed details, so they are looked up in the page, not by what is visible.

@@ -2,7 +2,7 @@
 // submits it, marks progress, signs up for a session and hands in a text and a file; axe finds no serious problem, in Dutch or English.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, BROWSER_SKIP_REASON, launchChromium, screenshot, seriousAxeViolations } from '../support/browser';
+import { browserMissing, BROWSER_SKIP_REASON, launchChromium, screenshot, seriousAxeViolations, UI_WAIT_MS } from '../support/browser';
 import { startLtiHarness, type LtiHarness } from '../support/lti-harness';
 import { seedPlaybook } from '../support/playbook-seed';
 import { expectCurrentStep, goToStep } from '../support/student-steps';
@@ -27,7 +27,7 @@ describe.skipIf(browserMissing)(`a student's route in a browser${browserMissing 
     const launch = await h.browser().launch({ user: 'u-student-priya', placement });
     expect(launch.sessionToken).toBeTruthy();
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, locale: 'en-GB' });
-    page.setDefaultTimeout(6000);
+    page.setDefaultTimeout(UI_WAIT_MS);
     await page.goto(`${h.toolBase}/#session=${encodeURIComponent(launch.sessionToken ?? '')}`);
     await page.getByLabel(/Language|Taal/).selectOption('en');
 

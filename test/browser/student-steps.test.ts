@@ -3,7 +3,7 @@
 // to the step the student was on.
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, BROWSER_SKIP_REASON, chromiumPath, screenshot } from '../support/browser';
+import { browserMissing, BROWSER_SKIP_REASON, chromiumPath, screenshot, UI_WAIT_MS } from '../support/browser';
 import { startLtiHarness, type LtiHarness } from '../support/lti-harness';
 import { seedPlaybook } from '../support/playbook-seed';
 import { expectCurrentStep, goToStep, stepButton, type StepId } from '../support/student-steps';
@@ -59,7 +59,7 @@ describe.skipIf(browserMissing)(`the student's steps in a 600 px frame${browserM
     const { placement } = await seedPlaybook(h);
     const launch = await h.browser().launch({ user: 'u-student-priya', placement });
     const page = await browser.newPage({ viewport: { width: 900, height: 700 }, locale: 'en-GB' });
-    page.setDefaultTimeout(6000);
+    page.setDefaultTimeout(UI_WAIT_MS);
     const frame = await inFrame(page, 800, 600, launch.sessionToken ?? '');
     await frame.getByLabel(/Language|Taal/).selectOption('en');
 
@@ -88,7 +88,7 @@ describe.skipIf(browserMissing)(`the student's steps in a 600 px frame${browserM
     const { placement } = await seedPlaybook(h);
     const launch = await h.browser().launch({ user: 'u-student-priya', placement });
     const page = await browser.newPage({ viewport: { width: 1000, height: 700 }, locale: 'en-GB' });
-    page.setDefaultTimeout(6000);
+    page.setDefaultTimeout(UI_WAIT_MS);
     const frame = await inFrame(page, 800, 600, launch.sessionToken ?? '');
     await frame.getByLabel(/Language|Taal/).selectOption('en');
 

@@ -10,6 +10,14 @@ export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '..', '..', 'tes
 export const chromiumPath = CANDIDATES.find((candidate) => fs.existsSync(candidate));
 
 /**
+ * How long a browser test waits for what a person would see (locator waits: page.setDefaultTimeout). CI and the
+ * shared development machine run the suite on two busy cores, where a page can take seconds to render; a wait
+ * returns as soon as the page is right, so a generous budget costs nothing when all is well and only delays a
+ * real failure. expect.poll has the same budget (vitest.config.ts, expect.poll.timeout).
+ */
+export const UI_WAIT_MS = 15_000;
+
+/**
  * Browser tests need Debian's chromium (.ci/run installs it). On a machine without it they are skipped with
  * this reason — except when REQUIRE_BROWSER is set (CI sets it), where a missing browser fails the run.
  */
