@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { captureLaunchToken } from './lib/launch-token';
-import { I18nProvider } from './i18n/i18n-context';
+import { AppProviders } from './app/providers';
 import './styles.css';
 
 captureLaunchToken();
@@ -11,9 +11,9 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <I18nProvider browserLocale={navigator.language}>
+      <AppProviders browserLocale={navigator.language}>
         <App />
-      </I18nProvider>
+      </AppProviders>
     </StrictMode>,
   );
 }

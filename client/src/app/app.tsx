@@ -1,15 +1,19 @@
 // The application shell: header with language choice, and the view for this launch (or the way to launch).
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { BackToCourse } from '../components/back-to-course';
 import { LanguageSwitch } from '../components/language-switch';
 import { ErrorMessage, Loading } from '../components/status';
-import { DeepLinkingPicker } from '../features/deep-linking/components/deep-linking-picker';
 import { PlacementHome } from '../features/placement/components/placement-home';
 import { RoleView } from './role-view';
-import { getSession } from '../lib/session-api';
+import { useSessionQuery } from '../lib/session-api';
 import { useI18n } from '../i18n/i18n-context';
 import { launchToken } from '../lib/launch-token';
-import { useApi } from '../lib/use-api';
+import { useQuery } from '@tanstack/react-query';
+import * as z from 'zod/mini';
+import { apiRequest } from '../lib/api-client';
+
+// Only a teacher choosing content in the LMS sees the picker: its own chunk.
+const DeepLinkingPicker = lazy(() => import('../features/deep-linking/components/deep-linking-picker').then((m) => ({ default: m.DeepLinkingPicker })));
 
 export function App() {
   const { t, language } = useI18n();
@@ -33,34 +37,39 @@ export function App() {
 }
 
 function LaunchedView() {
-  const session = useApi(getSession);
+  const session = useSessionQuery();
   const { setLaunchLocale } = useI18n();
-  const locale = session.status === 'ready' ? session.data.user.locale : null;
+  const locale = session.data?.user.locale ?? null;
   // Only a suggestion: a language the person already picked stays (language-choice.ts).
   useEffect(() => {
     if (locale) setLaunchLocale(locale);
   }, [locale, setLaunchLocale]);
-  if (session.status === 'loading') return <Loading />;
-  if (session.status === 'error') return <ErrorMessage error={session.error} onRetry={session.reload} />;
+  if (session.isPending) return <Loading />;
+  if (session.isError) return <ErrorMessage error={session.error} onRetry={() => void session.refetch()} />;
   const data = session.data;
   return (
     <>
       <BackToCourse url={data.returnUrl} />
-      {data.deepLinking ? <DeepLinkingPicker /> : <PlacementHome session={data}>{() => <RoleView session={data} />}</PlacementHome>}
+      {data.deepLinking ? (
+        <Suspense fallback={<Loading />}>
+          <DeepLinkingPicker />
+        </Suspense>
+      ) : <PlacementHome session={data}>{() => <RoleView session={data} />}</PlacementHome>}
     </>
   );
 }
 
 function NotLaunched() {
   const { t } = useI18n();
-  const config = useApi(() => fetch('/config.json').then((res) => res.json() as Promise<{ demoLms: boolean }>));
+  // Public and without a session: whether this server also runs the simulated LMS to try Playroute in.
+  const config = useQuery({ queryKey: ['config'], queryFn: () => apiRequest('/config.json', configSchema) });
   return (
     <>
       <h1>{t('app.name')}</h1>
       <p className="lead">{t('app.tagline')}</p>
       <p>{t('home.notLaunched')}</p>
       <p>{t('home.askTeacher')}</p>
-      {config.status === 'ready' && config.data.demoLms ? (
+      {config.data?.demoLms ? (
         <p>
           <a href="/demo-lms">{t('home.tryDemo')}</a>
         </p>
@@ -68,3 +77,5 @@ function NotLaunched() {
     </>
   );
 }
+
+const configSchema = z.object({ demoLms: z.boolean() });

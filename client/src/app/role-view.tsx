@@ -1,16 +1,28 @@
 // What each role works with once the placement has a playbook: the app composes the features, which never import each other.
-import { useState } from 'react';
-import { ClassOverview, type ReviewProps } from '../features/class-overview/components/class-overview';
-import { CoachHome } from '../features/coach/components/coach-home';
-import { RouteDetail } from '../features/coach/components/route-detail';
-import { GradingHome } from '../features/grading/components/grading-home';
-import { DesignerHome } from '../features/playbook-designer/components/designer-home';
-import { StudentHome } from '../features/student-route/components/student-home';
+import { lazy, Suspense, useState } from 'react';
+import type { ReviewProps } from '../features/class-overview/components/class-overview';
+import { Loading } from '../components/status';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/en';
 import type { SessionView } from '../lib/session-api';
 
+// Each role's workspace is its own chunk: a student's browser never loads the designer or the grading screens.
+const ClassOverview = lazy(() => import('../features/class-overview/components/class-overview').then((m) => ({ default: m.ClassOverview })));
+const CoachHome = lazy(() => import('../features/coach/components/coach-home').then((m) => ({ default: m.CoachHome })));
+const RouteDetail = lazy(() => import('../features/coach/components/route-detail').then((m) => ({ default: m.RouteDetail })));
+const GradingHome = lazy(() => import('../features/grading/components/grading-home').then((m) => ({ default: m.GradingHome })));
+const DesignerHome = lazy(() => import('../features/playbook-designer/components/designer-home').then((m) => ({ default: m.DesignerHome })));
+const StudentHome = lazy(() => import('../features/student-route/components/student-home').then((m) => ({ default: m.StudentHome })));
+
 export function RoleView({ session }: { session: SessionView }) {
+  return (
+    <Suspense fallback={<Loading />}>
+      <RoleWorkspace session={session} />
+    </Suspense>
+  );
+}
+
+function RoleWorkspace({ session }: { session: SessionView }) {
   const role = session.roles[0];
   if (role === 'teacher') return <StaffWorkspace session={session} tabs={TEACHER_TABS} label="tabs.label" />;
   // A TA or non-editing teacher (Canvas, Brightspace): grades and coaches, does not design.
@@ -38,7 +50,11 @@ const ASSISTANT_TABS: Tabs = [
 
 /** The coach's own route review (approve or return with a comment, level, proposals), opened from the class view. */
 function ClassReview({ studentId, name, onClose, onChanged }: ReviewProps) {
-  return <RouteDetail key={studentId} studentId={studentId} fallbackName={name} onClose={onClose} onChanged={onChanged} />;
+  return (
+    <Suspense fallback={<Loading />}>
+      <RouteDetail key={studentId} studentId={studentId} fallbackName={name} onClose={onClose} onChanged={onChanged} />
+    </Suspense>
+  );
 }
 
 function StaffWorkspace({ session, tabs, label }: { session: SessionView; tabs: Tabs; label: MessageKey }) {
@@ -64,10 +80,13 @@ function StaffWorkspace({ session, tabs, label }: { session: SessionView; tabs: 
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'design' ? <DesignerHome session={session} /> : null}
-        {tab === 'class' ? <ClassOverview session={session} canAssignCoaches={isTeacher} renderReview={ClassReview} /> : null}
-        {tab === 'students' ? <CoachHome session={session} /> : null}
-        {tab === 'grading' ? <GradingHome session={session} /> : null}
+        {/* Inside the panel, so the tabs stay while another tab's chunk loads. */}
+        <Suspense fallback={<Loading />}>
+          {tab === 'design' ? <DesignerHome session={session} /> : null}
+          {tab === 'class' ? <ClassOverview session={session} canAssignCoaches={isTeacher} renderReview={ClassReview} /> : null}
+          {tab === 'students' ? <CoachHome session={session} /> : null}
+          {tab === 'grading' ? <GradingHome session={session} /> : null}
+        </Suspense>
       </div>
     </div>
   );

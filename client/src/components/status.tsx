@@ -16,6 +16,7 @@ const ERROR_KEYS: Record<string, MessageKey> = {
   not_authenticated: 'error.sessionExpired',
   not_authorised: 'error.notAllowed',
   network_error: 'error.network',
+  invalid_response: 'error.invalidResponse',
 };
 
 export function ErrorMessage({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {

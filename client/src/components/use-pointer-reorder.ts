@@ -1,13 +1,7 @@
 // Pointer drag-and-drop reordering of a list (mouse, pen and touch, through pointer events); the keyboard controls stay beside it.
 // The handle captures the pointer, the slot under the pointer is computed from the items' midpoints, and Escape cancels.
 import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent, type RefObject } from 'react';
-
-interface Drag {
-  /** The index of the item being dragged. */
-  from: number;
-  /** The gap it would be dropped into: 0 is before the first item, `count` after the last. */
-  slot: number;
-}
+import { dragMarks, dropIndex, slotAt, type Drag } from './reorder';
 
 export interface PointerReorder<T extends HTMLElement> {
   /** Put on the list element, whose element children are the items. */
@@ -45,17 +39,7 @@ export function usePointerReorder<T extends HTMLElement>(count: number, onDrop: 
     return () => window.removeEventListener('keydown', onKey);
   }, [drag]);
 
-  function slotAt(clientY: number): number {
-    const items = listRef.current ? Array.from(listRef.current.children) : [];
-    const index = items.findIndex((item) => {
-      const box = item.getBoundingClientRect();
-      return clientY < box.top + box.height / 2;
-    });
-    return index < 0 ? items.length : index;
-  }
-
-  /** Dropping into the gap just before or just after the dragged item changes nothing. */
-  const changes = (d: Drag) => d.slot !== d.from && d.slot !== d.from + 1;
+  const boxes = () => (listRef.current ? Array.from(listRef.current.children, (item) => item.getBoundingClientRect()) : []);
 
   return {
     listRef,
@@ -71,25 +55,19 @@ export function usePointerReorder<T extends HTMLElement>(count: number, onDrop: 
         if (!d) return;
         if (event.clientY < EDGE) window.scrollBy(0, -8);
         else if (event.clientY > window.innerHeight - EDGE) window.scrollBy(0, 8);
-        const slot = slotAt(event.clientY);
+        const slot = slotAt(boxes(), event.clientY);
         if (slot !== d.slot) update({ ...d, slot });
       },
       onPointerUp() {
         const d = dragRef.current;
         update(null);
-        if (d && changes(d)) onDrop(d.from, d.slot > d.from ? d.slot - 1 : d.slot);
+        const to = d ? dropIndex(d) : null;
+        if (d && to !== null) onDrop(d.from, to);
       },
       onPointerCancel: () => update(null),
       onLostPointerCapture: () => update(null),
     }),
-    itemClass(index) {
-      if (!drag) return '';
-      const names: string[] = [];
-      if (drag.from === index) names.push('is-dragged');
-      if (changes(drag) && drag.slot === index) names.push('drop-before');
-      if (changes(drag) && drag.slot === count && index === count - 1) names.push('drop-after');
-      return names.join(' ');
-    },
+    itemClass: (index) => dragMarks(drag, index, count),
     dragging: drag !== null,
   };
 }

@@ -1,4 +1,6 @@
 // Calls the Playroute API with the launch token and turns error answers into ApiErrors the interface can put into words.
+import { safeParse } from 'zod/mini';
+import type { $ZodType, output } from 'zod/v4/core';
 import { launchToken } from './launch-token';
 import { keepSessionAlive, renewIfDue } from './session-renewal';
 
@@ -45,6 +47,25 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
     throw new ApiError(res.status, error?.code ?? 'http_error', error?.message ?? res.statusText, error?.details);
   }
   return body as T;
+}
+
+/**
+ * Calls the API and checks the answer against `schema` before anyone reads it: an answer of another shape (an
+ * older server, a proxy's page) becomes an ApiError the interface says in words, not a crash deep in a component.
+ * Any zod schema fits, zod/mini's here or the server's own where the shape is the same.
+ */
+export async function apiRequest<S extends $ZodType>(
+  path: string,
+  schema: S,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<output<S>> {
+  const body = await apiFetch<unknown>(path, init);
+  const parsed = safeParse(schema, body);
+  if (!parsed.success) {
+    const where = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(answer)'}: ${issue.message}`).join('; ');
+    throw new ApiError(0, 'invalid_response', `unexpected answer from ${path}: ${where}`);
+  }
+  return parsed.data;
 }
 
 function safeJson(text: string): unknown {

@@ -42,6 +42,7 @@ export const coreEn = {
   'status.loading': 'Loading…',
   'action.retry': 'Try again',
   'error.generic': 'Something went wrong. Your work on this page is kept; try again.',
+  'error.invalidResponse': 'Playroute answered in a way this page does not understand. Reload the page; if that does not help, tell your teacher or the administrator.',
   'error.network': 'Playroute cannot be reached. Check your connection and try again.',
   'error.sessionExpired': 'Your Playroute session has ended. Open Playroute again from your course.',
   'error.notAllowed': 'You are not allowed to do this in this course.',

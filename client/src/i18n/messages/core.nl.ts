@@ -44,6 +44,7 @@ export const coreNl: Record<keyof typeof coreEn, string> = {
   'status.loading': 'Laden…',
   'action.retry': 'Opnieuw proberen',
   'error.generic': 'Er ging iets mis. Je werk op deze pagina blijft bewaard; probeer het opnieuw.',
+  'error.invalidResponse': 'Playroute gaf een antwoord dat deze pagina niet begrijpt. Laad de pagina opnieuw; helpt dat niet, meld het dan aan je docent of de beheerder.',
   'error.network': 'Playroute is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
   'error.sessionExpired': 'Je Playroute-sessie is afgelopen. Open Playroute opnieuw vanuit je cursus.',
   'error.notAllowed': 'Dit mag je in deze cursus niet doen.',

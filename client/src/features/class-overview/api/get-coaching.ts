@@ -1,15 +1,23 @@
 // GET /api/coach/assignments (teachers): who may coach (staff of the class list), the students, and who coaches whom.
-import { apiFetch } from '../../../lib/api-client';
+import { useQuery } from '@tanstack/react-query';
+import * as z from 'zod/mini';
+import { apiRequest } from '../../../lib/api-client';
 
-export interface CoachingPerson {
-  id: string;
-  name: string | null;
+const personSchema = z.object({ id: z.string(), name: z.nullable(z.string()) });
+
+export const coachingSchema = z.object({
+  staff: z.array(z.extend(personSchema, { roles: z.array(z.string()) })),
+  students: z.array(personSchema),
+  assignments: z.array(z.object({ coachId: z.string(), studentId: z.string() })),
+});
+
+export type CoachingPerson = z.infer<typeof personSchema>;
+export type Coaching = z.infer<typeof coachingSchema>;
+
+export const coachingQueryKey = ['coaching'] as const;
+
+export const getCoaching = () => apiRequest('/api/coach/assignments', coachingSchema);
+
+export function useCoachingQuery() {
+  return useQuery({ queryKey: coachingQueryKey, queryFn: getCoaching });
 }
-
-export interface Coaching {
-  staff: (CoachingPerson & { roles: string[] })[];
-  students: CoachingPerson[];
-  assignments: { coachId: string; studentId: string }[];
-}
-
-export const getCoaching = () => apiFetch<Coaching>('/api/coach/assignments');

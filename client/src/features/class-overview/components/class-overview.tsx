@@ -1,10 +1,9 @@
 // The class at a glance for teachers and coaches: numbers on top, the students × activity-type heatmap, the grid, and who needs a nudge.
 import { useState, type ReactNode } from 'react';
 import type { SessionView } from '../../../lib/session-api';
-import { useApi } from '../../../lib/use-api';
 import { ErrorMessage, Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
-import { getClassOverview } from '../api/get-overview';
+import { useClassOverviewQuery } from '../api/get-overview';
 import { ClassGrid } from './class-grid';
 import { CoachAssignments } from './coach-assignments';
 import { ReviewQueue } from './review-queue';
@@ -33,7 +32,8 @@ interface Props {
 export function ClassOverview({ canAssignCoaches = false, renderReview }: Props) {
   const { t } = useI18n();
   const [stalledDays, setStalledDays] = useState(7);
-  const overview = useApi(() => getClassOverview(stalledDays), [stalledDays]);
+  const overview = useClassOverviewQuery(stalledDays);
+  const reload = () => void overview.refetch();
   const [reviewing, setReviewing] = useState<{ id: string; name: string } | null>(null);
   return (
     <section aria-labelledby="class-title" className="class-overview">
@@ -51,11 +51,11 @@ export function ClassOverview({ canAssignCoaches = false, renderReview }: Props)
       </div>
       {/* Outside the overview's own states, so reading the class again after a decision does not close the review. */}
       {reviewing && renderReview
-        ? renderReview({ studentId: reviewing.id, name: reviewing.name, onClose: () => setReviewing(null), onChanged: overview.reload })
+        ? renderReview({ studentId: reviewing.id, name: reviewing.name, onClose: () => setReviewing(null), onChanged: reload })
         : null}
-      {overview.status === 'loading' ? <Loading /> : null}
-      {overview.status === 'error' ? <ErrorMessage error={overview.error} onRetry={overview.reload} /> : null}
-      {overview.status === 'ready' ? (
+      {overview.isPending ? <Loading /> : null}
+      {overview.isError ? <ErrorMessage error={overview.error} onRetry={reload} /> : null}
+      {overview.isSuccess ? (
         overview.data.students.length === 0 ? (
           <p className="card">{t('classOverview.empty')}</p>
         ) : (

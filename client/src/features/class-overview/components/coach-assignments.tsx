@@ -1,58 +1,51 @@
 // The teacher chooses a coach (a teacher or assistant of the class list) and assigns them to the selected students, or takes them off.
 import { useState } from 'react';
-import { ApiError } from '../../../lib/api-client';
-import { useApi } from '../../../lib/use-api';
 import { ErrorMessage, Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
-import { assignCoach, unassignCoach } from '../api/assign-coach';
-import { getCoaching, type Coaching, type CoachingPerson } from '../api/get-coaching';
+import { useCoachAssignmentMutation } from '../api/assign-coach';
+import { useCoachingQuery, type Coaching, type CoachingPerson } from '../api/get-coaching';
 
 export function CoachAssignments() {
   const { t } = useI18n();
-  const coaching = useApi(getCoaching);
-  // Kept apart from the read, so a save shows its answer without a loading flash and the selection survives a failure.
-  const [saved, setSaved] = useState<Coaching | null>(null);
-  const data = saved ?? (coaching.status === 'ready' ? coaching.data : null);
+  // A save puts its answer in the cache (useCoachAssignmentMutation): no loading flash, and the selection survives a failure.
+  const coaching = useCoachingQuery();
   return (
     <section className="card" aria-labelledby="coaches-title">
       <h3 id="coaches-title">{t('coaching.assign.title')}</h3>
       <p className="muted">{t('coaching.assign.intro')}</p>
-      {coaching.status === 'loading' ? <Loading /> : null}
-      {coaching.status === 'error' ? <ErrorMessage error={coaching.error} onRetry={coaching.reload} /> : null}
-      {data ? <AssignmentForm data={data} onSaved={setSaved} /> : null}
+      {coaching.isPending ? <Loading /> : null}
+      {coaching.isError ? <ErrorMessage error={coaching.error} onRetry={() => void coaching.refetch()} /> : null}
+      {coaching.data ? <AssignmentForm data={coaching.data} /> : null}
     </section>
   );
 }
 
-function AssignmentForm({ data, onSaved }: { data: Coaching; onSaved: (data: Coaching) => void }) {
+function AssignmentForm({ data }: { data: Coaching }) {
   const { t } = useI18n();
   const [coachId, setCoachId] = useState(data.staff[0]?.id ?? '');
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const saving = useCoachAssignmentMutation();
   const [message, setMessage] = useState<string | null>(null);
   const nameOf = (person: CoachingPerson) => person.name ?? t('classOverview.unnamed', { id: person.id });
   const coach = data.staff.find((s) => s.id === coachId);
 
-  async function save(kind: 'assign' | 'unassign') {
+  function save(kind: 'assign' | 'unassign') {
     if (!coach) return;
     if (selected.size === 0) {
       setMessage(t('coaching.assign.pickStudents'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const studentIds = [...selected];
-      onSaved(await (kind === 'assign' ? assignCoach : unassignCoach)({ coachId: coach.id, studentIds }));
-      setMessage(t(kind === 'assign' ? 'coaching.assign.assigned' : 'coaching.assign.unassigned', { coach: nameOf(coach), count: studentIds.length }));
-      setSelected(new Set());
-    } catch (err) {
-      setMessage(null);
-      setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)));
-    } finally {
-      setBusy(false);
-    }
+    const studentIds = [...selected];
+    setMessage(null);
+    saving.mutate(
+      { kind, choice: { coachId: coach.id, studentIds } },
+      {
+        onSuccess: () => {
+          setMessage(t(kind === 'assign' ? 'coaching.assign.assigned' : 'coaching.assign.unassigned', { coach: nameOf(coach), count: studentIds.length }));
+          setSelected(new Set());
+        },
+      },
+    );
   }
 
   if (data.staff.length === 0) return <p>{t('coaching.assign.noStaff')}</p>;
@@ -97,11 +90,11 @@ function AssignmentForm({ data, onSaved }: { data: Coaching; onSaved: (data: Coa
         </ul>
       </fieldset>
       <div aria-live="polite">{message ? <p className="notice">{message}</p> : null}</div>
-      {error ? <ErrorMessage error={error} /> : null}
-      <button type="button" disabled={busy} onClick={() => void save('assign')}>
+      {saving.error ? <ErrorMessage error={saving.error} /> : null}
+      <button type="button" disabled={saving.isPending} onClick={() => save('assign')}>
         {t('coaching.assign.assign')}
       </button>{' '}
-      <button type="button" className="secondary" disabled={busy} onClick={() => void save('unassign')}>
+      <button type="button" className="secondary" disabled={saving.isPending} onClick={() => save('unassign')}>
         {t('coaching.assign.unassign')}
       </button>
     </div>

@@ -1,6 +1,18 @@
 // POST /api/placement/playbook: a teacher starts an empty playbook for a link that has none.
-import { apiFetch } from '../../../lib/api-client';
-import type { PlacementPlaybook } from './get-placement';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import * as z from 'zod/mini';
+import { apiRequest } from '../../../lib/api-client';
+import { placementPlaybookSchema, placementQueryKey } from './get-placement';
 
-export const setUpPlaybook = (title: string) =>
-  apiFetch<{ playbook: PlacementPlaybook }>('/api/placement/playbook', { method: 'POST', body: { title } });
+const setUpAnswer = z.object({ playbook: placementPlaybookSchema });
+
+export const setUpPlaybook = (title: string) => apiRequest('/api/placement/playbook', setUpAnswer, { method: 'POST', body: { title } });
+
+/** The placement now has a playbook: read it again, so the teacher's workspace opens. */
+export function useSetUpPlaybookMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: setUpPlaybook,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: placementQueryKey }),
+  });
+}

@@ -1,20 +1,18 @@
 // The first view of a placed link: greeting and course, and, until the placement has a playbook, how to get one.
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError } from '../../../lib/api-client';
 import type { SessionView } from '../../../lib/session-api';
-import { useApi } from '../../../lib/use-api';
 import { ErrorMessage, Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
-import { getPlacement, type PlacementPlaybook } from '../api/get-placement';
-import { setUpPlaybook } from '../api/set-up-playbook';
+import { usePlacementQuery, type PlacementPlaybook } from '../api/get-placement';
+import { useSetUpPlaybookMutation } from '../api/set-up-playbook';
 
 /** `children` renders the role's own view once the placement has a playbook this person may see. */
 export function PlacementHome({ session, children }: { session: SessionView; children: (playbook: PlacementPlaybook) => ReactNode }) {
   const { t } = useI18n();
-  const placement = useApi(getPlacement);
+  const placement = usePlacementQuery();
   const role = session.roles[0];
   const greeting = session.user.name ? t('home.greeting', { name: session.user.name }) : t('home.greetingAnonymous');
-  const playbook = placement.status === 'ready' ? placement.data.playbook : null;
+  const playbook = placement.data?.playbook ?? null;
   const visible = playbook && (role === 'teacher' || playbook.status === 'published');
   return (
     <section aria-labelledby="home-title">
@@ -24,36 +22,32 @@ export function PlacementHome({ session, children }: { session: SessionView; chi
         {role ? ` · ${t(`role.${role}`)}` : ''}
       </p>
       {!role ? <p>{t('home.noRole')}</p> : null}
-      {placement.status === 'loading' ? <Loading /> : null}
-      {placement.status === 'error' ? <ErrorMessage error={placement.error} onRetry={placement.reload} /> : null}
-      {placement.status === 'ready' && !playbook && role === 'teacher' ? <SetUpPlaybook onCreated={placement.reload} /> : null}
-      {placement.status === 'ready' && !visible && role && role !== 'teacher' ? <p>{t('home.studentWaiting')}</p> : null}
+      {placement.isPending ? <Loading /> : null}
+      {placement.isError ? <ErrorMessage error={placement.error} onRetry={() => void placement.refetch()} /> : null}
+      {placement.isSuccess && !playbook && role === 'teacher' ? <SetUpPlaybook /> : null}
+      {placement.isSuccess && !visible && role && role !== 'teacher' ? <p>{t('home.studentWaiting')}</p> : null}
       {visible && role ? children(playbook) : null}
     </section>
   );
 }
 
-function SetUpPlaybook({ onCreated }: { onCreated: () => void }) {
+/** Once created, the placement query is read again (the mutation invalidates it) and the workspace replaces this form. */
+function SetUpPlaybook() {
   const { t } = useI18n();
   const [title, setTitle] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  async function submit(event: FormEvent) {
+  const setUp = useSetUpPlaybookMutation();
+  function submit(event: FormEvent) {
     event.preventDefault();
-    try {
-      await setUpPlaybook(title.trim());
-      onCreated();
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)));
-    }
+    setUp.mutate(title.trim());
   }
   return (
     <form className="card" onSubmit={submit}>
       <h2>{t('playbook.setUpTitle')}</h2>
       <p>{t('playbook.setUpIntro')}</p>
-      {error ? <ErrorMessage error={error} /> : null}
+      {setUp.error ? <ErrorMessage error={setUp.error} /> : null}
       <label htmlFor="playbook-title">{t('deepLinking.newTitle')}</label>
       <input id="playbook-title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} required />
-      <button type="submit" disabled={!title.trim()}>
+      <button type="submit" disabled={!title.trim() || setUp.isPending}>
         {t('deepLinking.create')}
       </button>
     </form>

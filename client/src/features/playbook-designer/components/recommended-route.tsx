@@ -9,6 +9,7 @@ import { useDesigner } from './designer-context';
 import { useDomainText } from './domain-text';
 import { SaveError, useSaving } from './save-error';
 import { SavedNote } from './saved-note';
+import { moveItem } from '../../../components/reorder';
 import { usePointerReorder } from '../../../components/use-pointer-reorder';
 
 export function RecommendedRoute() {
@@ -31,9 +32,7 @@ export function RecommendedRoute() {
   function moveTo(index: number, target: number, focus: boolean) {
     const id = known[index];
     if (!id || target < 0 || target >= known.length || target === index) return;
-    const next = [...known];
-    next.splice(index, 1);
-    next.splice(target, 0, id);
+    const next = moveItem(known, index, target);
     setRoute(next);
     setAnnouncement(t('designer.route.moved', { title: byId.get(id)?.title ?? '', position: target + 1, total: next.length }));
     if (focus) requestAnimationFrame(() => items.current.get(id)?.focus());

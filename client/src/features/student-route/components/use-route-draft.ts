@@ -1,5 +1,6 @@
 // The route the student is composing, kept in memory apart from the saved route, so a failed save never loses it.
 import { useState } from 'react';
+import { moveItem } from '../../../components/reorder';
 
 export interface RouteDraft {
   ids: string[];
@@ -12,14 +13,7 @@ export interface RouteDraft {
   replace(ids: string[]): void;
 }
 
-function placed(current: string[], id: string, to: number): string[] {
-  const from = current.indexOf(id);
-  if (from < 0 || to < 0 || to >= current.length || to === from) return current;
-  const next = [...current];
-  next.splice(from, 1);
-  next.splice(to, 0, id);
-  return next;
-}
+const placed = (current: string[], id: string, to: number): string[] => moveItem(current, current.indexOf(id), to);
 
 export function useRouteDraft(saved: string[]): RouteDraft {
   const [ids, setIds] = useState<string[]>(saved);
