@@ -1,4 +1,5 @@
-// A projection that only slices arrays ({ tags: { $slice: 2 } }) keeps every other field, as in MongoDB 4.4+;
+// A projection that only slices arrays ({ tags: { $slice: 2 } }) is an exclusion projection in MongoDB and keeps
+// every other field (https://www.mongodb.com/docs/manual/reference/operator/projection/slice/, "Behavior");
 // mingo treats it as an inclusion and drops them. Such $slice fields are split off and applied here.
 import { isPlainObject, type Document } from './documents';
 
