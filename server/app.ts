@@ -18,9 +18,10 @@ import { createAssessmentFeature, noGradePublisher, type GradePublisher } from '
 import { createClassOverviewFeature } from './features/class-overview/index';
 import { createEvidenceFeature } from './features/evidence/index';
 import { gradeDeliveryRoutes, type Grades } from './features/grades/index';
-import { createLearningRoutesFeature } from './features/learning-routes/index';
+import { createLearningRoutesFeature, studentsInScope } from './features/learning-routes/index';
 import { createPlacementsFeature } from './features/placements/index';
 import { createPlaybooksFeature } from './features/playbooks/index';
+import { createRoster, createRosterFeature } from './features/roster/index';
 
 export interface AppDeps {
   config: Config;
@@ -58,19 +59,33 @@ export function createApp(deps: AppDeps): Express {
   if (deps.demoLmsRouter) app.use('/demo-lms', deps.demoLmsRouter);
   app.use('/api', requireSession(deps.lti.sessions, deps.lti.records));
   app.use(sessionRoutes({ records: deps.lti.records, sessions: deps.lti.sessions }));
-  // Each feature is built once from the app's dependencies; features that share state get it handed in here.
-  const { connection } = deps.database;
-  const publisher = deps.gradePublisher ?? noGradePublisher;
-  const playbooks = createPlaybooksFeature({ connection, lti: deps.lti });
-  const placements = createPlacementsFeature({ lti: deps.lti, playbooks: playbooks.repository });
-  const learningRoutes = createLearningRoutesFeature({ lti: deps.lti, connection, logger: deps.logger, gradePublisher: deps.gradePublisher });
-  const classOverview = createClassOverviewFeature({ learningRoutes: learningRoutes.deps });
-  const evidence = createEvidenceFeature({ connection, records: deps.lti.records, publisher });
-  const assessment = createAssessmentFeature({ evidence: evidence.deps });
-  for (const feature of [placements, playbooks, learningRoutes, classOverview, evidence, assessment]) app.use(feature.router);
+  for (const feature of createFeatures(deps)) app.use(feature.router);
   if (deps.grades) app.use(gradeDeliveryRoutes({ grades: deps.grades }));
   if (deps.clientDir) app.use(clientRoutes(deps.clientDir));
   app.use(notFoundHandler());
   app.use(errorMiddleware(deps.logger));
   return app;
+}
+
+/**
+ * Builds each feature once from the app's dependencies, in the order their routers mount. Features that share state get
+ * it handed in here: one class list for the roster and the learning routes, the learning routes' dependencies for the
+ * class overview and the roster's scope rule, the evidence dependencies for assessment, one playbook store for placements.
+ */
+function createFeatures(deps: AppDeps): { router: Router }[] {
+  const { connection } = deps.database;
+  const { records, registry, nrps } = deps.lti;
+  const publisher = deps.gradePublisher ?? noGradePublisher;
+  const classList = createRoster({ records, registry, nrps, logger: deps.logger });
+  const learningRoutes = createLearningRoutesFeature({ lti: deps.lti, connection, logger: deps.logger, gradePublisher: publisher, roster: classList });
+  const roster = createRosterFeature({
+    roster: classList,
+    studentsInScope: async (session) => (await studentsInScope(learningRoutes.deps, { session })).students,
+  });
+  const playbooks = createPlaybooksFeature({ connection, lti: deps.lti });
+  const placements = createPlacementsFeature({ lti: deps.lti, playbooks: playbooks.repository });
+  const classOverview = createClassOverviewFeature({ learningRoutes: learningRoutes.deps });
+  const evidence = createEvidenceFeature({ connection, records, publisher });
+  const assessment = createAssessmentFeature({ evidence: evidence.deps });
+  return [roster, placements, playbooks, learningRoutes, classOverview, evidence, assessment];
 }

@@ -1,10 +1,12 @@
-// The roster use cases, bound to their dependencies: syncing a course's class list from the platform and showing it.
+// The roster feature: syncing a course's class list from the platform (NRPS) and showing it, bound to its dependencies.
 import type { Logger } from '../../logger';
 import type { NrpsClient } from '../../lti/nrps-client';
 import type { CourseRecords } from '../../lti/store/course-records';
 import type { PlatformRegistry } from '../../lti/store/platforms';
 import { classList, type ClassList, type ClassListProps } from './use-cases/class-list';
 import { syncRoster, type RosterSync, type SyncRosterProps } from './use-cases/sync-roster';
+import { rosterRoutes, type RosterRoutesDeps } from './routes';
+import type { Router } from 'express';
 
 export type { ClassList, ClassListMember, ClassListProps } from './use-cases/class-list';
 export { classListInScope } from './use-cases/class-list';
@@ -44,4 +46,15 @@ export function createRoster(deps: RosterDeps): Roster {
     classList: (props) =>
       classList({ records: deps.records, registry: deps.registry, logger: deps.logger, now, staleAfterMs: deps.staleAfterMs ?? 10 * 60_000, sync }, props),
   };
+}
+
+export interface RosterFeature {
+  router: Router;
+  /** The one class list of the app, shared with the learning routes (their scope rule reads it). */
+  roster: Roster;
+}
+
+/** The roster and its endpoints; `studentsInScope` (who a non-teacher may see) comes from the learning routes. */
+export function createRosterFeature(deps: { roster: Roster; studentsInScope: RosterRoutesDeps['studentsInScope'] }): RosterFeature {
+  return { roster: deps.roster, router: rosterRoutes(deps) };
 }

@@ -1,24 +1,26 @@
 // GET /api/course/roster (teachers whole, coaches their own students) and POST /api/course/roster/sync (teachers): the class list of the launch's course.
 import { Router } from 'express';
-import { studentsInScope } from '../use-cases/coach-students';
-import type { LearningRouteDeps } from '../deps';
-import { classListInScope, type Roster } from '../../roster/index';
-import { requireRole, sessionOf } from '../../../http/auth';
+import type { LaunchSession } from '../../lti/session-token';
+import { requireRole, sessionOf } from '../../http/auth';
+import { classListInScope, type ClassListMember } from './use-cases/class-list';
+import type { Roster } from './index';
 
 export interface RosterRoutesDeps {
   roster: Roster;
-  /** For the scope rule: which students someone who is not a teacher may see (coach assignments live there). */
-  scope: LearningRouteDeps;
+  /**
+   * The students someone who is not a teacher may see. The scope rule (coach assignments) belongs to the learning
+   * routes; the composition root hands it in, so the roster depends on no other feature.
+   */
+  studentsInScope: (session: LaunchSession) => Promise<readonly Pick<ClassListMember, 'id'>[]>;
 }
 
-export function rosterRoutes({ roster, scope: scopeDeps }: RosterRoutesDeps): Router {
+export function rosterRoutes({ roster, studentsInScope }: RosterRoutesDeps): Router {
   const router = Router();
   router.get('/api/course/roster', requireRole('teacher', 'assistant', 'coach'), async (_req, res) => {
     const session = sessionOf(res);
     const list = await roster.classList({ session, sync: 'if-stale' });
     if (session.roles.includes('teacher')) return res.json(list);
-    const { students } = await studentsInScope(scopeDeps, { session });
-    res.json(classListInScope(list, students));
+    res.json(classListInScope(list, await studentsInScope(session)));
   });
   router.post('/api/course/roster/sync', requireRole('teacher'), async (_req, res) => {
     res.json(await roster.classList({ session: sessionOf(res), sync: 'now' }));
