@@ -110,7 +110,7 @@ export function applyUpdate(doc: Document, spec: UpdateSpec): Document {
   if (spec.inserting) adoptInsertedId(copy, operators, $setOnInsert);
   stripUnchangedId(operators, copy);
   const condition = spec.inserting ? undefined : (spec.query as AnyObject | undefined);
-  const resolved = spec.inserting ? operators : resolvePositional(copy, operators, spec.query, (filter, probe) => compileFilter(filter, spec)(probe));
+  const resolved = spec.inserting ? operators : resolvePositional(copy, operators, spec.query, (filter) => compileFilter(filter, spec));
   const queryOptions = engineOptions(spec);
   if (Object.keys(resolved).length) {
     checkUpdateTargets(copy, resolved);

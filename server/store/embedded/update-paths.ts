@@ -82,7 +82,7 @@ function checkTarget(operator: string, path: string, value: unknown, doc: Docume
  * query puts on `a` (what mongod's positional operator means). Left alone when no element matches, so mingo
  * reports the missing match as before.
  */
-export function resolvePositional(doc: Document, operators: Document, query: Document | undefined, matches: (filter: Document, doc: Document) => boolean): Document {
+export function resolvePositional(doc: Document, operators: Document, query: Document | undefined, compile: (filter: Document) => (doc: Document) => boolean): Document {
   if (!query) return operators;
   const resolved: Document = {};
   for (const [operator, fields] of Object.entries(operators)) {
@@ -94,7 +94,7 @@ export function resolvePositional(doc: Document, operators: Document, query: Doc
     for (const [path, argument] of Object.entries(fields)) {
       const parts = path.split('.');
       const at = parts.indexOf('$');
-      const index = at > 0 ? positionOf(doc, parts.slice(0, at).join('.'), query, matches) : undefined;
+      const index = at > 0 ? positionOf(doc, parts.slice(0, at).join('.'), query, compile) : undefined;
       if (index !== undefined) parts[at] = String(index);
       rewritten[parts.join('.')] = argument;
     }
@@ -103,16 +103,16 @@ export function resolvePositional(doc: Document, operators: Document, query: Doc
   return resolved;
 }
 
-function positionOf(doc: Document, arrayPath: string, query: Document, matches: (filter: Document, doc: Document) => boolean): number | undefined {
+function positionOf(doc: Document, arrayPath: string, query: Document, compile: (filter: Document) => (doc: Document) => boolean): number | undefined {
   const array = valueAtPath(doc, arrayPath);
   if (!Array.isArray(array)) return undefined;
   const conditions = Object.entries(query).filter(([key]) => key === arrayPath || key.startsWith(`${arrayPath}.`));
   if (conditions.length === 0) return undefined;
-  const filter = Object.fromEntries(conditions);
+  const matches = compile(Object.fromEntries(conditions));
   const index = array.findIndex((element) => {
     const probe: Document = {};
     setAtPath(probe, arrayPath, [element]);
-    return matches(filter, probe);
+    return matches(probe);
   });
   return index >= 0 ? index : undefined;
 }
