@@ -25,23 +25,23 @@ describe.skipIf(browserMissing)(`the student's steps in a 600 px frame${browserM
     await h?.close();
   });
 
-  /** A page of Playroute's own origin (allowed to frame it) holding the tool in an iframe as an LMS does. */
+  /**
+   * A page of Playroute's own origin (allowed to frame it) holding the tool in an iframe as an LMS does. The host page
+   * is served by the browser itself, so no second Playroute app runs around the frame sharing its tab's storage, and
+   * the iframe appears with the page instead of being added by a script while the page may still be starting.
+   */
   async function inFrame(page: Page, width: number, height: number, token: string): Promise<Frame> {
-    await page.goto(`${h.toolBase}/`);
-    await page.evaluate(
-      ({ src, width, height }) => {
-        document.body.replaceChildren();
-        document.body.style.margin = '0';
-        const frame = document.createElement('iframe');
-        frame.title = 'Playroute';
-        frame.src = src;
-        frame.style.cssText = `width:${width}px;height:${height}px;border:0;display:block`;
-        document.body.append(frame);
-      },
-      { src: `${h.toolBase}/#session=${encodeURIComponent(token)}`, width, height },
+    expect(token, 'the launch gave no session token').toBeTruthy();
+    const src = `${h.toolBase}/#session=${encodeURIComponent(token)}`;
+    const host = `${h.toolBase}/lms-frame-host`;
+    await page.route(host, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><title>LMS</title><body style="margin:0"><iframe title="Playroute" src="${src}" style="width:${width}px;height:${height}px;border:0;display:block"></iframe></body></html>`,
+      }),
     );
-    const handle = await page.locator('iframe').elementHandle();
-    const frame = await handle?.contentFrame();
+    await page.goto(host);
+    const frame = await (await page.locator('iframe').elementHandle())?.contentFrame();
     if (!frame) throw new Error('the tool frame did not load');
     return frame;
   }
