@@ -477,3 +477,18 @@ describe('answers mongoose relies on', () => {
     expect(await raw.countDocuments()).toBe(1);
   });
 });
+
+describe('collation in queries', () => {
+  it('when a query carries a case-insensitive collation, equality, $in and updates ignore case (strength 2) or case and accents (strength 1)', async () => {
+    const raw = connection.db!.collection<Loose>('collation_match');
+    await raw.insertMany([{ _id: 'a', name: 'Ann' }, { _id: 'b', name: 'ann' }, { _id: 'c', name: 'Änn' }, { _id: 'd', name: 'Bob' }]);
+    // ICU's spelling (en_US), as MongoDB takes it.
+    const caseless = { locale: 'en_US', strength: 2 };
+    expect((await raw.find({ name: 'ANN' }, { collation: caseless }).sort({ _id: 1 }).toArray()).map((d) => d._id)).toEqual(['a', 'b']);
+    expect(await raw.countDocuments({ name: { $in: ['ann', 'bob'] } }, { collation: { locale: 'en', strength: 1 } })).toBe(4);
+    expect((await raw.find({ name: { $ne: 'ann' } }, { collation: caseless }).sort({ _id: 1 }).toArray()).map((d) => d._id)).toEqual(['c', 'd']);
+    const updated = await raw.updateMany({ name: 'ANN' }, { $set: { seen: true } }, { collation: caseless });
+    expect(updated.modifiedCount).toBe(2);
+    expect(await raw.countDocuments({ name: 'ann' })).toBe(1);
+  });
+});

@@ -30,7 +30,12 @@ export function checkCollation(spec: Document | undefined): Document | undefined
   for (const field of BOOLEAN_FIELDS) {
     if (spec[field] !== undefined && typeof spec[field] !== 'boolean') throw new CommandError('BadValue', `Field '${field}' must be a boolean in: ${shown}`);
   }
-  return spec;
+  // The JavaScript runtime wants a BCP 47 tag (en-US), where MongoDB takes ICU's en_US or de@collation=….
+  return { ...spec, locale: bcp47(locale) };
+}
+
+function bcp47(locale: string): string {
+  return locale.split('@')[0]?.replace(/_/g, '-') ?? locale;
 }
 
 function checkChoice(spec: Document, field: string, allowed: Set<string>): void {
@@ -42,7 +47,7 @@ function checkChoice(spec: Document, field: string, allowed: Set<string>): void 
 
 /** ICU locale ids (en_US, de@collation=phonebook) as the JavaScript runtime knows them. */
 function knownLocale(locale: string): boolean {
-  const tag = locale.split('@')[0]?.replace(/_/g, '-') ?? '';
+  const tag = bcp47(locale);
   try {
     return tag.length > 0 && Intl.Collator.supportedLocalesOf([tag]).length > 0;
   } catch {

@@ -1,5 +1,6 @@
 // mingo's operators with the few query operators it answers differently from MongoDB replaced:
-// $all on a field holding a single value, and $gt/$gte/$lt/$lte on binary values.
+// $all on a field holding a single value, $gt/$gte/$lt/$lte on binary values, and string comparisons under a
+// collation (mingo applies a collation only to sorting; MongoDB also to matching).
 // mingo's top-level helpers (find, update, Aggregator from 'mingo') merge their own context over any given one,
 // so the store uses the base classes with this context instead (see query-engine.ts).
 import { Binary } from 'bson';
@@ -41,21 +42,78 @@ export function compareBinary(a: Binary, b: Binary): number {
   return Buffer.compare(Buffer.from(left.buffer, left.byteOffset, a.position), Buffer.from(right.buffer, right.byteOffset, b.position));
 }
 
-/** A comparison that orders binary operands as MongoDB does and leaves every other type to mingo. */
-function binaryAware(name: '$gt' | '$gte' | '$lt' | '$lte', holds: (order: number) => boolean): QueryOperator {
+// MongoDB's collation strengths as Intl sensitivities (1: base letters, 2: and accents, 3+: and case).
+const SENSITIVITY: Record<number, Intl.CollatorOptions['sensitivity']> = { 1: 'base', 2: 'accent', 3: 'variant', 4: 'variant', 5: 'variant' };
+
+/** The string comparison a (checked, see collation.ts) collation asks for, or undefined without one. */
+function collatorOf(options: Options): Intl.Collator | undefined {
+  const spec = options.collation as (Record<string, unknown> & { locale?: string }) | undefined;
+  if (!spec || typeof spec.locale !== 'string') return undefined;
+  let sensitivity = SENSITIVITY[Number(spec.strength ?? 3)] ?? 'variant';
+  if (spec.caseLevel === true && sensitivity === 'base') sensitivity = 'case';
+  return new Intl.Collator(spec.locale, {
+    sensitivity,
+    numeric: spec.numericOrdering === true,
+    ignorePunctuation: spec.alternate === 'shifted',
+  });
+}
+
+/** Every value at the path, each array element counted, as a comparison operator sees them. */
+function candidatesAt(doc: AnyObject, selector: string): unknown[] {
+  return valuesAtPath(doc, selector);
+}
+
+/**
+ * A comparison that orders binary operands as MongoDB does, compares strings under the query's collation,
+ * and leaves everything else to mingo.
+ */
+function comparison(name: '$gt' | '$gte' | '$lt' | '$lte', holds: (order: number) => boolean): QueryOperator {
   return (selector, value, options) => {
-    if (!(value instanceof Binary)) return (base[name] as QueryOperator)(selector, value, options);
-    // Comparisons bracket by type: only binary values can match a binary bound.
-    return (doc) => valuesAtPath(doc, selector).some((found) => found instanceof Binary && holds(compareBinary(found, value)));
+    // Comparisons bracket by type: only binary values can match a binary bound, only strings a string one.
+    if (value instanceof Binary) return (doc) => candidatesAt(doc, selector).some((found) => found instanceof Binary && holds(compareBinary(found, value)));
+    const collator = typeof value === 'string' ? collatorOf(options) : undefined;
+    if (collator) return (doc) => candidatesAt(doc, selector).some((found) => typeof found === 'string' && holds(collator.compare(found, value as string)));
+    return (base[name] as QueryOperator)(selector, value, options);
   };
 }
 
+/** Equality that, under a collation, treats strings the collation calls equal as equal. */
+const $eq: QueryOperator = (selector, value, options) => {
+  const collator = typeof value === 'string' ? collatorOf(options) : undefined;
+  if (!collator) return (base.$eq as QueryOperator)(selector, value, options);
+  return (doc) => candidatesAt(doc, selector).some((found) => typeof found === 'string' && collator.compare(found, value as string) === 0);
+};
+
+const $in: QueryOperator = (selector, value, options) => {
+  if (!Array.isArray(value) || !collatorOf(options)) return (base.$in as QueryOperator)(selector, value, options);
+  const parts = value.map((item: unknown): Predicate =>
+    item instanceof RegExp ? (base.$regex as QueryOperator)(selector, item, options) : $eq(selector, item, options),
+  );
+  return (doc) => parts.some((part) => part(doc));
+};
+
+const $ne: QueryOperator = (selector, value, options) => {
+  if (typeof value !== 'string' || !collatorOf(options)) return (base.$ne as QueryOperator)(selector, value, options);
+  const equal = $eq(selector, value, options);
+  return (doc) => !equal(doc);
+};
+
+const $nin: QueryOperator = (selector, value, options) => {
+  if (!Array.isArray(value) || !collatorOf(options)) return (base.$nin as QueryOperator)(selector, value, options);
+  const inList = $in(selector, value, options);
+  return (doc) => !inList(doc);
+};
+
 const overrides: Record<string, QueryOperator> = {
   $all,
-  $gt: binaryAware('$gt', (order) => order > 0),
-  $gte: binaryAware('$gte', (order) => order >= 0),
-  $lt: binaryAware('$lt', (order) => order < 0),
-  $lte: binaryAware('$lte', (order) => order <= 0),
+  $eq,
+  $ne,
+  $in,
+  $nin,
+  $gt: comparison('$gt', (order) => order > 0),
+  $gte: comparison('$gte', (order) => order >= 0),
+  $lt: comparison('$lt', (order) => order < 0),
+  $lte: comparison('$lte', (order) => order <= 0),
 };
 
 /** Every mingo operator, with the overrides above in place of mingo's own. */

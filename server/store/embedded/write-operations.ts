@@ -31,13 +31,16 @@ export interface UpdateRequest {
   arrayFilters?: Document[];
   /** The command's `let` variables. */
   variables?: Document;
+  /** The statement's collation: the update re-tests its query (for the positional $) under it. */
+  collation?: Document;
 }
 
 /** The updated version of `doc` (a new object; the stored one is untouched) and whether anything changed. */
 export function updatedDocument(doc: Document, request: UpdateRequest): { next: Document; changed: boolean } {
   let next: Document;
   if (Array.isArray(request.update) || isOperatorUpdate(request.update)) {
-    next = applyUpdate(doc, { update: request.update, arrayFilters: request.arrayFilters, query: request.query, variables: request.variables });
+    const { update, arrayFilters, query, variables, collation } = request;
+    next = applyUpdate(doc, { update, arrayFilters, query, variables, collation });
   } else {
     next = replacement(doc._id, request.update);
   }

@@ -18,12 +18,13 @@ const findAndModify: CommandHandler = (command, context) => {
   }
   const collection = existing(context, name);
   const variables = optionalDocument(command, 'let');
+  const collation = optionalDocument(command, 'collation');
   const [current] = selectDocuments(collection, {
     variables,
     filter: query,
     sort: optionalDocument(command, 'sort'),
     limit: 1,
-    collation: optionalDocument(command, 'collation'),
+    collation,
   });
   const reply = (lastErrorObject: Document, value: Document | undefined): Document => ({
     lastErrorObject,
@@ -35,7 +36,7 @@ const findAndModify: CommandHandler = (command, context) => {
     if (current) collection?.remove(current);
     return reply({ n: current ? 1 : 0 }, current);
   }
-  const request = { query, update: u as Document | Document[], arrayFilters: arrayFiltersOf(command), variables };
+  const request = { query, update: u as Document | Document[], arrayFilters: arrayFiltersOf(command), variables, collation };
   if (!current) {
     if (command.upsert !== true) return reply({ n: 0, updatedExisting: false }, undefined);
     const inserted = context.catalog.ensureCollection(context.db, name).insert(upsertedDocument(request));

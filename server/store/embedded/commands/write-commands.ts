@@ -56,12 +56,12 @@ function runUpdateStatement(context: CommandContext, name: string, statement: Do
   const query = isPlainObject(statement.q) ? statement.q : {};
   const u: unknown = statement.u;
   if (!isPlainObject(u) && !Array.isArray(u)) throw new CommandError('FailedToParse', "Update statement 'u' must be an object or a pipeline");
-  const request = { query, update: u as Document | Document[], arrayFilters: arrayFiltersOf(statement), variables };
+  const collation = isPlainObject(statement.collation) ? statement.collation : undefined;
+  const request = { query, update: u as Document | Document[], arrayFilters: arrayFiltersOf(statement), variables, collation };
   const multi = statement.multi === true;
   if (multi && isPlainObject(u) && Object.keys(u).length && !Object.keys(u)[0]?.startsWith('$')) {
     throw new CommandError('FailedToParse', 'multi update is not supported for replacement-style update');
   }
-  const collation = isPlainObject(statement.collation) ? statement.collation : undefined;
   const collection = existing(context, name);
   const matched = selectDocuments(collection, { filter: query, limit: multi ? undefined : 1, collation, variables, sort: isPlainObject(statement.sort) ? statement.sort : undefined });
   if (matched.length === 0 && statement.upsert === true) {
