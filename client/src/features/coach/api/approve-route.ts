@@ -1,6 +1,6 @@
 // POST /api/coach/routes/:studentId/approve: the coach approves the route version they read.
-import { apiFetch } from '../../../lib/api-client';
-import type { OpenRoute } from './get-student-route';
+import { apiRequest } from '../../../lib/api-client';
+import { openRouteSchema } from './get-student-route';
 
 export const approveRoute = (studentId: string, version: number) =>
-  apiFetch<OpenRoute>(`/api/coach/routes/${encodeURIComponent(studentId)}/approve`, { method: 'POST', body: { version } });
+  apiRequest(`/api/coach/routes/${encodeURIComponent(studentId)}/approve`, openRouteSchema, { method: 'POST', body: { version } });

@@ -1,44 +1,54 @@
 // GET /api/coach/routes/:studentId: one student's route with its level and progress (route null until they open it).
-import { apiFetch } from '../../../lib/api-client';
-import type { ActivityType, Environment, LearningForm } from '../../../lib/domain';
-import type { LevelView, RouteProgress, RouteStatus } from './get-students';
+import { useQuery } from '@tanstack/react-query';
+import * as z from 'zod/mini';
+import { apiRequest } from '../../../lib/api-client';
+import { ACTIVITY_TYPES, ENVIRONMENTS, LEARNING_FORMS } from '../../../lib/domain';
+import { levelViewSchema, routeProgressSchema, routeStatusSchema } from './get-students';
 
-export interface RouteEntry {
-  activityId: string;
-  status: 'planned' | 'in_progress' | 'done' | 'skipped';
-}
+const routeEntrySchema = z.object({ activityId: z.string(), status: z.enum(['planned', 'in_progress', 'done', 'skipped']) });
 
-export interface OwnActivity {
-  id: string;
-  title: string;
-  description: string;
-  environment: Environment;
-  form: LearningForm;
-  type: ActivityType;
-  studyLoadHours: number;
-  status: 'proposed' | 'approved' | 'rejected';
-  reviewComment?: string;
-}
+const ownActivitySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  environment: z.enum(ENVIRONMENTS),
+  form: z.enum(LEARNING_FORMS),
+  type: z.enum(ACTIVITY_TYPES),
+  studyLoadHours: z.number(),
+  status: z.enum(['proposed', 'approved', 'rejected']),
+  reviewComment: z.optional(z.string()),
+});
 
-export interface StudentRoute {
-  id: string;
-  status: RouteStatus;
-  version: number;
-  entries: RouteEntry[];
-  ownActivities: OwnActivity[];
-  learningGoals: { id: string; text: string }[];
-  studyPlan: { ambition: string };
-  levelOverride?: number;
-  lastReview?: { decision: 'approved' | 'returned'; by: string; at: string; comment?: string };
-}
+const studentRouteSchema = z.object({
+  id: z.string(),
+  status: routeStatusSchema,
+  version: z.number(),
+  entries: z.array(routeEntrySchema),
+  ownActivities: z.array(ownActivitySchema),
+  learningGoals: z.array(z.object({ id: z.string(), text: z.string() })),
+  studyPlan: z.object({ ambition: z.string() }),
+  levelOverride: z.optional(z.number()),
+  lastReview: z.optional(z.object({ decision: z.enum(['approved', 'returned']), by: z.string(), at: z.string(), comment: z.optional(z.string()) })),
+});
 
 /** What a coach-side change answers, too. */
-export interface OpenRoute {
-  route: StudentRoute;
-  level: LevelView;
-  progress: RouteProgress;
+export const openRouteSchema = z.object({ route: studentRouteSchema, level: levelViewSchema, progress: routeProgressSchema });
+
+const studentRouteViewSchema = z.intersection(
+  z.object({ student: z.object({ id: z.string(), name: z.nullable(z.string()) }), playbook: z.object({ id: z.string(), title: z.string() }) }),
+  z.union([openRouteSchema, z.object({ route: z.null() })]),
+);
+
+export type RouteEntry = z.infer<typeof routeEntrySchema>;
+export type OwnActivity = z.infer<typeof ownActivitySchema>;
+export type StudentRoute = z.infer<typeof studentRouteSchema>;
+export type OpenRoute = z.infer<typeof openRouteSchema>;
+export type StudentRouteView = z.infer<typeof studentRouteViewSchema>;
+
+export const studentRouteKey = (studentId: string) => ['coach', 'route', studentId] as const;
+
+export const getStudentRoute = (studentId: string) => apiRequest(`/api/coach/routes/${encodeURIComponent(studentId)}`, studentRouteViewSchema);
+
+export function useStudentRouteQuery(studentId: string) {
+  return useQuery({ queryKey: studentRouteKey(studentId), queryFn: () => getStudentRoute(studentId) });
 }
-
-export type StudentRouteView = { student: { id: string; name: string | null }; playbook: { id: string; title: string } } & (OpenRoute | { route: null });
-
-export const getStudentRoute = (studentId: string) => apiFetch<StudentRouteView>(`/api/coach/routes/${encodeURIComponent(studentId)}`);

@@ -1,7 +1,7 @@
 // PUT /api/coach/routes/:studentId/level: this student's self-direction level, or null for the playbook's.
-import { apiFetch } from '../../../lib/api-client';
-import type { OpenRoute } from './get-student-route';
+import { apiRequest } from '../../../lib/api-client';
+import { openRouteSchema } from './get-student-route';
 import type { Level } from './get-students';
 
 export const setStudentLevel = (studentId: string, version: number, level: Level | null) =>
-  apiFetch<OpenRoute>(`/api/coach/routes/${encodeURIComponent(studentId)}/level`, { method: 'PUT', body: { version, level } });
+  apiRequest(`/api/coach/routes/${encodeURIComponent(studentId)}/level`, openRouteSchema, { method: 'PUT', body: { version, level } });

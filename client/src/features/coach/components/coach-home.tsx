@@ -1,29 +1,29 @@
 // The study coach's dashboard: their students with route status and progress; one route opened to approve, return or set a level.
 import { useState } from 'react';
 import type { SessionView } from '../../../lib/session-api';
-import { useApi } from '../../../lib/use-api';
 import { ErrorMessage, Loading } from '../../../components/status';
 import type { MessageKey } from '../../../i18n/en';
 import { useI18n } from '../../../i18n/i18n-context';
-import { getCoachStudents, type CoachStudents } from '../api/get-students';
+import { useCoachStudentsQuery, type CoachStudents } from '../api/get-students';
 import type { Notice } from '../../../components/notice';
 import { RouteDetail } from './route-detail';
 import { StudentList } from './student-list';
 
 export function CoachHome(_props: { session: SessionView }) {
   const { t } = useI18n();
-  const students = useApi(getCoachStudents);
+  const students = useCoachStudentsQuery();
+  const reload = () => void students.refetch();
   const [open, setOpen] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const openStudent = students.status === 'ready' ? students.data.students.find((s) => s.id === open) : undefined;
+  const openStudent = students.data?.students.find((s) => s.id === open);
   return (
     <section aria-labelledby="coach-title" className="coach">
       <h2 id="coach-title">{t('coach.title')}</h2>
       <p className="muted">{t('coach.intro')}</p>
       <div aria-live="polite">{notice ? <p className="notice">{t(notice.key, notice.params)}</p> : null}</div>
-      {students.status === 'loading' ? <Loading /> : null}
-      {students.status === 'error' ? <ErrorMessage error={students.error} onRetry={students.reload} /> : null}
-      {students.status === 'ready' && open ? (
+      {students.isPending ? <Loading /> : null}
+      {students.isError ? <ErrorMessage error={students.error} onRetry={reload} /> : null}
+      {students.isSuccess && open ? (
         <RouteDetail
           key={open}
           studentId={open}
@@ -31,11 +31,11 @@ export function CoachHome(_props: { session: SessionView }) {
           onClose={() => setOpen(null)}
           onChanged={(message) => {
             setNotice(message);
-            students.reload();
+            reload();
           }}
         />
       ) : null}
-      {students.status === 'ready' && !open ? (
+      {students.isSuccess && !open ? (
         <>
           <p className="muted">{t(scopeNote(students.data))}</p>
           <StudentList

@@ -1,13 +1,12 @@
 // One student's route for the coach: the activities in order with their progress, the plan, and the review and level forms.
 import { useState } from 'react';
 import { ApiError } from '../../../lib/api-client';
-import { useApi } from '../../../lib/use-api';
 import { ErrorMessage, Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
 import { formatDate } from '../../../i18n/format-date';
 import type { Language } from '../../../i18n/translate';
-import { getPublishedActivities } from '../api/get-activities';
-import { getStudentRoute, type OpenRoute } from '../api/get-student-route';
+import { usePublishedActivitiesQuery } from '../api/get-activities';
+import { useStudentRouteQuery, type OpenRoute } from '../api/get-student-route';
 import { LevelForm } from './level-form';
 import type { Notice } from '../../../components/notice';
 import { ProgressBar } from '../../../components/progress-bar';
@@ -24,23 +23,24 @@ interface Props {
 
 export function RouteDetail({ studentId, fallbackName, onClose, onChanged }: Props) {
   const { t, language } = useI18n();
-  const view = useApi(() => getStudentRoute(studentId), [studentId]);
-  const catalogue = useApi(getPublishedActivities);
+  const view = useStudentRouteQuery(studentId);
+  const catalogue = usePublishedActivitiesQuery();
+  const reload = () => void view.refetch();
   const [conflict, setConflict] = useState(false);
   const [comment, setComment] = useState('');
   const [proposalComments, setProposalComments] = useState<Record<string, string>>({});
-  const name = view.status === 'ready' ? (view.data.student.name ?? fallbackName) : fallbackName;
+  const name = view.data?.student.name ?? fallbackName;
 
   /** A refused change (someone changed the route meanwhile) reloads the route, so the next try uses the current version. */
   function failed(error: ApiError) {
     if (error.status === 409) {
       setConflict(true);
-      view.reload();
+      reload();
     }
   }
   function changed(message: Notice) {
     setConflict(false);
-    view.reload();
+    reload();
     onChanged(message);
   }
 
@@ -57,15 +57,17 @@ export function RouteDetail({ studentId, fallbackName, onClose, onChanged }: Pro
           {t('coach.conflict')}
         </p>
       ) : null}
-      {view.status === 'loading' ? <Loading /> : null}
-      {view.status === 'error' ? <ErrorMessage error={view.error} onRetry={view.reload} /> : null}
-      {view.status === 'ready' && view.data.route === null ? <p>{t('coach.detail.noRoute')}</p> : null}
-      {view.status === 'ready' && view.data.route !== null ? (
+      {view.isPending ? <Loading /> : null}
+      {view.isError ? <ErrorMessage error={view.error} onRetry={reload} /> : null}
+      {view.isSuccess && view.data.route === null ? <p>{t('coach.detail.noRoute')}</p> : null}
+      {view.isSuccess && view.data.route !== null ? (
         <Opened
+          // A fresh read starts the forms over from the route as it now is, as a reload did before the cache.
+          key={view.dataUpdatedAt}
           open={view.data as OpenRoute}
           name={name}
           studentId={studentId}
-          activities={catalogue.status === 'ready' ? catalogue.data.activities : []}
+          activities={catalogue.data?.activities ?? []}
           language={language}
           comment={comment}
           onComment={setComment}

@@ -1,35 +1,27 @@
 // The teacher's choice when placing Playroute in a course: a new playbook, one of this course, or a copy from another course.
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../../lib/api-client';
-import { useApi } from '../../../lib/use-api';
 import { ErrorMessage, Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
-import { getDeepLinkingOptions, type PlaybookOption } from '../api/get-options';
-import { sendPlacementChoice, type PlacementChoice } from '../api/send-choice';
+import { useDeepLinkingOptionsQuery, type PlaybookOption } from '../api/get-options';
+import { useSendPlacementChoiceMutation, type PlacementChoice } from '../api/send-choice';
 import { postToLms } from './post-to-lms';
 
 export function DeepLinkingPicker() {
   const { t } = useI18n();
-  const options = useApi(getDeepLinkingOptions);
+  const options = useDeepLinkingOptionsQuery();
   const [title, setTitle] = useState('');
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const send = useSendPlacementChoiceMutation((answer) => postToLms(answer.returnUrl, answer.jwt));
+  // Still "sending" after success: the page is on its way to the LMS, so nothing may be picked twice.
+  const sending = send.isPending || send.isSuccess;
+  const error = send.error;
 
-  async function choose(choice: PlacementChoice) {
-    setSending(true);
-    setError(null);
-    try {
-      const answer = await sendPlacementChoice(choice);
-      postToLms(answer.returnUrl, answer.jwt);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)));
-      setSending(false);
-    }
+  function choose(choice: PlacementChoice) {
+    send.mutate(choice);
   }
 
   function createNew(event: FormEvent) {
     event.preventDefault();
-    if (title.trim()) void choose({ kind: 'new', title: title.trim() });
+    if (title.trim()) choose({ kind: 'new', title: title.trim() });
   }
 
   return (
@@ -45,9 +37,9 @@ export function DeepLinkingPicker() {
           {t('deepLinking.create')}
         </button>
       </form>
-      {options.status === 'loading' ? <Loading /> : null}
-      {options.status === 'error' ? <ErrorMessage error={options.error} onRetry={options.reload} /> : null}
-      {options.status === 'ready' ? (
+      {options.isPending ? <Loading /> : null}
+      {options.isError ? <ErrorMessage error={options.error} onRetry={() => void options.refetch()} /> : null}
+      {options.isSuccess ? (
         <>
           <PlaybookList
             heading={t('deepLinking.thisCourse')}
@@ -55,7 +47,7 @@ export function DeepLinkingPicker() {
             playbooks={options.data.thisCourse}
             action={t('deepLinking.place')}
             disabled={sending}
-            onPick={(id) => void choose({ kind: 'existing', playbookId: id })}
+            onPick={(id) => choose({ kind: 'existing', playbookId: id })}
           />
           <PlaybookList
             heading={t('deepLinking.otherCourses')}
@@ -63,7 +55,7 @@ export function DeepLinkingPicker() {
             playbooks={options.data.otherCourses}
             action={t('deepLinking.copy')}
             disabled={sending}
-            onPick={(id) => void choose({ kind: 'copy', playbookId: id })}
+            onPick={(id) => choose({ kind: 'copy', playbookId: id })}
           />
         </>
       ) : null}

@@ -1,66 +1,91 @@
 // GET /api/assessment/attempts/:id: an attempt's evidence beside the outcome's rubric, the self-assessment, history and standing.
-import { apiFetch } from '../../../lib/api-client';
-import type { AttemptStatus } from './get-queue';
-
-export interface Judgement {
-  criterionId: string;
-  levelId: string;
-  comment?: string;
-}
-
-export type EvidenceItem =
-  | { id: string; kind: 'file'; addedAt: string; file: { fileId: string; filename: string; contentType: string; size: number } }
-  | { id: string; kind: 'link'; addedAt: string; url: string; title?: string }
-  | { id: string; kind: 'text'; addedAt: string; text: string }
-  | { id: string; kind: 'prior-learning'; addedAt: string; claim: 'prior_learning' | 'work_experience'; description: string };
-
-export interface AssessorDecision {
-  assessorId: string;
-  verdict: 'pass' | 'fail';
-  decidedAt: string;
-  comment?: string;
-}
-
-export interface Attempt {
-  id: string;
-  outcomeId: string;
-  studentId: string;
-  number: number;
-  status: AttemptStatus;
-  items: EvidenceItem[];
-  selfAssessment?: { judgements: Judgement[]; comment?: string; at: string };
-  submittedAt?: string;
-  assessment?: { judgements: Judgement[]; comment?: string; assessorId: string; assessedAt: string; result: { points: number; maxPoints: number; fraction: number; passed: boolean } };
-  fourEyes?: { required: boolean; decisions: AssessorDecision[] };
-  passed?: boolean;
-  version: number;
-}
+import { useQuery } from '@tanstack/react-query';
+import * as z from 'zod/mini';
+import { apiRequest } from '../../../lib/api-client';
+import { rubricCriterionSchema } from '../../../lib/rubric-schema';
+import { attemptStatusSchema } from './get-queue';
 
 export type { RubricCriterion, RubricLevel } from '../../../lib/domain';
-import type { RubricCriterion } from '../../../lib/domain';
 
-export interface CriterionComparison {
-  criterionId: string;
-  title: string;
-  studentLevelId?: string;
-  teacherLevelId?: string;
-  difference: number | null;
-  agreement: 'same' | 'student-higher' | 'student-lower' | 'incomplete';
+const judgementSchema = z.object({ criterionId: z.string(), levelId: z.string(), comment: z.optional(z.string()) });
+
+const evidenceItemSchema = z.discriminatedUnion('kind', [
+  z.object({
+    id: z.string(),
+    kind: z.literal('file'),
+    addedAt: z.string(),
+    file: z.object({ fileId: z.string(), filename: z.string(), contentType: z.string(), size: z.number() }),
+  }),
+  z.object({ id: z.string(), kind: z.literal('link'), addedAt: z.string(), url: z.string(), title: z.optional(z.string()) }),
+  z.object({ id: z.string(), kind: z.literal('text'), addedAt: z.string(), text: z.string() }),
+  z.object({ id: z.string(), kind: z.literal('prior-learning'), addedAt: z.string(), claim: z.enum(['prior_learning', 'work_experience']), description: z.string() }),
+]);
+
+const assessorDecisionSchema = z.object({ assessorId: z.string(), verdict: z.enum(['pass', 'fail']), decidedAt: z.string(), comment: z.optional(z.string()) });
+
+export const attemptSchema = z.object({
+  id: z.string(),
+  outcomeId: z.string(),
+  studentId: z.string(),
+  number: z.number(),
+  status: attemptStatusSchema,
+  items: z.array(evidenceItemSchema),
+  selfAssessment: z.optional(z.object({ judgements: z.array(judgementSchema), comment: z.optional(z.string()), at: z.string() })),
+  submittedAt: z.optional(z.string()),
+  assessment: z.optional(
+    z.object({
+      judgements: z.array(judgementSchema),
+      comment: z.optional(z.string()),
+      assessorId: z.string(),
+      assessedAt: z.string(),
+      result: z.object({ points: z.number(), maxPoints: z.number(), fraction: z.number(), passed: z.boolean() }),
+    }),
+  ),
+  fourEyes: z.optional(z.object({ required: z.boolean(), decisions: z.array(assessorDecisionSchema) })),
+  passed: z.optional(z.boolean()),
+  version: z.number(),
+});
+
+const criterionComparisonSchema = z.object({
+  criterionId: z.string(),
+  title: z.string(),
+  studentLevelId: z.optional(z.string()),
+  teacherLevelId: z.optional(z.string()),
+  difference: z.nullable(z.number()),
+  agreement: z.enum(['same', 'student-higher', 'student-lower', 'incomplete']),
+});
+
+const fourEyesStatusSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('waiting-for-first-assessor') }),
+  z.object({ state: z.literal('waiting-for-second-assessor'), assessorIds: z.array(z.string()) }),
+  z.object({ state: z.literal('disputed'), assessorIds: z.array(z.string()) }),
+  z.object({ state: z.literal('final'), verdict: z.enum(['pass', 'fail']), assessorIds: z.array(z.string()) }),
+]);
+
+const attemptDetailSchema = z.object({
+  attempt: attemptSchema,
+  outcome: z.optional(z.object({ id: z.string(), title: z.string(), rubric: z.object({ criteria: z.array(rubricCriterionSchema) }) })),
+  selfAssessment: z.array(criterionComparisonSchema),
+  fourEyes: z.optional(fourEyesStatusSchema),
+  history: z.array(attemptSchema),
+  standing: z.object({
+    outcomeId: z.string(),
+    grade: z.optional(z.object({ display: z.string(), scoreGiven: z.number(), scoreMaximum: z.number(), passed: z.boolean() })),
+  }),
+});
+
+export type Judgement = z.infer<typeof judgementSchema>;
+export type EvidenceItem = z.infer<typeof evidenceItemSchema>;
+export type AssessorDecision = z.infer<typeof assessorDecisionSchema>;
+export type Attempt = z.infer<typeof attemptSchema>;
+export type CriterionComparison = z.infer<typeof criterionComparisonSchema>;
+export type FourEyesStatus = z.infer<typeof fourEyesStatusSchema>;
+export type AttemptDetail = z.infer<typeof attemptDetailSchema>;
+
+export const attemptKey = (attemptId: string) => ['grading', 'attempt', attemptId] as const;
+
+export const getAttempt = (attemptId: string) => apiRequest(`/api/assessment/attempts/${encodeURIComponent(attemptId)}`, attemptDetailSchema);
+
+export function useAttemptQuery(attemptId: string) {
+  return useQuery({ queryKey: attemptKey(attemptId), queryFn: () => getAttempt(attemptId) });
 }
-
-export type FourEyesStatus =
-  | { state: 'waiting-for-first-assessor' }
-  | { state: 'waiting-for-second-assessor'; assessorIds: string[] }
-  | { state: 'disputed'; assessorIds: string[] }
-  | { state: 'final'; verdict: 'pass' | 'fail'; assessorIds: string[] };
-
-export interface AttemptDetail {
-  attempt: Attempt;
-  outcome?: { id: string; title: string; rubric: { criteria: RubricCriterion[] } };
-  selfAssessment: CriterionComparison[];
-  fourEyes?: FourEyesStatus;
-  history: Attempt[];
-  standing: { outcomeId: string; grade?: { display: string; scoreGiven: number; scoreMaximum: number; passed: boolean } };
-}
-
-export const getAttempt = (attemptId: string) => apiFetch<AttemptDetail>(`/api/assessment/attempts/${encodeURIComponent(attemptId)}`);

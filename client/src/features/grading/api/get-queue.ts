@@ -1,25 +1,37 @@
 // GET /api/assessment/queue: the attempts that wait for a teacher in this placement, longest waiting first.
-import { apiFetch } from '../../../lib/api-client';
+import { useQuery } from '@tanstack/react-query';
+import * as z from 'zod/mini';
+import { apiRequest } from '../../../lib/api-client';
 
-export type AttemptStatus = 'draft' | 'submitted' | 'awaiting-second-assessor' | 'disputed' | 'graded';
+export const attemptStatusSchema = z.enum(['draft', 'submitted', 'awaiting-second-assessor', 'disputed', 'graded']);
 
-export interface QueueItem {
-  evidenceId: string;
-  studentId: string;
-  outcomeId: string;
-  handedInAt: string;
-  waitingMs: number;
-  waitingDays: number;
-  attemptNumber: number;
-  status: AttemptStatus;
-  priorLearning: boolean;
-  assessorIds: string[];
-}
+const queueItemSchema = z.object({
+  evidenceId: z.string(),
+  studentId: z.string(),
+  outcomeId: z.string(),
+  handedInAt: z.string(),
+  waitingMs: z.number(),
+  waitingDays: z.number(),
+  attemptNumber: z.number(),
+  status: attemptStatusSchema,
+  priorLearning: z.boolean(),
+  assessorIds: z.array(z.string()),
+});
 
-export interface GradingQueue {
-  items: QueueItem[];
-  perOutcome: { outcomeId: string; title: string; count: number; longestWaitingMs: number }[];
-}
+const gradingQueueSchema = z.object({
+  items: z.array(queueItemSchema),
+  perOutcome: z.array(z.object({ outcomeId: z.string(), title: z.string(), count: z.number(), longestWaitingMs: z.number() })),
+});
+
+export type AttemptStatus = z.infer<typeof attemptStatusSchema>;
+export type QueueItem = z.infer<typeof queueItemSchema>;
+export type GradingQueue = z.infer<typeof gradingQueueSchema>;
+
+export const gradingQueueKey = ['grading', 'queue'] as const;
 
 /** The whole queue: filtering by outcome happens in the view, so the outcome choice never loses its options. */
-export const getGradingQueue = () => apiFetch<GradingQueue>('/api/assessment/queue');
+export const getGradingQueue = () => apiRequest('/api/assessment/queue', gradingQueueSchema);
+
+export function useGradingQueueQuery() {
+  return useQuery({ queryKey: gradingQueueKey, queryFn: getGradingQueue });
+}

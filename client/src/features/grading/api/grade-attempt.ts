@@ -1,6 +1,7 @@
 // POST /api/assessment/attempts/:id/grade: the teacher's level (and comment) per criterion, and an overall comment.
-import { apiFetch } from '../../../lib/api-client';
-import type { Attempt, Judgement } from './get-attempt';
+import * as z from 'zod/mini';
+import { apiRequest } from '../../../lib/api-client';
+import { attemptSchema, type Judgement } from './get-attempt';
 
 export interface GradeBody {
   judgements: Judgement[];
@@ -8,4 +9,4 @@ export interface GradeBody {
 }
 
 export const gradeAttempt = (attemptId: string, body: GradeBody) =>
-  apiFetch<{ attempt: Attempt }>(`/api/assessment/attempts/${encodeURIComponent(attemptId)}/grade`, { method: 'POST', body });
+  apiRequest(`/api/assessment/attempts/${encodeURIComponent(attemptId)}/grade`, z.object({ attempt: attemptSchema }), { method: 'POST', body });

@@ -1,8 +1,7 @@
 // One attempt opened for grading: the evidence on one side, the rubric (or the second assessor's decision) on the other.
-import { useApi } from '../../../lib/use-api';
 import { ErrorMessage, Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
-import { getAttempt } from '../api/get-attempt';
+import { useAttemptQuery } from '../api/get-attempt';
 import { ClaimDecision } from './claim-decision';
 import { EvidenceList } from './evidence-list';
 import { formatDate } from '../../../i18n/format-date';
@@ -22,9 +21,9 @@ interface Props {
 
 export function AttemptReview({ attemptId, nameOf, outcomeTitle, draft, onDraft, onClose, onDone }: Props) {
   const { t, language } = useI18n();
-  const detail = useApi(() => getAttempt(attemptId), [attemptId]);
-  if (detail.status === 'loading') return <Loading />;
-  if (detail.status === 'error') return <ErrorMessage error={detail.error} onRetry={detail.reload} />;
+  const detail = useAttemptQuery(attemptId);
+  if (detail.isPending) return <Loading />;
+  if (detail.isError) return <ErrorMessage error={detail.error} onRetry={() => void detail.refetch()} />;
   const { attempt, outcome, selfAssessment, history, standing, fourEyes } = detail.data;
   const name = nameOf(attempt.studentId);
   const earlier = history.filter((a) => a.id !== attempt.id).length;

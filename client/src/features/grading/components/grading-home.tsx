@@ -1,10 +1,11 @@
 // The teacher's grading desk: the queue, one attempt beside its rubric, and where each grade is on its way to the gradebook.
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { SessionView } from '../../../lib/session-api';
-import { useApi } from '../../../lib/use-api';
 import { useI18n } from '../../../i18n/i18n-context';
-import { getRoster } from '../api/get-roster';
-import { getGradingQueue } from '../api/get-queue';
+import { useRosterQuery } from '../api/get-roster';
+import { useGradingQueueQuery } from '../api/get-queue';
+import { attemptKey } from '../api/get-attempt';
 import { AttemptReview } from './attempt-review';
 import { DeliveryList } from './delivery-list';
 import { GradingQueueView } from './grading-queue';
@@ -13,23 +14,26 @@ import type { Notice } from '../../../components/notice';
 
 export function GradingHome(_props: { session: SessionView }) {
   const { t } = useI18n();
-  const queue = useApi(getGradingQueue);
-  const roster = useApi(getRoster);
+  const queue = useGradingQueueQuery();
+  const roster = useRosterQuery();
+  const queryClient = useQueryClient();
   const [selected, setSelected] = useState<string | null>(null);
   // Drafts live here, per attempt: a failed save or switching attempts never loses a half-filled form.
   const [drafts, setDrafts] = useState<Record<string, GradeDraft>>({});
   const [notice, setNotice] = useState<Notice | null>(null);
   const [deliveryRefresh, setDeliveryRefresh] = useState(0);
 
-  const names = useMemo(() => new Map(roster.status === 'ready' ? roster.data.members.map((m) => [m.id, m.name ?? m.email ?? m.id]) : []), [roster]);
+  const names = useMemo(() => new Map((roster.data?.members ?? []).map((m) => [m.id, m.name ?? m.email ?? m.id])), [roster.data]);
   const nameOf = (id: string) => names.get(id) ?? id;
-  const outcomeTitles = new Map(queue.status === 'ready' ? queue.data.perOutcome.map((o) => [o.outcomeId, o.title]) : []);
+  const outcomeTitles = new Map((queue.data?.perOutcome ?? []).map((o) => [o.outcomeId, o.title]));
 
   function finished(attemptId: string, message: Notice) {
     setDrafts(({ [attemptId]: _done, ...rest }) => rest);
     setSelected(null);
     setNotice(message);
-    queue.reload();
+    void queue.refetch();
+    // The attempt changed on the server: opened again, it is read afresh rather than shown as it was.
+    queryClient.removeQueries({ queryKey: attemptKey(attemptId) });
     setDeliveryRefresh((n) => n + 1);
   }
 

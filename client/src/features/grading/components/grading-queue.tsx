@@ -1,12 +1,12 @@
 // The grading queue: who waits, for what, for how long; filterable by learning outcome.
 import { useState } from 'react';
-import type { ApiState } from '../../../lib/use-api';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { ErrorMessage, Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
 import type { GradingQueue, QueueItem } from '../api/get-queue';
 
 interface Props {
-  queue: ApiState<GradingQueue> & { reload: () => void };
+  queue: UseQueryResult<GradingQueue>;
   nameOf: (id: string) => string;
   selected: string | null;
   onSelect: (attemptId: string) => void;
@@ -15,8 +15,8 @@ interface Props {
 export function GradingQueueView({ queue, nameOf, selected, onSelect }: Props) {
   const { t } = useI18n();
   const [outcomeId, setOutcomeId] = useState('');
-  if (queue.status === 'loading') return <Loading />;
-  if (queue.status === 'error') return <ErrorMessage error={queue.error} onRetry={queue.reload} />;
+  if (queue.isPending) return <Loading />;
+  if (queue.isError) return <ErrorMessage error={queue.error} onRetry={() => void queue.refetch()} />;
   const { items, perOutcome } = queue.data;
   const shown = outcomeId ? items.filter((i) => i.outcomeId === outcomeId) : items;
   const longest = Math.max(1, ...shown.map((i) => i.waitingMs));

@@ -34,7 +34,7 @@ const playbook = (activities: Activity[], rules: Partial<PublishedPlaybook['rule
 const planned = (): EntryStatus => 'planned';
 
 /** What the student reads for a draft route, in English or Dutch. */
-function said(book: PublishedPlaybook, ids: string[], language: 'en' | 'nl' = 'en', own: Choosable[] = [], statusOf = planned): string[] {
+function said(book: PublishedPlaybook, ids: string[], language: 'en' | 'nl' = 'en', own: Choosable[] = [], statusOf: (id: string) => EntryStatus = planned): string[] {
   const catalogue = choosableActivities(book, own);
   const titleOf = (id: string) => catalogue.get(id)?.title ?? id;
   return checkDraft(book, catalogue, ids, statusOf).map((m) => messageText((key, params) => translate(language, key, params), m, titleOf));
