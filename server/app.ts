@@ -20,7 +20,7 @@ import { createEvidenceFeature } from './features/evidence/index';
 import { gradeDeliveryRoutes, type Grades } from './features/grades/index';
 import { createLearningRoutesFeature, studentsInScope } from './features/learning-routes/index';
 import { createPlacementsFeature } from './features/placements/index';
-import { createPlaybooksFeature } from './features/playbooks/index';
+import { createPlaybookRepository, createPlaybooksFeature } from './features/playbooks/index';
 import { createRoster, createRosterFeature } from './features/roster/index';
 
 export interface AppDeps {
@@ -70,7 +70,8 @@ export function createApp(deps: AppDeps): Express {
 /**
  * Builds each feature once from the app's dependencies, in the order their routers mount. Features that share state get
  * it handed in here: one class list for the roster and the learning routes, the learning routes' dependencies for the
- * class overview and the roster's scope rule, the evidence dependencies for assessment, one playbook store for placements.
+ * class overview and the roster's scope rule, the evidence dependencies for assessment, one playbook store for placements
+ * and playbooks, and the placements' rule for which playbook a link opens to the playbook endpoints.
  */
 function createFeatures(deps: AppDeps): { router: Router }[] {
   const { connection } = deps.database;
@@ -82,8 +83,9 @@ function createFeatures(deps: AppDeps): { router: Router }[] {
     roster: classList,
     studentsInScope: async (session) => (await studentsInScope(learningRoutes.deps, { session })).students,
   });
-  const playbooks = createPlaybooksFeature({ connection, lti: deps.lti });
-  const placements = createPlacementsFeature({ lti: deps.lti, playbooks: playbooks.repository });
+  const playbookStore = createPlaybookRepository(connection);
+  const placements = createPlacementsFeature({ lti: deps.lti, playbooks: playbookStore });
+  const playbooks = createPlaybooksFeature({ lti: deps.lti, repository: playbookStore, openPlaybook: placements.openPlaybook });
   const classOverview = createClassOverviewFeature({ learningRoutes: learningRoutes.deps });
   const evidence = createEvidenceFeature({ connection, records, publisher });
   const assessment = createAssessmentFeature({ evidence: evidence.deps });

@@ -1,7 +1,7 @@
 // The teacher's view of grade passback for the launched placement: what went to the gradebook, what waits, what failed and why, and whether the LMS agrees.
 import { Router } from 'express';
 import type { Grades } from './index';
-import { placementKeyOf } from '../placements/index';
+import { placementKeyOf } from '../playbooks/index';
 import { requireRole, sessionOf } from '../../http/auth';
 import { validate } from '../../http/validate';
 import { deliveriesQuerySchema, deliveryParamsSchema, gradebookQuerySchema, type DeliveriesQuery, type GradebookQuery } from './schemas';

@@ -1,7 +1,7 @@
 // Use case: a student adds a link, a text or a prior-learning claim to their open attempt on an outcome.
 import type { LaunchSession } from '../../../lti/session-token';
 import { newId } from '../../../store/ids';
-import { placementKeyOf } from '../../placements/index';
+import { placementKeyOf } from '../../playbooks/index';
 import type { Attempt, EvidenceItem, PriorLearningClaim } from './attempt';
 import type { EvidenceDeps } from '../deps';
 import { addToAttempt, planAttempt } from './open-attempt';

@@ -1,7 +1,7 @@
 // Use case: a student streams a file into their open attempt; a refused or broken upload leaves neither file nor record behind.
 import type { Readable } from 'node:stream';
 import type { LaunchSession } from '../../../lti/session-token';
-import { placementKeyOf } from '../../placements/index';
+import { placementKeyOf } from '../../playbooks/index';
 import { newId } from '../../../store/ids';
 import type { Attempt } from './attempt';
 import type { EvidenceDeps } from '../deps';

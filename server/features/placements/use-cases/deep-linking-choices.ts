@@ -5,7 +5,7 @@ import type { CourseRecords } from '../../../lti/store/course-records';
 import type { PlaybookRepository, PlaybookSummary, StoredPlaybook } from '../../playbooks/index';
 import { coursesTaughtBy } from './courses-taught';
 import { copyOfPlaybook, emptyPlaybook } from './new-playbook';
-import { contextKeyOf, isPending, pendingPlacementKey, sameContext } from './placement-keys';
+import { contextKeyOf, isPending, pendingPlacementKey, sameContext } from '../../playbooks/index';
 
 export type PlacementChoice =
   | { kind: 'new'; title: string }

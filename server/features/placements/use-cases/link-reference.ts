@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { LaunchSession } from '../../../lti/session-token';
 import { CONTEXT_HISTORY_PARAMETER } from '../../../lti/tool-configuration';
 import type { CourseRecords, LinkReferenceRecord } from '../../../lti/store/course-records';
-import { contextKeyOf } from './placement-keys';
+import { contextKeyOf } from '../../playbooks/index';
 
 /**
  * The custom parameter deep linking sets. Its value is a random token Playroute stored with the playbook and course it

@@ -6,7 +6,7 @@ import type { ContextKey, PlaybookRepository, PlacementKey, StoredPlaybook } fro
 import { coursesTaughtBy } from './courses-taught';
 import { copyHistoryNames, LEGACY_PLAYBOOK_PARAMETER, linkReferenceOf } from './link-reference';
 import { copyOfPlaybook, emptyPlaybook } from './new-playbook';
-import { isPending, placementKeyOf, sameContext } from './placement-keys';
+import { isPending, placementKeyOf, sameContext } from '../../playbooks/index';
 
 interface Deps {
   playbooks: PlaybookRepository;

@@ -6,9 +6,10 @@ import type { PlaybookRepository } from '../data/playbook-repository';
 export interface PlaybookRouteDeps {
   lti: Lti;
   playbooks: PlaybookRepository;
+  openPlaybook: PlaybookDeps['openPlaybook'];
   now?: () => Date;
 }
 
 export function useCaseDepsOf(deps: PlaybookRouteDeps): PlaybookDeps {
-  return { playbooks: deps.playbooks, records: deps.lti.records, ...(deps.now ? { now: deps.now } : {}) };
+  return { playbooks: deps.playbooks, records: deps.lti.records, openPlaybook: deps.openPlaybook, ...(deps.now ? { now: deps.now } : {}) };
 }

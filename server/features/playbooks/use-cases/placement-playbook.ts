@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import type { LearningOutcome } from '../../../domain/outcome';
 import type { Playbook } from '../../../domain/playbook';
 import type { LaunchSession } from '../../../lti/session-token';
-import { playbookOfPlacement } from '../../placements/index';
 import type { CourseRecords } from '../../../lti/store/course-records';
 import { ConcurrencyConflictError } from '../../../store/store-errors';
 import type { PlaybookRepository, StoredPlaybook } from '../data/playbook-repository';
@@ -12,6 +11,11 @@ import { NoPlaybookError, RevisionConflictError } from '../errors';
 export interface PlaybookDeps {
   playbooks: PlaybookRepository;
   records: CourseRecords;
+  /**
+   * Which playbook the session's link opens (its own, a deep-linked one, a copy after a course copy). That rule is the
+   * placements feature's; the composition root hands it in, so playbooks do not depend on placements.
+   */
+  openPlaybook: (props: { session: LaunchSession }) => Promise<StoredPlaybook | undefined>;
   /** The clock for publication dates and export stamps; tests may fix it. */
   now?: () => Date;
   /** Makes ids for new outcomes, activities and their parts. */
@@ -28,7 +32,7 @@ export const idMakerOf = (deps: PlaybookDeps): (() => string) => deps.newId ?? r
 
 /** The placement's playbook; 404 `no_playbook` when the link has none yet. */
 export async function placementPlaybook(deps: PlaybookDeps, props: { session: LaunchSession }): Promise<StoredPlaybook> {
-  const stored = await playbookOfPlacement(deps, props);
+  const stored = await deps.openPlaybook(props);
   if (!stored) throw new NoPlaybookError();
   return stored;
 }

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { ValidationError } from '../../../errors';
 import type { LaunchSession } from '../../../lti/session-token';
-import type { ContextKey, PlacementKey } from '../../playbooks/index';
+import type { ContextKey, PlacementKey } from '../index';
 
 const PENDING_PREFIX = 'pending:';
 
