@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, BROWSER_SKIP_REASON, launchChromium, screenshot } from '../support/browser';
+import { browserMissing, BROWSER_SKIP_REASON, launchChromium, screenshot, UI_WAIT_MS } from '../support/browser';
 import { killPlayrouteProcesses, startPlayroute, type StartedPlayroute } from '../support/playroute-process';
 
 // Skipped only where Chromium is missing (BROWSER_SKIP_REASON, test/support/browser.ts); CI installs it and REQUIRE_BROWSER makes its absence a failure.
@@ -28,6 +28,8 @@ describe.skipIf(browserMissing)(`the demo course in a browser${browserMissing ? 
 
   it('a newcomer places Playroute as the teacher and then opens it as a student, all inside the LMS page', async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
+    // A wait that runs out names its step, instead of the whole story running into the test's own timeout.
+    page.setDefaultTimeout(UI_WAIT_MS);
     await page.goto(`${playroute.url}/demo-lms`);
     await screenshot(page, 'demo-lms-course');
 
@@ -51,7 +53,9 @@ describe.skipIf(browserMissing)(`the demo course in a browser${browserMissing ? 
     await tool.getByLabel('Taal').selectOption('en');
     await tool.getByRole('tab', { name: 'Grading' }).waitFor();
     await screenshot(page, 'teacher-home-en');
-  });
+    // Three launches, each a full page in the LMS frame, from a separate `npm start` process: on two busy cores
+    // this story alone has taken over 30 s.
+  }, 90_000);
 
   it('opened outside an LMS, Playroute says where to start and offers the demo course', async () => {
     const page = await browser.newPage({ locale: 'en-GB' });
