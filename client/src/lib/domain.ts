@@ -7,3 +7,4 @@ export type { Rubric, RubricCriterion, RubricLevel } from '../../../server/domai
 // The route rule check runs in the browser as the student composes: the very function the server checks with.
 export { checkRouteRules } from '../../../server/domain/route-rules';
 export type { Playbook } from '../../../server/domain/playbook';
+export type { Activity, ActivitySession } from '../../../server/domain/activity';

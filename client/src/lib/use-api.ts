@@ -1,4 +1,5 @@
-// A small hook for one API read: loading, data or error, and a way to load again.
+// The older hook for one API read (loading, data or error, and a way to load again), for the views not yet on TanStack Query:
+// the student's route (features/student-route) still reads through it. New reads use useQuery in the feature's api/ file.
 import { useEffect, useState } from 'react';
 import { ApiError } from './api-client';
 

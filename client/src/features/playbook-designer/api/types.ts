@@ -57,9 +57,9 @@ export interface ActivityInput {
   prerequisiteIds: string[];
 }
 
-export interface ActivityView extends ActivityInput {
-  id: string;
-}
+/** An activity as read: the same type the student's view uses (lib/activity.ts). */
+import type { Activity as ActivityView } from '../../../lib/activity';
+export type { ActivityView };
 
 export interface RouteRules {
   minPerType: Partial<Record<ActivityType, number>>;

@@ -2,7 +2,7 @@
 
 export { ACTIVITY_TYPES, ENVIRONMENTS, LEARNING_FORMS as FORMS } from '../../../lib/domain';
 export type { ActivityType, Environment, LearningForm, Message } from '../../../lib/domain';
-import type { ActivityType, Environment, LearningForm, Message } from '../../../lib/domain';
+import type { ActivityType, Environment, Message } from '../../../lib/domain';
 export const EVIDENCE_FORMS = ['work_product', 'report', 'video', 'oral', 'workplace_assessment', 'prior_learning', 'work_experience', 'other'] as const;
 
 export type EvidenceForm = (typeof EVIDENCE_FORMS)[number];
@@ -21,26 +21,9 @@ export interface PublishedOutcome {
   rubric: { criteria: RubricCriterion[] };
 }
 
-export interface ActivitySession {
-  id: string;
-  startsAt: string;
-  endsAt?: string;
-  place: string;
-  capacity: number;
-}
-
-export interface Activity {
-  id: string;
-  title: string;
-  description: string;
-  environment: Environment;
-  form: LearningForm;
-  type: ActivityType;
-  links: { title: string; url: string }[];
-  studyLoadHours: number;
-  schedule: { kind: 'asynchronous' } | { kind: 'synchronous'; sessions: ActivitySession[] };
-  prerequisiteIds: string[];
-}
+// Written once for every feature (lib/activity.ts), from the domain's own type.
+export type { Activity, ActivitySession } from '../../../lib/activity';
+import type { Activity } from '../../../lib/activity';
 
 export interface RouteRules {
   minPerType: Partial<Record<ActivityType, number>>;
