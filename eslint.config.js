@@ -50,8 +50,8 @@ export default tseslint.config(
   },
   // Server boundaries (the same rule): dependencies point one way, HTTP edge → feature use cases → domain + data → store.
   // The domain imports nothing but itself; a feature uses another feature only through its index.ts; nothing below the
-  // HTTP edge imports server/http (the edge: server/http, app.ts, main.ts, a feature's routes, the LTI endpoints and the
-  // simulated LMS, which is an HTTP platform of its own); the LTI module and the store import no feature.
+  // HTTP edge imports server/http (the edge: server/http, app.ts, main.ts and a feature's routes); the LTI module, the
+  // store and the simulated LMS import no feature.
   {
     files: ['server/**/*.ts'],
     plugins: { 'import-x': importX },
@@ -75,14 +75,13 @@ export default tseslint.config(
             })),
             {
               target: [
-                './server/{domain,store,cli}/**',
-                './server/lti/**/!(login-initiation|launch-handler).ts',
+                './server/{domain,store,lti,demo-lms,cli}/**',
                 './server/!(app|main).ts',
                 './server/features/*/!(routes).ts',
                 './server/features/*/!(routes)/**',
               ],
               from: './server/http/**',
-              message: 'Nothing below the HTTP edge imports server/http; only the edge does (app.ts, main.ts, routes, LTI endpoints).',
+              message: "Nothing below the HTTP edge imports server/http; only the edge does (app.ts, main.ts, a feature's routes).",
             },
             {
               target: ['./server/lti', './server/store', './server/demo-lms'],

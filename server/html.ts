@@ -1,4 +1,5 @@
-// Escaping and the auto-submitting form_post page: the bits of HTML every browser-facing LTI endpoint needs, tool side and platform side.
+// Escaping, the auto-submitting form_post page and the CSP nonce: the bits of HTML every browser-facing LTI endpoint needs,
+// tool side and platform side. Shared like the error kernel, so those endpoints need nothing from server/http.
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -33,4 +34,9 @@ ${inputs}
 </form>
 <script>${AUTO_SUBMIT_SCRIPT}</script>
 </body></html>`;
+}
+
+/** The nonce this answer's inline scripts must carry; the security headers (server/http/security-headers.ts) put it in res.locals. */
+export function cspNonce(res: { locals: Record<string, unknown> }): string {
+  return String(res.locals.cspNonce ?? '');
 }

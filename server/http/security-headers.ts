@@ -1,6 +1,6 @@
 // Response headers every page and API answer carries: what scripts may run, who may frame Playroute, what may be cached.
 import { createHash, randomBytes } from 'node:crypto';
-import type { RequestHandler, Response } from 'express';
+import type { RequestHandler } from 'express';
 import { AUTO_SUBMIT_SCRIPT } from '../html';
 import { REGISTRATION_DONE_SCRIPT } from '../lti/pages/launch-pages';
 
@@ -51,9 +51,4 @@ export function securityHeaders(options: SecurityHeaderOptions): RequestHandler 
       next();
     }, next);
   };
-}
-
-/** The nonce this answer's inline scripts must carry. */
-export function cspNonce(res: Response): string {
-  return String(res.locals.cspNonce ?? '');
 }

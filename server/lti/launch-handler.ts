@@ -10,7 +10,7 @@ import { malformed, untrusted, LtiError } from './lti-errors';
 import { confirmFromStoragePage } from './pages/launch-pages';
 import { pageLanguage } from './pages/page-messages';
 import { stateCookie } from './state-cookie';
-import { cspNonce } from '../http/security-headers';
+import { cspNonce } from '../html';
 
 export interface LaunchHandlerDeps extends IdTokenVerifierDeps, LaunchCompletionDeps {
   registry: PlatformRegistry;

@@ -10,7 +10,7 @@ import { checkCookieThenContinuePage, storeStateAndContinuePage } from './pages/
 import { cookieCheckUrl, isCrossSiteFrame, relaunchUrl } from './cookie-check';
 import { pageLanguage } from './pages/page-messages';
 import { stateCookie } from './state-cookie';
-import { cspNonce } from '../http/security-headers';
+import { cspNonce } from '../html';
 
 // Each value is stored or echoed (the redirect to the LMS, the Platform Storage page): caps keep the redirect
 // under the 8 KB header limit of common proxies. Real values are far smaller: a Canvas lti_message_hint is a ~1 KB JWT.

@@ -41,7 +41,7 @@ describe('server boundaries', () => {
     ).toEqual([]);
   });
 
-  it('a use case, a repository, the LTI module or the error kernel importing server/http is refused; routes may', async () => {
+  it('a use case, a repository, the LTI module, the simulated LMS or a shared module importing server/http is refused; routes may', async () => {
     const planted = "import { requireRole } from '../../http/auth';\nexport const x = requireRole;\n";
     const nested = "import { requireRole } from '../../../http/auth';\nexport const x = requireRole;\n";
     const message = expect.stringContaining('Nothing below the HTTP edge imports server/http');
@@ -49,6 +49,8 @@ describe('server boundaries', () => {
     expect(await boundaryErrors('server/features/grades/data/planted.ts', nested)).toEqual([message]);
     expect(await boundaryErrors('server/features/grades/planted.ts', planted)).toEqual([message]);
     expect(await boundaryErrors('server/lti/registration/planted.ts', planted)).toEqual([message]);
+    expect(await boundaryErrors('server/lti/launch-handler.ts', "import { requireRole } from '../http/auth';\nexport const x = requireRole;\n")).toEqual([message]);
+    expect(await boundaryErrors('server/demo-lms/planted.ts', "import { requireRole } from '../http/auth';\nexport const x = requireRole;\n")).toEqual([message]);
     expect(await boundaryErrors('server/planted.ts', "import { requireRole } from './http/auth';\nexport const x = requireRole;\n")).toEqual([message]);
     expect(await boundaryErrors('server/features/grades/routes.ts', planted)).toEqual([]);
     expect(await boundaryErrors('server/features/playbooks/routes/planted.ts', nested)).toEqual([]);
