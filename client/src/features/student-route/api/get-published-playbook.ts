@@ -1,5 +1,10 @@
 // GET /api/playbook/published: the outcomes with their criteria and the catalogue to choose from.
-import { apiFetch } from '../../../lib/api-client';
-import type { PublishedPlaybook } from './types';
+import { useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { publishedPlaybookSchema } from './schemas';
 
-export const getPublishedPlaybook = () => apiFetch<PublishedPlaybook>('/api/playbook/published');
+export const getPublishedPlaybook = () => apiRequest('/api/playbook/published', publishedPlaybookSchema);
+
+export function usePublishedPlaybookQuery() {
+  return useQuery({ queryKey: ['student', 'playbook'], queryFn: getPublishedPlaybook });
+}

@@ -1,5 +1,10 @@
 // GET /api/route: the student's own route (created from the recommended route on first read).
-import { apiFetch } from '../../../lib/api-client';
-import type { RouteView } from './types';
+import { useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { routeViewSchema } from './schemas';
 
-export const getRoute = () => apiFetch<RouteView>('/api/route');
+export const getRoute = () => apiRequest('/api/route', routeViewSchema);
+
+export function useRouteQuery() {
+  return useQuery({ queryKey: ['student', 'route'], queryFn: getRoute });
+}

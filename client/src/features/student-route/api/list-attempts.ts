@@ -1,5 +1,14 @@
 // GET /api/evidence/attempts: the student's attempts, with feedback once graded.
-import { apiFetch } from '../../../lib/api-client';
-import type { Attempt } from './types';
+import { useQuery } from '@tanstack/react-query';
+import * as z from 'zod/mini';
+import { apiRequest } from '../../../lib/api-client';
+import { attemptSchema } from './schemas';
 
-export const listAttempts = () => apiFetch<{ attempts: Attempt[] }>('/api/evidence/attempts');
+const attemptsSchema = z.object({ attempts: z.array(attemptSchema) });
+
+export const listAttempts = () => apiRequest('/api/evidence/attempts', attemptsSchema);
+
+/** `version`: the route's version, so a change to the route reads the attempts again. */
+export function useAttemptsQuery(version?: number) {
+  return useQuery({ queryKey: ['student', 'attempts', version ?? null], queryFn: listAttempts });
+}

@@ -1,12 +1,11 @@
 // Signing up for the sessions of synchronous activities in the route, with the seats left.
 import { useState } from 'react';
 import type { ApiError } from '../../../lib/api-client';
-import { useApi } from '../../../lib/use-api';
 import { Loading } from '../../../components/status';
 import { formatDate } from '../../../i18n/format-date';
 import { useI18n } from '../../../i18n/i18n-context';
 import { cancelSession } from '../api/cancel-session';
-import { listSessions } from '../api/list-sessions';
+import { useSessionsQuery } from '../api/list-sessions';
 import { signUpForSession } from '../api/sign-up-session';
 import type { SessionOffer } from '../api/types';
 import { StudentError } from './student-error';
@@ -14,7 +13,7 @@ import { toApiError } from './to-api-error';
 
 export function SessionsPanel({ routeIds }: { routeIds: string[] }) {
   const { t, language } = useI18n();
-  const sessions = useApi(listSessions);
+  const sessions = useSessionsQuery();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   async function toggle(s: SessionOffer) {
@@ -22,10 +21,10 @@ export function SessionsPanel({ routeIds }: { routeIds: string[] }) {
     setError(null);
     try {
       await (s.signedUp ? cancelSession(s.activityId, s.sessionId) : signUpForSession(s.activityId, s.sessionId));
-      sessions.reload();
+      void sessions.refetch();
     } catch (err) {
       setError(toApiError(err));
-      sessions.reload();
+      void sessions.refetch();
     } finally {
       setBusy(false);
     }
@@ -34,10 +33,10 @@ export function SessionsPanel({ routeIds }: { routeIds: string[] }) {
     <section aria-labelledby="sessions-title" className="student-section">
       <h2 id="sessions-title">{t('student.sessions.title')}</h2>
       {error ? <StudentError error={error} /> : null}
-      {sessions.status === 'loading' ? <Loading /> : null}
-      {sessions.status === 'error' ? <StudentError error={sessions.error} onRetry={sessions.reload} /> : null}
-      {sessions.status === 'ready' && sessions.data.sessions.length === 0 ? <p>{t('student.sessions.none')}</p> : null}
-      {sessions.status === 'ready' ? (
+      {sessions.isPending ? <Loading /> : null}
+      {sessions.isError ? <StudentError error={sessions.error} onRetry={() => void sessions.refetch()} /> : null}
+      {sessions.isSuccess && sessions.data.sessions.length === 0 ? <p>{t('student.sessions.none')}</p> : null}
+      {sessions.isSuccess ? (
         <ul className="plain-list">
           {sessions.data.sessions.map((s) => {
             const inRoute = routeIds.includes(s.activityId);

@@ -1,23 +1,22 @@
 // Feedback and grade: per outcome the teacher's judgement per criterion and comment, and the final standing.
-import { useApi } from '../../../lib/use-api';
 import { Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
-import { getStanding } from '../api/get-standing';
-import { listAttempts } from '../api/list-attempts';
+import { useStandingQuery } from '../api/get-standing';
+import { useAttemptsQuery } from '../api/list-attempts';
 import type { PublishedOutcome } from '../api/types';
 import { StudentError } from './student-error';
 
 export function StandingPanel({ outcomes, version }: { outcomes: PublishedOutcome[]; version: number }) {
   const { t } = useI18n();
-  const standing = useApi(getStanding, [version]);
-  const attempts = useApi(listAttempts, [version]);
+  const standing = useStandingQuery(version);
+  const attempts = useAttemptsQuery(version);
   return (
     <section aria-labelledby="standing-title" className="student-section">
       <h2 id="standing-title">{t('student.standing.title')}</h2>
-      {standing.status === 'loading' || attempts.status === 'loading' ? <Loading /> : null}
-      {standing.status === 'error' ? <StudentError error={standing.error} onRetry={standing.reload} /> : null}
-      {attempts.status === 'error' ? <StudentError error={attempts.error} onRetry={attempts.reload} /> : null}
-      {standing.status === 'ready' && attempts.status === 'ready' ? (
+      {standing.isPending || attempts.isPending ? <Loading /> : null}
+      {standing.isError ? <StudentError error={standing.error} onRetry={() => void standing.refetch()} /> : null}
+      {attempts.isError ? <StudentError error={attempts.error} onRetry={() => void attempts.refetch()} /> : null}
+      {standing.isSuccess && attempts.isSuccess ? (
         <>
           {outcomes.map((outcome) => {
             const own = standing.data.outcomes.find((o) => o.outcomeId === outcome.id);

@@ -1,31 +1,30 @@
 // The student's view: loads the playbook, the route and the standing, then opens the steps where the student's state puts them.
 import { useState } from 'react';
 import type { SessionView } from '../../../lib/session-api';
-import { useApi } from '../../../lib/use-api';
 import { Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
-import { getPublishedPlaybook } from '../api/get-published-playbook';
-import { getRoute } from '../api/get-route';
-import { getStanding } from '../api/get-standing';
+import { usePublishedPlaybookQuery } from '../api/get-published-playbook';
+import { useRouteQuery } from '../api/get-route';
+import { useStandingQuery } from '../api/get-standing';
 import type { PublishedPlaybook, RouteView, Standing } from '../api/types';
 import { StudentWorkspace } from './student-workspace';
 import { StudentError } from './student-error';
 
 export function StudentHome(_props: { session: SessionView }) {
   const { t } = useI18n();
-  const playbook = useApi(getPublishedPlaybook);
-  const route = useApi(getRoute);
+  const playbook = usePublishedPlaybookQuery();
+  const route = useRouteQuery();
   // Only to choose the opening step: without it (an error) the page still opens, on the route's step.
-  const standing = useApi(getStanding);
-  const loading = playbook.status === 'loading' || route.status === 'loading' || standing.status === 'loading';
+  const standing = useStandingQuery();
+  const loading = playbook.isPending || route.isPending || standing.isPending;
   return (
     <div className="student-home">
       <h2 className="student-title">{t('student.title')}</h2>
       {loading ? <Loading /> : null}
-      {playbook.status === 'error' ? <StudentError error={playbook.error} onRetry={playbook.reload} /> : null}
-      {route.status === 'error' ? <StudentError error={route.error} onRetry={route.reload} /> : null}
-      {playbook.status === 'ready' && route.status === 'ready' && !loading ? (
-        <Loaded playbook={playbook.data} initial={route.data} graded={standing.status === 'ready' && isGraded(standing.data)} />
+      {playbook.isError ? <StudentError error={playbook.error} onRetry={() => void playbook.refetch()} /> : null}
+      {route.isError ? <StudentError error={route.error} onRetry={() => void route.refetch()} /> : null}
+      {playbook.isSuccess && route.isSuccess && !loading ? (
+        <Loaded playbook={playbook.data} initial={route.data} graded={standing.isSuccess && isGraded(standing.data)} />
       ) : null}
     </div>
   );

@@ -1,0 +1,168 @@
+// The student's API answers checked at the edge. Each schema is typed as the interface in types.ts it produces, so the
+// two cannot drift apart without the type checker saying so.
+import * as z from 'zod/mini';
+import { ACTIVITY_TYPES, ENVIRONMENTS, LEARNING_FORMS } from '../../../lib/domain';
+import { rubricCriterionSchema } from '../../../lib/rubric-schema';
+import {
+  EVIDENCE_FORMS,
+  type Activity,
+  type Attempt,
+  type Message,
+  type PublishedPlaybook,
+  type RouteView,
+  type SessionOffer,
+  type Standing,
+} from './types';
+
+const messageSchema: z.ZodMiniType<Message> = z.object({
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())])),
+});
+
+const levelSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+
+export const activitySchema: z.ZodMiniType<Activity> = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  environment: z.enum(ENVIRONMENTS),
+  form: z.enum(LEARNING_FORMS),
+  type: z.enum(ACTIVITY_TYPES),
+  links: z.array(z.object({ title: z.string(), url: z.string() })),
+  studyLoadHours: z.number(),
+  schedule: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('asynchronous') }),
+    z.object({
+      kind: z.literal('synchronous'),
+      sessions: z.array(z.object({ id: z.string(), startsAt: z.string(), endsAt: z.optional(z.string()), place: z.string(), capacity: z.number() })),
+    }),
+  ]),
+  prerequisiteIds: z.array(z.string()),
+});
+
+export const publishedPlaybookSchema: z.ZodMiniType<PublishedPlaybook> = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  selfDirectionLevel: levelSchema,
+  activities: z.array(activitySchema),
+  recommendedRoute: z.array(z.string()),
+  rules: z.object({
+    minPerType: z.partialRecord(z.enum(ACTIVITY_TYPES), z.number()),
+    minStudyLoadHours: z.optional(z.number()),
+    maxStudyLoadHours: z.optional(z.number()),
+    requiredActivityIds: z.array(z.string()),
+    requiredEnvironments: z.array(z.enum(ENVIRONMENTS)),
+  }),
+  assessmentWindows: z.array(z.object({ id: z.string(), from: z.string(), until: z.string() })),
+  outcomes: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      statement: z.object({ parts: z.array(z.object({ part: z.string(), text: z.string() })), sentence: messageSchema, missing: z.array(z.string()) }),
+      indicators: z.array(z.object({ id: z.string(), text: z.string() })),
+      possibleEvidence: z.array(z.object({ id: z.string(), form: z.enum(EVIDENCE_FORMS), description: z.string() })),
+      assessments: z.array(z.object({ id: z.string(), title: z.string(), description: z.string(), integrated: z.boolean() })),
+      rubric: z.object({ criteria: z.array(rubricCriterionSchema) }),
+    }),
+  ),
+});
+
+const entryStatusSchema = z.enum(['planned', 'in_progress', 'done', 'skipped']);
+
+export const routeViewSchema: z.ZodMiniType<RouteView> = z.object({
+  playbook: z.object({ id: z.string(), title: z.string() }),
+  route: z.object({
+    status: z.enum(['draft', 'submitted', 'approved', 'returned']),
+    entries: z.array(z.object({ activityId: z.string(), status: entryStatusSchema })),
+    version: z.number(),
+    learningGoals: z.array(z.object({ id: z.string(), text: z.string() })),
+    ownActivities: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        description: z.string(),
+        environment: z.enum(ENVIRONMENTS),
+        form: z.enum(LEARNING_FORMS),
+        type: z.enum(ACTIVITY_TYPES),
+        studyLoadHours: z.number(),
+        status: z.enum(['proposed', 'approved', 'rejected']),
+        reviewComment: z.optional(z.string()),
+      }),
+    ),
+    studyPlan: z.object({
+      ambition: z.string(),
+      demonstration: z.object({ plannedDate: z.optional(z.string()), evidenceForm: z.optional(z.enum(EVIDENCE_FORMS)), description: z.string() }),
+      coachId: z.optional(z.string()),
+    }),
+    lastReview: z.optional(z.object({ decision: z.enum(['approved', 'returned']), at: z.string(), comment: z.optional(z.string()) })),
+  }),
+  level: z.object({
+    effective: levelSchema,
+    may: z.object({ composeRoute: z.boolean(), setLearningGoals: z.boolean(), selfAssess: z.boolean(), proposeActivities: z.boolean() }),
+  }),
+  progress: z.object({
+    done: z.number(),
+    total: z.number(),
+    inProgress: z.number(),
+    skipped: z.number(),
+    studyLoadDoneHours: z.number(),
+    studyLoadTotalHours: z.number(),
+    fraction: z.number(),
+  }),
+});
+
+const judgementSchema = z.object({ criterionId: z.string(), levelId: z.string(), comment: z.optional(z.string()) });
+
+const scaleGradeSchema = z.object({ display: z.string(), labelKey: z.string(), scoreGiven: z.number(), scoreMaximum: z.number(), passed: z.boolean() });
+
+export const attemptSchema: z.ZodMiniType<Attempt> = z.object({
+  id: z.string(),
+  outcomeId: z.string(),
+  number: z.number(),
+  status: z.enum(['draft', 'submitted', 'graded']),
+  items: z.array(
+    z.discriminatedUnion('kind', [
+      z.object({
+        id: z.string(),
+        kind: z.literal('file'),
+        addedAt: z.string(),
+        file: z.object({ fileId: z.string(), filename: z.string(), contentType: z.string(), size: z.number() }),
+      }),
+      z.object({ id: z.string(), kind: z.literal('link'), addedAt: z.string(), url: z.string(), title: z.optional(z.string()) }),
+      z.object({ id: z.string(), kind: z.literal('text'), addedAt: z.string(), text: z.string() }),
+      z.object({ id: z.string(), kind: z.literal('prior-learning'), addedAt: z.string(), claim: z.enum(['prior_learning', 'work_experience']), description: z.string() }),
+    ]),
+  ),
+  selfAssessment: z.nullable(z.object({ judgements: z.array(judgementSchema), comment: z.optional(z.string()) })),
+  submittedAt: z.nullable(z.string()),
+  gradedAt: z.nullable(z.string()),
+  feedback: z.nullable(
+    z.object({ judgements: z.array(judgementSchema), comment: z.nullable(z.string()), passed: z.nullable(z.boolean()), grade: z.nullable(scaleGradeSchema) }),
+  ),
+});
+
+export const standingSchema: z.ZodMiniType<Standing> = z.object({
+  outcomes: z.array(
+    z.object({
+      outcomeId: z.string(),
+      mastery: z.object({ status: z.enum(['not-assessed', 'assessed']), passed: z.optional(z.boolean()), fraction: z.optional(z.number()) }),
+      grade: z.optional(scaleGradeSchema),
+    }),
+  ),
+  final: z.object({ status: z.enum(['incomplete', 'graded']), passed: z.optional(z.boolean()) }),
+  finalGrade: z.optional(scaleGradeSchema),
+});
+
+export const sessionOfferSchema: z.ZodMiniType<SessionOffer> = z.object({
+  activityId: z.string(),
+  sessionId: z.string(),
+  capacity: z.number(),
+  taken: z.number(),
+  seatsLeft: z.number(),
+  title: z.string(),
+  startsAt: z.string(),
+  endsAt: z.nullable(z.string()),
+  place: z.string(),
+  signedUp: z.boolean(),
+});
