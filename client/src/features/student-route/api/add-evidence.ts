@@ -1,6 +1,6 @@
 // POST /api/evidence/outcomes/:outcomeId/items: a link, a text or a prior-learning claim in the open attempt.
-import { apiFetch } from '../../../lib/api-client';
-import type { Attempt } from './types';
+import { apiRequest } from '../../../lib/api-client';
+import { attemptAnswerSchema } from './schemas';
 
 export type NewEvidence =
   | { kind: 'link'; url: string; title?: string }
@@ -8,4 +8,4 @@ export type NewEvidence =
   | { kind: 'prior-learning'; claim: 'prior_learning' | 'work_experience'; description: string };
 
 export const addEvidence = (outcomeId: string, evidence: NewEvidence) =>
-  apiFetch<{ attempt: Attempt }>(`/api/evidence/outcomes/${encodeURIComponent(outcomeId)}/items`, { method: 'POST', body: evidence });
+  apiRequest(`/api/evidence/outcomes/${encodeURIComponent(outcomeId)}/items`, attemptAnswerSchema, { method: 'POST', body: evidence });

@@ -1,5 +1,5 @@
 // POST /api/route/goals: a personal learning goal (level 3 and up).
-import { apiFetch } from '../../../lib/api-client';
-import type { RouteView } from './types';
+import { apiRequest } from '../../../lib/api-client';
+import { routeViewSchema } from './schemas';
 
-export const addGoal = (version: number, text: string) => apiFetch<RouteView>('/api/route/goals', { method: 'POST', body: { version, text } });
+export const addGoal = (version: number, text: string) => apiRequest('/api/route/goals', routeViewSchema, { method: 'POST', body: { version, text } });

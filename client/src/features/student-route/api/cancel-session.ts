@@ -1,5 +1,6 @@
 // DELETE /api/route/sessions/:activityId/:sessionId: give the seat back.
-import { apiFetch } from '../../../lib/api-client';
+import { apiRequest } from '../../../lib/api-client';
+import { seatAnswerSchema } from './schemas';
 
 export const cancelSession = (activityId: string, sessionId: string) =>
-  apiFetch<{ status: string; seatsLeft: number }>(`/api/route/sessions/${encodeURIComponent(activityId)}/${encodeURIComponent(sessionId)}`, { method: 'DELETE' });
+  apiRequest(`/api/route/sessions/${encodeURIComponent(activityId)}/${encodeURIComponent(sessionId)}`, seatAnswerSchema, { method: 'DELETE' });

@@ -1,5 +1,5 @@
 // GET /api/route/check: the server's rule check of the saved route.
-import { apiFetch } from '../../../lib/api-client';
-import type { RouteCheck } from './types';
+import { apiRequest } from '../../../lib/api-client';
+import { routeCheckSchema } from './schemas';
 
-export const checkRoute = () => apiFetch<RouteCheck>('/api/route/check');
+export const checkRoute = () => apiRequest('/api/route/check', routeCheckSchema);

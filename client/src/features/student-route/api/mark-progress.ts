@@ -1,6 +1,7 @@
 // PUT /api/route/progress/:activityId: planned, in progress, done or skipped.
-import { apiFetch } from '../../../lib/api-client';
-import type { EntryStatus, RouteView } from './types';
+import { apiRequest } from '../../../lib/api-client';
+import { routeViewSchema } from './schemas';
+import type { EntryStatus } from './types';
 
 export const markProgress = (activityId: string, status: EntryStatus) =>
-  apiFetch<RouteView>(`/api/route/progress/${encodeURIComponent(activityId)}`, { method: 'PUT', body: { status } });
+  apiRequest(`/api/route/progress/${encodeURIComponent(activityId)}`, routeViewSchema, { method: 'PUT', body: { status } });

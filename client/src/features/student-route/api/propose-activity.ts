@@ -1,6 +1,7 @@
 // POST /api/route/proposals: a level-4 student's own activity; it joins the route at once and waits for the coach's decision.
-import { apiFetch } from '../../../lib/api-client';
-import type { ActivityType, Environment, LearningForm, RouteView } from './types';
+import { apiRequest } from '../../../lib/api-client';
+import { routeViewSchema } from './schemas';
+import type { ActivityType, Environment, LearningForm } from './types';
 
 export interface ProposedActivity {
   title: string;
@@ -11,4 +12,4 @@ export interface ProposedActivity {
   studyLoadHours: number;
 }
 
-export const proposeActivity = (version: number, activity: ProposedActivity) => apiFetch<RouteView>('/api/route/proposals', { method: 'POST', body: { version, ...activity } });
+export const proposeActivity = (version: number, activity: ProposedActivity) => apiRequest('/api/route/proposals', routeViewSchema, { method: 'POST', body: { version, ...activity } });

@@ -1,6 +1,6 @@
 // DELETE /api/route/goals/:goalId: drop a personal learning goal.
-import { apiFetch } from '../../../lib/api-client';
-import type { RouteView } from './types';
+import { apiRequest } from '../../../lib/api-client';
+import { routeViewSchema } from './schemas';
 
 export const removeGoal = (version: number, goalId: string) =>
-  apiFetch<RouteView>(`/api/route/goals/${encodeURIComponent(goalId)}?version=${version}`, { method: 'DELETE' });
+  apiRequest(`/api/route/goals/${encodeURIComponent(goalId)}?version=${version}`, routeViewSchema, { method: 'DELETE' });

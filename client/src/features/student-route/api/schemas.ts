@@ -166,3 +166,11 @@ export const sessionOfferSchema: z.ZodMiniType<SessionOffer> = z.object({
   place: z.string(),
   signedUp: z.boolean(),
 });
+
+/** What an evidence write answers: the attempt as it now is. */
+export const attemptAnswerSchema = z.object({ attempt: attemptSchema });
+
+/** What a session sign-up or cancellation answers. */
+export const seatAnswerSchema = z.object({ status: z.string(), seatsLeft: z.number() });
+
+export const routeCheckSchema = z.object({ ok: z.boolean(), violations: z.array(messageSchema) });

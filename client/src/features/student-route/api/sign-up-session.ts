@@ -1,5 +1,6 @@
 // POST /api/route/sessions/:activityId/:sessionId: take a seat; 409 session_full when none is left.
-import { apiFetch } from '../../../lib/api-client';
+import { apiRequest } from '../../../lib/api-client';
+import { seatAnswerSchema } from './schemas';
 
 export const signUpForSession = (activityId: string, sessionId: string) =>
-  apiFetch<{ status: string; seatsLeft: number }>(`/api/route/sessions/${encodeURIComponent(activityId)}/${encodeURIComponent(sessionId)}`, { method: 'POST' });
+  apiRequest(`/api/route/sessions/${encodeURIComponent(activityId)}/${encodeURIComponent(sessionId)}`, seatAnswerSchema, { method: 'POST' });

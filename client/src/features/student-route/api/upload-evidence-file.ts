@@ -1,6 +1,8 @@
 // PUT /api/evidence/outcomes/:outcomeId/file with the raw file: XMLHttpRequest, because fetch cannot report upload progress.
+import { safeParse } from 'zod/mini';
 import { ApiError } from '../../../lib/api-client';
 import { launchToken } from '../../../lib/launch-token';
+import { attemptAnswerSchema } from './schemas';
 import type { Attempt } from './types';
 
 export function uploadEvidenceFile(outcomeId: string, file: File, onProgress: (fraction: number) => void): Promise<{ attempt: Attempt }> {
@@ -18,7 +20,10 @@ export function uploadEvidenceFile(outcomeId: string, file: File, onProgress: (f
       const body = parse(xhr.responseText);
       if (xhr.status >= 200 && xhr.status < 300) {
         onProgress(1);
-        resolve(body as { attempt: Attempt });
+        // Checked like every other answer (lib/api-client apiRequest): a wrong shape is said in words.
+        const parsed = safeParse(attemptAnswerSchema, body);
+        if (parsed.success) resolve(parsed.data);
+        else reject(new ApiError(0, 'invalid_response', 'unexpected answer to the file upload'));
         return;
       }
       const error = (body as { error?: { code?: string; message?: string } } | undefined)?.error;

@@ -1,5 +1,5 @@
 // POST /api/route/withdraw: take a submitted route back to change it.
-import { apiFetch } from '../../../lib/api-client';
-import type { RouteView } from './types';
+import { apiRequest } from '../../../lib/api-client';
+import { routeViewSchema } from './schemas';
 
-export const withdrawRoute = (version: number) => apiFetch<RouteView>('/api/route/withdraw', { method: 'POST', body: { version } });
+export const withdrawRoute = (version: number) => apiRequest('/api/route/withdraw', routeViewSchema, { method: 'POST', body: { version } });
