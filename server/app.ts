@@ -70,24 +70,24 @@ export function createApp(deps: AppDeps): Express {
 /**
  * Builds each feature once from the app's dependencies, in the order their routers mount. Features that share state get
  * it handed in here: one class list for the roster and the learning routes, the learning routes' dependencies for the
- * class overview and the roster's scope rule, the evidence dependencies for assessment, one playbook store for placements
- * and playbooks, and the placements' rule for which playbook a link opens to the playbook endpoints.
+ * class overview and the roster's scope rule, the evidence dependencies for assessment, one playbook store for every
+ * feature that reads playbooks, and the placements' rule for which playbook a link opens to the playbook endpoints.
  */
 function createFeatures(deps: AppDeps): { router: Router }[] {
   const { connection } = deps.database;
   const { records, registry, nrps } = deps.lti;
   const publisher = deps.gradePublisher ?? noGradePublisher;
+  const playbookStore = createPlaybookRepository(connection);
   const classList = createRoster({ records, registry, nrps, logger: deps.logger });
-  const learningRoutes = createLearningRoutesFeature({ lti: deps.lti, connection, logger: deps.logger, gradePublisher: publisher, roster: classList });
+  const learningRoutes = createLearningRoutesFeature({ lti: deps.lti, connection, logger: deps.logger, gradePublisher: publisher, roster: classList, playbooks: playbookStore });
   const roster = createRosterFeature({
     roster: classList,
     studentsInScope: async (session) => (await studentsInScope(learningRoutes.deps, { session })).students,
   });
-  const playbookStore = createPlaybookRepository(connection);
   const placements = createPlacementsFeature({ lti: deps.lti, playbooks: playbookStore });
   const playbooks = createPlaybooksFeature({ lti: deps.lti, repository: playbookStore, openPlaybook: placements.openPlaybook });
   const classOverview = createClassOverviewFeature({ learningRoutes: learningRoutes.deps });
-  const evidence = createEvidenceFeature({ connection, records, publisher });
+  const evidence = createEvidenceFeature({ connection, records, publisher, playbooks: playbookStore });
   const assessment = createAssessmentFeature({ evidence: evidence.deps });
   return [roster, placements, playbooks, learningRoutes, classOverview, evidence, assessment];
 }

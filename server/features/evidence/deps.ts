@@ -19,10 +19,17 @@ export interface EvidenceDeps {
   now: () => Date;
 }
 
-export function createEvidenceDeps(props: { connection: Connection; records: CourseRecords; publisher: GradePublisher; now?: () => Date }): EvidenceDeps {
+export function createEvidenceDeps(props: {
+  connection: Connection;
+  records: CourseRecords;
+  publisher: GradePublisher;
+  now?: () => Date;
+  /** The app's playbook store; one of its own when not given. */
+  playbooks?: PlaybookRepository;
+}): EvidenceDeps {
   const { connection } = props;
   return {
-    playbooks: createPlaybookRepository(connection),
+    playbooks: props.playbooks ?? createPlaybookRepository(connection),
     records: props.records,
     routes: createRouteRepository(connection),
     attempts: createAttemptRepository(connection),

@@ -1,9 +1,6 @@
 // The evidence feature: a student's attempts at an outcome (evidence, files, self-assessment, hand-in) and their own results.
 // The assessment feature grades these attempts with the same dependencies (EvidenceDeps), built once here.
 import type { Router } from 'express';
-import type { Connection } from 'mongoose';
-import type { CourseRecords } from '../../lti/store/course-records';
-import type { GradePublisher } from '../assessment/index';
 import { createEvidenceDeps, type EvidenceDeps } from './deps';
 import { evidenceRoutes } from './routes';
 
@@ -20,7 +17,7 @@ export interface EvidenceFeature {
   deps: EvidenceDeps;
 }
 
-export function createEvidenceFeature(props: { connection: Connection; records: CourseRecords; publisher: GradePublisher }): EvidenceFeature {
+export function createEvidenceFeature(props: Parameters<typeof createEvidenceDeps>[0]): EvidenceFeature {
   const deps = createEvidenceDeps(props);
   return { deps, router: evidenceRoutes(deps) };
 }

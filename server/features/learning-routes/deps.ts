@@ -35,6 +35,8 @@ export interface LearningRouteSources {
   now?: () => Date;
   /** The course's class list; built from the LTI side when not given. */
   roster?: Roster;
+  /** The app's playbook store; one of its own (on this clock) when not given. */
+  playbooks?: PlaybookRepository;
 }
 
 export function createLearningRouteDeps(sources: LearningRouteSources): LearningRouteDeps {
@@ -43,7 +45,7 @@ export function createLearningRouteDeps(sources: LearningRouteSources): Learning
   const roster = sources.roster ?? createRoster({ records, registry, nrps, logger: sources.logger, now });
   return {
     routes: createRouteRepository(sources.connection),
-    playbooks: createPlaybookRepository(sources.connection, { now }),
+    playbooks: sources.playbooks ?? createPlaybookRepository(sources.connection, { now }),
     records,
     signups: createSessionSignups(sources.connection),
     assignments: createCoachAssignments(sources.connection),
