@@ -1,18 +1,33 @@
 // GET /api/grades/gradebook: per student, the grade Playroute believes the LMS gradebook holds, and whether the LMS agrees.
-import { apiFetch } from '../../../lib/api-client';
+import { useQuery } from '@tanstack/react-query';
+import * as z from 'zod/mini';
+import { apiRequest } from '../../../lib/api-client';
+import { DELIVERY_STATES, lineItemSchema } from './get-deliveries';
+import { maybe } from './maybe';
 
-export type GradebookCheck = 'agrees' | 'differs' | 'unchecked';
-
-export interface GradebookRow {
+// Shape: server/features/grades/use-cases/gradebook-status.ts (GradebookRow), dates as ISO strings.
+export const gradebookRowSchema = z.object({
   /** The grade's delivery: what a resend names. */
-  id: string;
-  userId: string;
-  lineItem: { label?: string; resourceId?: string; tag?: string; url?: string };
-  believed?: { scoreGiven: number; scoreMaximum: number; sentAt?: string };
-  pending?: { scoreGiven: number; scoreMaximum: number; state: string; reason?: string };
-  lms?: { resultScore?: number; resultMaximum?: number };
-  check: GradebookCheck;
-  reason?: string;
-}
+  id: z.string(),
+  userId: z.string(),
+  lineItem: lineItemSchema,
+  believed: maybe(z.object({ scoreGiven: z.number(), scoreMaximum: z.number(), sentAt: maybe(z.string()) })),
+  pending: maybe(z.object({ scoreGiven: z.number(), scoreMaximum: z.number(), state: z.enum(DELIVERY_STATES), reason: maybe(z.string()) })),
+  lms: maybe(z.object({ resultScore: maybe(z.number()), resultMaximum: maybe(z.number()) })),
+  check: z.enum(['agrees', 'differs', 'unchecked']),
+  reason: maybe(z.string()),
+});
 
-export const getGradebook = () => apiFetch<{ rows: GradebookRow[] }>('/api/grades/gradebook');
+const gradebookSchema = z.object({ rows: z.array(gradebookRowSchema) });
+
+export type GradebookRow = z.infer<typeof gradebookRowSchema>;
+export type GradebookCheck = GradebookRow['check'];
+
+export const gradebookKey = ['grading', 'gradebook'] as const;
+
+export const getGradebook = () => apiRequest('/api/grades/gradebook', gradebookSchema);
+
+/** Each read asks the LMS (AGS results), so it never polls: it reads on opening and when the teacher or a grading asks. */
+export function useGradebookQuery() {
+  return useQuery({ queryKey: gradebookKey, queryFn: getGradebook, select: (answer) => answer.rows });
+}

@@ -1,53 +1,26 @@
 // Where each grade is on its way to the LMS gradebook: waiting, sent, or failed with the reason, and a way to send a failed one again.
-import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../../../lib/api-client';
+import { useState } from 'react';
 import { ErrorMessage, Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
-import { getDeliveries, type Delivery } from '../api/get-deliveries';
-import { retryDelivery } from '../api/retry-delivery';
+import { useDeliveriesQuery, type Delivery } from '../api/get-deliveries';
+import { useRetryDeliveryMutation } from '../api/retry-delivery';
 import { formatDate } from '../../../i18n/format-date';
 import { GradebookCheck } from './gradebook-check';
 import type { Notice } from '../../../components/notice';
 
-const POLL_MS = 1500;
-
-export function DeliveryList({ nameOf, refresh }: { nameOf: (id: string) => string; refresh: number }) {
+export function DeliveryList({ nameOf }: { nameOf: (id: string) => string }) {
   const { t } = useI18n();
-  const [deliveries, setDeliveries] = useState<Delivery[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [retryError, setRetryError] = useState<ApiError | null>(null);
+  // A refetch keeps the list on screen (the query keeps its data): it must not flicker while grades are on their way.
+  const query = useDeliveriesQuery();
+  const retryMutation = useRetryDeliveryMutation();
   const [notice, setNotice] = useState<Notice | null>(null);
+  const deliveries = query.data;
+  const load = () => void query.refetch();
 
-  // A refresh keeps the list on screen: it must not flicker while grades are on their way.
-  const load = useCallback(async () => {
-    try {
-      setDeliveries((await getDeliveries()).deliveries);
-      setError(null);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)));
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load, refresh]);
-
-  const inFlight = deliveries?.some((d) => d.state === 'waiting' || d.state === 'sending') ?? false;
-  useEffect(() => {
-    if (!inFlight) return;
-    const timer = setInterval(() => void load(), POLL_MS);
-    return () => clearInterval(timer);
-  }, [inFlight, load]);
-
-  async function retry(delivery: Delivery) {
-    setRetryError(null);
-    try {
-      await retryDelivery(delivery.id);
-      setNotice({ key: 'grading.delivery.retried', params: { name: nameOf(delivery.userId) } });
-      await load();
-    } catch (err) {
-      setRetryError(err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)));
-    }
+  function retry(delivery: Delivery) {
+    retryMutation.mutate(delivery.id, {
+      onSuccess: () => setNotice({ key: 'grading.delivery.retried', params: { name: nameOf(delivery.userId) } }),
+    });
   }
 
   const count = (state: Delivery['state']) => deliveries?.filter((d) => d.state === state).length ?? 0;
@@ -56,28 +29,28 @@ export function DeliveryList({ nameOf, refresh }: { nameOf: (id: string) => stri
     <section className="card" aria-labelledby="delivery-title">
       <div className="review-head">
         <h3 id="delivery-title">{t('grading.delivery.title')}</h3>
-        <button type="button" className="secondary" onClick={() => void load()}>
+        <button type="button" className="secondary" onClick={load}>
           {t('grading.delivery.refresh')}
         </button>
       </div>
       <p className="muted">{t('grading.delivery.intro')}</p>
-      {error ? <ErrorMessage error={error} onRetry={() => void load()} /> : null}
-      {retryError ? <ErrorMessage error={retryError} /> : null}
+      {query.isError ? <ErrorMessage error={query.error} onRetry={load} /> : null}
+      {retryMutation.isError ? <ErrorMessage error={retryMutation.error} /> : null}
       <div aria-live="polite">{notice ? <p className="notice">{t(notice.key, notice.params)}</p> : null}</div>
-      {deliveries === null && !error ? <Loading /> : null}
+      {query.isPending ? <Loading /> : null}
       {deliveries?.length === 0 ? <p className="muted">{t('grading.delivery.empty')}</p> : null}
       {deliveries && deliveries.length > 0 ? (
         <>
           <p>{t('grading.delivery.summary', { sent: count('sent'), waiting: count('waiting') + count('sending'), failed: count('failed') })}</p>
           <ul className="plain-list delivery-list">
             {deliveries.map((d) => (
-              <DeliveryRow key={d.id} delivery={d} name={nameOf(d.userId)} onRetry={() => void retry(d)} />
+              <DeliveryRow key={d.id} delivery={d} name={nameOf(d.userId)} onRetry={() => retry(d)} />
             ))}
           </ul>
         </>
       ) : null}
     </section>
-    <GradebookCheck nameOf={nameOf} refresh={refresh} />
+    <GradebookCheck nameOf={nameOf} />
     </>
   );
 }

@@ -1,63 +1,48 @@
 // Per student: the grade Playroute believes is in the LMS gradebook, what the LMS itself says, and a way to send it again.
-import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../../../lib/api-client';
+import { useState } from 'react';
 import { ErrorMessage, Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
-import { getGradebook, type GradebookRow } from '../api/get-gradebook';
-import { resendGrade } from '../api/resend-grade';
+import { useGradebookQuery, type GradebookRow } from '../api/get-gradebook';
+import { useResendGradeMutation } from '../api/resend-grade';
 import type { Notice } from '../../../components/notice';
 
-export function GradebookCheck({ nameOf, refresh }: { nameOf: (id: string) => string; refresh: number }) {
+export function GradebookCheck({ nameOf }: { nameOf: (id: string) => string }) {
   const { t } = useI18n();
-  const [rows, setRows] = useState<GradebookRow[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  // Each check asks the LMS: only on opening, on the teacher's request, and when a grading invalidates it (grading-home).
+  const query = useGradebookQuery();
+  const resendMutation = useResendGradeMutation();
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [checking, setChecking] = useState(false);
+  const rows = query.data;
+  const load = () => {
+    resendMutation.reset();
+    void query.refetch();
+  };
+  // The newer failure is the one to say: a failed check, or a failed resend.
+  const error = resendMutation.isError ? resendMutation.error : query.isError ? query.error : null;
 
-  // Each check asks the LMS: only on opening, on the teacher's request, and after a resend.
-  const load = useCallback(async () => {
-    setChecking(true);
-    try {
-      setRows((await getGradebook()).rows);
-      setError(null);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)));
-    } finally {
-      setChecking(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load, refresh]);
-
-  async function resend(row: GradebookRow) {
-    setError(null);
-    try {
-      await resendGrade(row.id);
-      setNotice({ key: 'grading.gradebook.resent', params: { name: nameOf(row.userId) } });
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)));
-    }
+  function resend(row: GradebookRow) {
+    resendMutation.mutate(row.id, {
+      onSuccess: () => setNotice({ key: 'grading.gradebook.resent', params: { name: nameOf(row.userId) } }),
+    });
   }
 
   return (
     <section className="card" aria-labelledby="gradebook-title">
       <div className="review-head">
         <h3 id="gradebook-title">{t('grading.gradebook.title')}</h3>
-        <button type="button" className="secondary" onClick={() => void load()} disabled={checking}>
+        <button type="button" className="secondary" onClick={load} disabled={query.isFetching}>
           {t('grading.gradebook.check')}
         </button>
       </div>
       <p className="muted">{t('grading.gradebook.intro')}</p>
-      {error ? <ErrorMessage error={error} onRetry={() => void load()} /> : null}
+      {error ? <ErrorMessage error={error} onRetry={load} /> : null}
       <div aria-live="polite">{notice ? <p className="notice">{t(notice.key, notice.params)}</p> : null}</div>
-      {rows === null && !error ? <Loading /> : null}
+      {query.isPending && !error ? <Loading /> : null}
       {rows?.length === 0 ? <p className="muted">{t('grading.gradebook.empty')}</p> : null}
       {rows && rows.length > 0 ? (
         <ul className="plain-list delivery-list">
           {rows.map((row) => (
-            <GradebookRowView key={row.id} row={row} name={nameOf(row.userId)} onResend={() => void resend(row)} />
+            <GradebookRowView key={row.id} row={row} name={nameOf(row.userId)} onResend={() => resend(row)} />
           ))}
         </ul>
       ) : null}

@@ -6,6 +6,8 @@ import { useI18n } from '../../../i18n/i18n-context';
 import { useRosterQuery } from '../api/get-roster';
 import { useGradingQueueQuery } from '../api/get-queue';
 import { attemptKey } from '../api/get-attempt';
+import { deliveriesKey } from '../api/get-deliveries';
+import { gradebookKey } from '../api/get-gradebook';
 import { AttemptReview } from './attempt-review';
 import { DeliveryList } from './delivery-list';
 import { GradingQueueView } from './grading-queue';
@@ -21,7 +23,6 @@ export function GradingHome(_props: { session: SessionView }) {
   // Drafts live here, per attempt: a failed save or switching attempts never loses a half-filled form.
   const [drafts, setDrafts] = useState<Record<string, GradeDraft>>({});
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [deliveryRefresh, setDeliveryRefresh] = useState(0);
 
   const names = useMemo(() => new Map((roster.data?.members ?? []).map((m) => [m.id, m.name ?? m.email ?? m.id])), [roster.data]);
   const nameOf = (id: string) => names.get(id) ?? id;
@@ -34,7 +35,9 @@ export function GradingHome(_props: { session: SessionView }) {
     void queue.refetch();
     // The attempt changed on the server: opened again, it is read afresh rather than shown as it was.
     queryClient.removeQueries({ queryKey: attemptKey(attemptId) });
-    setDeliveryRefresh((n) => n + 1);
+    // The grade is on its way: the delivery list reads again (and polls while it waits), the gradebook check asks the LMS again.
+    void queryClient.invalidateQueries({ queryKey: deliveriesKey });
+    void queryClient.invalidateQueries({ queryKey: gradebookKey });
   }
 
   return (
@@ -55,7 +58,7 @@ export function GradingHome(_props: { session: SessionView }) {
           onDone={(message) => finished(selected, message)}
         />
       ) : null}
-      <DeliveryList nameOf={nameOf} refresh={deliveryRefresh} />
+      <DeliveryList nameOf={nameOf} />
     </section>
   );
 }
