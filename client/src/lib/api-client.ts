@@ -18,8 +18,11 @@ export class ApiError extends Error {
 
 let aliveKept = false;
 
-/** `headers` adds request headers, e.g. If-Match with the revision a write is based on. */
-export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+/**
+ * Sends the request and hands back the answer unread (`unknown`): only apiRequest, which checks it against a schema, should
+ * read it. `headers` adds request headers, e.g. If-Match with the revision a write is based on.
+ */
+export async function apiFetch(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<unknown> {
   await renewIfDue();
   const token = launchToken();
   if (!aliveKept) {
@@ -46,7 +49,7 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
     const error = (body as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | undefined)?.error;
     throw new ApiError(res.status, error?.code ?? 'http_error', error?.message ?? res.statusText, error?.details);
   }
-  return body as T;
+  return body;
 }
 
 /**
@@ -59,7 +62,7 @@ export async function apiRequest<S extends $ZodType>(
   schema: S,
   init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<output<S>> {
-  const body = await apiFetch<unknown>(path, init);
+  const body = await apiFetch(path, init);
   const parsed = safeParse(schema, body);
   if (!parsed.success) {
     const where = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(answer)'}: ${issue.message}`).join('; ');

@@ -1,6 +1,8 @@
 // POST /api/playbook/activities: a new activity in one cell of the grid.
-import { apiFetch } from '../../../lib/api-client';
-import { ifMatch, type ActivityInput, type ActivityView, type Revised } from './types';
+import * as z from 'zod/mini';
+import { apiRequest } from '../../../lib/api-client';
+import { ifMatch, type ActivityInput } from './types';
+import { activitySchema, revised } from './schemas';
 
 export const createActivity = (revision: number, activity: ActivityInput) =>
-  apiFetch<Revised<{ activity: ActivityView }>>('/api/playbook/activities', { method: 'POST', body: activity, headers: ifMatch(revision) });
+  apiRequest('/api/playbook/activities', revised(z.object({ activity: activitySchema })), { method: 'POST', body: activity, headers: ifMatch(revision) });

@@ -1,6 +1,8 @@
 // POST /api/playbook/outcomes: a new learning outcome (a draft until published).
-import { apiFetch } from '../../../lib/api-client';
-import { ifMatch, type OutcomeInput, type OutcomeView, type Revised } from './types';
+import * as z from 'zod/mini';
+import { apiRequest } from '../../../lib/api-client';
+import { ifMatch, type OutcomeInput } from './types';
+import { outcomeSchema, revised } from './schemas';
 
 export const createOutcome = (revision: number, outcome: OutcomeInput) =>
-  apiFetch<Revised<{ outcome: OutcomeView }>>('/api/playbook/outcomes', { method: 'POST', body: outcome, headers: ifMatch(revision) });
+  apiRequest('/api/playbook/outcomes', revised(z.object({ outcome: outcomeSchema })), { method: 'POST', body: outcome, headers: ifMatch(revision) });

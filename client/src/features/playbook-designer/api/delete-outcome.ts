@@ -1,6 +1,7 @@
 // DELETE /api/playbook/outcomes/:id.
-import { apiFetch } from '../../../lib/api-client';
-import { ifMatch, type Revised } from './types';
+import { apiRequest } from '../../../lib/api-client';
+import { ifMatch } from './types';
+import { revisionOnly } from './schemas';
 
 export const deleteOutcome = (revision: number, id: string) =>
-  apiFetch<Revised>(`/api/playbook/outcomes/${encodeURIComponent(id)}`, { method: 'DELETE', headers: ifMatch(revision) });
+  apiRequest(`/api/playbook/outcomes/${encodeURIComponent(id)}`, revisionOnly, { method: 'DELETE', headers: ifMatch(revision) });

@@ -1,4 +1,8 @@
 // GET /api/playbook/export: the playbook as a file another course can import.
-import { apiFetch } from '../../../lib/api-client';
+import * as z from 'zod/mini';
+import { apiRequest } from '../../../lib/api-client';
 
-export const exportPlaybook = () => apiFetch<unknown>('/api/playbook/export');
+// The file is handed to the teacher as the server wrote it; its contents are the importer's to check, here only that it is an object.
+const exportFileSchema = z.record(z.string(), z.unknown());
+
+export const exportPlaybook = () => apiRequest('/api/playbook/export', exportFileSchema);

@@ -1,5 +1,12 @@
-// GET /api/playbook: the teacher's whole design of this link's playbook.
-import { apiFetch } from '../../../lib/api-client';
-import type { DesignView } from './types';
+// GET /api/playbook: the teacher's whole design of this link's playbook, with the revision every write is based on.
+import { useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { designSchema } from './schemas';
 
-export const getDesign = () => apiFetch<DesignView>('/api/playbook');
+export const designKey = ['playbook-designer', 'design'] as const;
+
+export const getDesign = () => apiRequest('/api/playbook', designSchema);
+
+export function useDesignQuery() {
+  return useQuery({ queryKey: designKey, queryFn: getDesign });
+}

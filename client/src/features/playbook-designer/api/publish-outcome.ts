@@ -1,6 +1,8 @@
 // POST /api/playbook/outcomes/:id/publish: students may read the outcome and its criteria from now on.
-import { apiFetch } from '../../../lib/api-client';
-import { ifMatch, type OutcomeView, type Revised } from './types';
+import * as z from 'zod/mini';
+import { apiRequest } from '../../../lib/api-client';
+import { ifMatch } from './types';
+import { outcomeSchema, revised } from './schemas';
 
 export const publishOutcome = (revision: number, id: string) =>
-  apiFetch<Revised<{ outcome: OutcomeView }>>(`/api/playbook/outcomes/${encodeURIComponent(id)}/publish`, { method: 'POST', headers: ifMatch(revision) });
+  apiRequest(`/api/playbook/outcomes/${encodeURIComponent(id)}/publish`, revised(z.object({ outcome: outcomeSchema })), { method: 'POST', headers: ifMatch(revision) });

@@ -1,6 +1,7 @@
 // PUT /api/playbook/assessment-windows: the periods in which students may choose to be assessed.
-import { apiFetch } from '../../../lib/api-client';
-import { ifMatch, type AssessmentWindow, type Revised } from './types';
+import { apiRequest } from '../../../lib/api-client';
+import { ifMatch, type AssessmentWindow } from './types';
+import { revisionOnly } from './schemas';
 
 export const setAssessmentWindows = (revision: number, windows: AssessmentWindow[]) =>
-  apiFetch<Revised>('/api/playbook/assessment-windows', { method: 'PUT', body: { windows }, headers: ifMatch(revision) });
+  apiRequest('/api/playbook/assessment-windows', revisionOnly, { method: 'PUT', body: { windows }, headers: ifMatch(revision) });

@@ -1,9 +1,11 @@
 // PUT /api/playbook/outcomes/:id/rubric: the criteria with their levels, points and pass level.
-import { apiFetch } from '../../../lib/api-client';
-import { ifMatch, type OutcomeView, type Revised, type RubricCriterion } from './types';
+import * as z from 'zod/mini';
+import { apiRequest } from '../../../lib/api-client';
+import { ifMatch, type RubricCriterion } from './types';
+import { outcomeSchema, revised } from './schemas';
 
 export const setRubric = (revision: number, id: string, criteria: RubricCriterion[]) =>
-  apiFetch<Revised<{ outcome: OutcomeView }>>(`/api/playbook/outcomes/${encodeURIComponent(id)}/rubric`, {
+  apiRequest(`/api/playbook/outcomes/${encodeURIComponent(id)}/rubric`, revised(z.object({ outcome: outcomeSchema })), {
     method: 'PUT',
     body: { criteria },
     headers: ifMatch(revision),

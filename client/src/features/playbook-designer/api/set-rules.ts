@@ -1,6 +1,8 @@
 // PUT /api/playbook/rules: what every student's route must satisfy.
-import { apiFetch } from '../../../lib/api-client';
-import { ifMatch, type Revised, type RouteRules } from './types';
+import * as z from 'zod/mini';
+import { apiRequest } from '../../../lib/api-client';
+import { ifMatch, type RouteRules } from './types';
+import { revised, rulesSchema } from './schemas';
 
 export const setRules = (revision: number, rules: RouteRules) =>
-  apiFetch<Revised<{ rules: RouteRules }>>('/api/playbook/rules', { method: 'PUT', body: rules, headers: ifMatch(revision) });
+  apiRequest('/api/playbook/rules', revised(z.object({ rules: rulesSchema })), { method: 'PUT', body: rules, headers: ifMatch(revision) });

@@ -1,6 +1,8 @@
 // PUT /api/playbook/activities/:id.
-import { apiFetch } from '../../../lib/api-client';
-import { ifMatch, type ActivityInput, type ActivityView, type Revised } from './types';
+import * as z from 'zod/mini';
+import { apiRequest } from '../../../lib/api-client';
+import { ifMatch, type ActivityInput } from './types';
+import { activitySchema, revised } from './schemas';
 
 export const updateActivity = (revision: number, id: string, activity: ActivityInput) =>
-  apiFetch<Revised<{ activity: ActivityView }>>(`/api/playbook/activities/${encodeURIComponent(id)}`, { method: 'PUT', body: activity, headers: ifMatch(revision) });
+  apiRequest(`/api/playbook/activities/${encodeURIComponent(id)}`, revised(z.object({ activity: activitySchema })), { method: 'PUT', body: activity, headers: ifMatch(revision) });

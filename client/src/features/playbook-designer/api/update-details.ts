@@ -1,6 +1,7 @@
 // PATCH /api/playbook: title, description, self-direction level and course start.
-import { apiFetch } from '../../../lib/api-client';
-import { ifMatch, type Revised, type SelfDirectionLevel } from './types';
+import { apiRequest } from '../../../lib/api-client';
+import { ifMatch, type SelfDirectionLevel } from './types';
+import { revisionOnly } from './schemas';
 
 export interface DetailsInput {
   title?: string;
@@ -10,4 +11,4 @@ export interface DetailsInput {
 }
 
 export const updateDetails = (revision: number, details: DetailsInput) =>
-  apiFetch<Revised>('/api/playbook', { method: 'PATCH', body: details, headers: ifMatch(revision) });
+  apiRequest('/api/playbook', revisionOnly, { method: 'PATCH', body: details, headers: ifMatch(revision) });

@@ -1,6 +1,8 @@
 // PUT /api/playbook/outcomes/:id: the outcome as the teacher rewrote it.
-import { apiFetch } from '../../../lib/api-client';
-import { ifMatch, type OutcomeInput, type OutcomeView, type Revised } from './types';
+import * as z from 'zod/mini';
+import { apiRequest } from '../../../lib/api-client';
+import { ifMatch, type OutcomeInput } from './types';
+import { outcomeSchema, revised } from './schemas';
 
 export const updateOutcome = (revision: number, id: string, outcome: OutcomeInput) =>
-  apiFetch<Revised<{ outcome: OutcomeView }>>(`/api/playbook/outcomes/${encodeURIComponent(id)}`, { method: 'PUT', body: outcome, headers: ifMatch(revision) });
+  apiRequest(`/api/playbook/outcomes/${encodeURIComponent(id)}`, revised(z.object({ outcome: outcomeSchema })), { method: 'PUT', body: outcome, headers: ifMatch(revision) });

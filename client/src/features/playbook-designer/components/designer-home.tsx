@@ -1,21 +1,20 @@
-// Entry of the playbook designer: loads the design once, keeps it fresh after every save, and lays out its parts.
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiError } from '../../../lib/api-client';
+// Entry of the playbook designer: reads the design through the query cache, reads it again after every save, and lays out its parts.
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { SessionView } from '../../../lib/session-api';
 import { ErrorMessage, Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
-import { getDesign } from '../api/get-design';
-import type { DesignView } from '../api/types';
+import { designKey, useDesignQuery } from '../api/get-design';
+import { useSaveDesignMutation } from '../api/save-design';
 import { ActivityGrid } from './activity-grid';
 import { AssessmentWindows } from './assessment-windows';
-import { DesignerContext, type Designer } from './designer-context';
+import { DesignerContext } from './designer-context';
 import { ImportExport } from './import-export';
 import { OutcomeList } from './outcome-list';
 import { PlaybookDetails } from './playbook-details';
 import { QualityPanel } from './quality-panel';
 import { RecommendedRoute } from './recommended-route';
 import { RouteRulesForm } from './route-rules';
-import { toApiError } from './save-error';
 
 const SECTIONS = [
   ['designer-details', 'designer.nav.details'],
@@ -30,35 +29,16 @@ const SECTIONS = [
 
 export function DesignerHome(_props: { session: SessionView }) {
   const { t } = useI18n();
-  const [design, setDesign] = useState<DesignView | null>(null);
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
-  const latest = useRef<DesignView | null>(null);
-
+  const query = useDesignQuery();
+  const queryClient = useQueryClient();
+  const save = useSaveDesignMutation();
+  // Reads again without closing any open form; a failed read shows beside the design the teacher still has.
   const reload = useCallback(async () => {
-    try {
-      const fresh = await getDesign();
-      latest.current = fresh;
-      setDesign(fresh);
-      setLoadError(null);
-    } catch (err) {
-      setLoadError(toApiError(err));
-    }
-  }, []);
+    await queryClient.refetchQueries({ queryKey: designKey, exact: true });
+  }, [queryClient]);
 
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
-  const save = useCallback<Designer['save']>(
-    async (write) => {
-      const revision = latest.current?.revision ?? 0;
-      const answer = await write(revision);
-      await reload();
-      return answer;
-    },
-    [reload],
-  );
-
+  const design = query.data;
+  const loadError = query.isError ? query.error : null;
   if (!design) {
     return loadError ? <ErrorMessage error={loadError} onRetry={() => void reload()} /> : <Loading />;
   }

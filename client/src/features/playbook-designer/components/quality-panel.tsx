@@ -1,42 +1,24 @@
 // The quality checks of path-independent assessment in words, what still blocks publishing, and the publish button.
-import { useEffect, useState } from 'react';
-import type { ApiError } from '../../../lib/api-client';
+import { useState } from 'react';
 import { ErrorMessage, Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
-import { getQuality } from '../api/get-quality';
+import { useQualityQuery } from '../api/get-quality';
 import { publishPlaybook } from '../api/publish-playbook';
-import type { DomainMessage, QualityCheck } from '../api/types';
+import type { QualityCheck } from '../api/types';
 import { useDesigner } from './designer-context';
 import { useDomainText } from './domain-text';
-import { SaveError, toApiError, useSaving } from './save-error';
-
-interface Report {
-  checks: QualityCheck[];
-  publishable: boolean;
-  blocking: DomainMessage[];
-}
+import { SaveError, useSaving } from './save-error';
 
 export function QualityPanel() {
   const { t } = useI18n();
   const { design, save } = useDesigner();
   const say = useDomainText();
-  const [report, setReport] = useState<Report | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  // The report follows the design: every save gives a new revision.
+  const quality = useQualityQuery(design.revision);
+  const report = quality.data;
+  const error = quality.isError ? quality.error : null;
   const [warnings, setWarnings] = useState<QualityCheck[] | null>(null);
   const publishing = useSaving();
-
-  // The report follows the design: every save gives a new revision.
-  useEffect(() => {
-    let current = true;
-    getQuality().then(
-      (answer) => current && (setReport(answer), setError(null)),
-      (err: unknown) => current && setError(toApiError(err)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [design.revision, attempt]);
 
   const outcomeTitle = (id: string | undefined) => design.outcomes.find((o) => o.id === id)?.title;
 
@@ -51,7 +33,7 @@ export function QualityPanel() {
     <section id="designer-quality" className="card" aria-labelledby="designer-quality-title">
       <h3 id="designer-quality-title">{t('designer.quality.title')}</h3>
       <p className="hint">{t('designer.quality.intro')}</p>
-      {error ? <ErrorMessage error={error} onRetry={() => setAttempt((n) => n + 1)} /> : null}
+      {error ? <ErrorMessage error={error} onRetry={() => void quality.refetch()} /> : null}
       {!report && !error ? <Loading /> : null}
       {report ? (
         <>
