@@ -107,7 +107,5 @@ export interface QualityCheck {
   outcomeId?: string;
 }
 
-/** Every write is based on the revision the teacher read and answers the new one. */
-export type Revised<T = unknown> = T & { revision: number };
-
+/** Every write is based on the revision the teacher read (If-Match) and answers the new one (schemas.ts `revised`). */
 export const ifMatch = (revision: number) => ({ 'if-match': `"${revision}"` });
