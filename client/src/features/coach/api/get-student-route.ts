@@ -2,22 +2,10 @@
 import { useQuery } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { apiRequest } from '../../../lib/api-client';
-import { ACTIVITY_TYPES, ENVIRONMENTS, LEARNING_FORMS } from '../../../lib/domain';
+import { ownActivitySchema, routeEntryStatusSchema } from '../../../lib/api-schemas';
 import { levelViewSchema, routeProgressSchema, routeStatusSchema } from './get-students';
 
-const routeEntrySchema = z.object({ activityId: z.string(), status: z.enum(['planned', 'in_progress', 'done', 'skipped']) });
-
-const ownActivitySchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  description: z.string(),
-  environment: z.enum(ENVIRONMENTS),
-  form: z.enum(LEARNING_FORMS),
-  type: z.enum(ACTIVITY_TYPES),
-  studyLoadHours: z.number(),
-  status: z.enum(['proposed', 'approved', 'rejected']),
-  reviewComment: z.optional(z.string()),
-});
+const routeEntrySchema = z.object({ activityId: z.string(), status: routeEntryStatusSchema });
 
 const studentRouteSchema = z.object({
   id: z.string(),

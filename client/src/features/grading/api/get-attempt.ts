@@ -2,24 +2,11 @@
 import { useQuery } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { apiRequest } from '../../../lib/api-client';
+import { evidenceItemSchema, judgementSchema } from '../../../lib/api-schemas';
 import { rubricCriterionSchema } from '../../../lib/rubric-schema';
 import { attemptStatusSchema } from './get-queue';
 
 export type { RubricCriterion, RubricLevel } from '../../../lib/domain';
-
-const judgementSchema = z.object({ criterionId: z.string(), levelId: z.string(), comment: z.optional(z.string()) });
-
-const evidenceItemSchema = z.discriminatedUnion('kind', [
-  z.object({
-    id: z.string(),
-    kind: z.literal('file'),
-    addedAt: z.string(),
-    file: z.object({ fileId: z.string(), filename: z.string(), contentType: z.string(), size: z.number() }),
-  }),
-  z.object({ id: z.string(), kind: z.literal('link'), addedAt: z.string(), url: z.string(), title: z.optional(z.string()) }),
-  z.object({ id: z.string(), kind: z.literal('text'), addedAt: z.string(), text: z.string() }),
-  z.object({ id: z.string(), kind: z.literal('prior-learning'), addedAt: z.string(), claim: z.enum(['prior_learning', 'work_experience']), description: z.string() }),
-]);
 
 const assessorDecisionSchema = z.object({ assessorId: z.string(), verdict: z.enum(['pass', 'fail']), decidedAt: z.string(), comment: z.optional(z.string()) });
 

@@ -2,6 +2,7 @@
 // two cannot drift apart without the type checker saying so. Shapes: server/features/playbooks/views.ts and routes/*.ts.
 import * as z from 'zod/mini';
 import { ACTIVITY_TYPES, ENVIRONMENTS, LEARNING_FORMS } from '../../../lib/domain';
+import { activitySchema as sharedActivitySchema, domainMessageSchema as sharedMessageSchema, routeRulesSchema, selfDirectionLevelSchema } from '../../../lib/api-schemas';
 import { rubricCriterionSchema } from '../../../lib/rubric-schema';
 import {
   EVIDENCE_FORMS,
@@ -16,39 +17,13 @@ import {
   type RouteRules,
 } from './types';
 
-export const domainMessageSchema: z.ZodMiniType<DomainMessage> = z.object({
-  key: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())])),
-});
+export const domainMessageSchema: z.ZodMiniType<DomainMessage> = sharedMessageSchema;
 
-const levelSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+const levelSchema = selfDirectionLevelSchema;
 
-export const activitySchema: z.ZodMiniType<ActivityView> = z.object({
-  id: z.string(),
-  title: z.string(),
-  description: z.string(),
-  environment: z.enum(ENVIRONMENTS),
-  form: z.enum(LEARNING_FORMS),
-  type: z.enum(ACTIVITY_TYPES),
-  links: z.array(z.object({ title: z.string(), url: z.string() })),
-  studyLoadHours: z.number(),
-  schedule: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('asynchronous') }),
-    z.object({
-      kind: z.literal('synchronous'),
-      sessions: z.array(z.object({ id: z.string(), startsAt: z.string(), endsAt: z.optional(z.string()), place: z.string(), capacity: z.number() })),
-    }),
-  ]),
-  prerequisiteIds: z.array(z.string()),
-});
+export const activitySchema: z.ZodMiniType<ActivityView> = sharedActivitySchema;
 
-export const rulesSchema: z.ZodMiniType<RouteRules> = z.object({
-  minPerType: z.partialRecord(z.enum(ACTIVITY_TYPES), z.number()),
-  minStudyLoadHours: z.optional(z.number()),
-  maxStudyLoadHours: z.optional(z.number()),
-  requiredActivityIds: z.array(z.string()),
-  requiredEnvironments: z.array(z.enum(ENVIRONMENTS)),
-});
+export const rulesSchema: z.ZodMiniType<RouteRules> = routeRulesSchema;
 
 // JSON dates arrive as ISO strings.
 const assessmentWindowSchema: z.ZodMiniType<AssessmentWindow> = z.object({ id: z.optional(z.string()), from: z.string(), until: z.string() });

@@ -1,7 +1,16 @@
 // The student's API answers checked at the edge. Each schema is typed as the interface in types.ts it produces, so the
 // two cannot drift apart without the type checker saying so.
 import * as z from 'zod/mini';
-import { ACTIVITY_TYPES, ENVIRONMENTS, LEARNING_FORMS } from '../../../lib/domain';
+import {
+  activitySchema as sharedActivitySchema,
+  domainMessageSchema,
+  evidenceItemSchema,
+  judgementSchema,
+  ownActivitySchema,
+  routeEntryStatusSchema,
+  routeRulesSchema,
+  selfDirectionLevelSchema,
+} from '../../../lib/api-schemas';
 import { rubricCriterionSchema } from '../../../lib/rubric-schema';
 import {
   EVIDENCE_FORMS,
@@ -14,31 +23,11 @@ import {
   type Standing,
 } from './types';
 
-const messageSchema: z.ZodMiniType<Message> = z.object({
-  key: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())])),
-});
+const messageSchema: z.ZodMiniType<Message> = domainMessageSchema;
 
-const levelSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+const levelSchema = selfDirectionLevelSchema;
 
-export const activitySchema: z.ZodMiniType<Activity> = z.object({
-  id: z.string(),
-  title: z.string(),
-  description: z.string(),
-  environment: z.enum(ENVIRONMENTS),
-  form: z.enum(LEARNING_FORMS),
-  type: z.enum(ACTIVITY_TYPES),
-  links: z.array(z.object({ title: z.string(), url: z.string() })),
-  studyLoadHours: z.number(),
-  schedule: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('asynchronous') }),
-    z.object({
-      kind: z.literal('synchronous'),
-      sessions: z.array(z.object({ id: z.string(), startsAt: z.string(), endsAt: z.optional(z.string()), place: z.string(), capacity: z.number() })),
-    }),
-  ]),
-  prerequisiteIds: z.array(z.string()),
-});
+export const activitySchema: z.ZodMiniType<Activity> = sharedActivitySchema;
 
 export const publishedPlaybookSchema: z.ZodMiniType<PublishedPlaybook> = z.object({
   id: z.string(),
@@ -47,13 +36,7 @@ export const publishedPlaybookSchema: z.ZodMiniType<PublishedPlaybook> = z.objec
   selfDirectionLevel: levelSchema,
   activities: z.array(activitySchema),
   recommendedRoute: z.array(z.string()),
-  rules: z.object({
-    minPerType: z.partialRecord(z.enum(ACTIVITY_TYPES), z.number()),
-    minStudyLoadHours: z.optional(z.number()),
-    maxStudyLoadHours: z.optional(z.number()),
-    requiredActivityIds: z.array(z.string()),
-    requiredEnvironments: z.array(z.enum(ENVIRONMENTS)),
-  }),
+  rules: routeRulesSchema,
   assessmentWindows: z.array(z.object({ id: z.string(), from: z.string(), until: z.string() })),
   outcomes: z.array(
     z.object({
@@ -68,7 +51,7 @@ export const publishedPlaybookSchema: z.ZodMiniType<PublishedPlaybook> = z.objec
   ),
 });
 
-const entryStatusSchema = z.enum(['planned', 'in_progress', 'done', 'skipped']);
+const entryStatusSchema = routeEntryStatusSchema;
 
 export const routeViewSchema: z.ZodMiniType<RouteView> = z.object({
   playbook: z.object({ id: z.string(), title: z.string() }),
@@ -77,19 +60,7 @@ export const routeViewSchema: z.ZodMiniType<RouteView> = z.object({
     entries: z.array(z.object({ activityId: z.string(), status: entryStatusSchema })),
     version: z.number(),
     learningGoals: z.array(z.object({ id: z.string(), text: z.string() })),
-    ownActivities: z.array(
-      z.object({
-        id: z.string(),
-        title: z.string(),
-        description: z.string(),
-        environment: z.enum(ENVIRONMENTS),
-        form: z.enum(LEARNING_FORMS),
-        type: z.enum(ACTIVITY_TYPES),
-        studyLoadHours: z.number(),
-        status: z.enum(['proposed', 'approved', 'rejected']),
-        reviewComment: z.optional(z.string()),
-      }),
-    ),
+    ownActivities: z.array(ownActivitySchema),
     studyPlan: z.object({
       ambition: z.string(),
       demonstration: z.object({ plannedDate: z.optional(z.string()), evidenceForm: z.optional(z.enum(EVIDENCE_FORMS)), description: z.string() }),
@@ -112,7 +83,6 @@ export const routeViewSchema: z.ZodMiniType<RouteView> = z.object({
   }),
 });
 
-const judgementSchema = z.object({ criterionId: z.string(), levelId: z.string(), comment: z.optional(z.string()) });
 
 const scaleGradeSchema = z.object({ display: z.string(), labelKey: z.string(), scoreGiven: z.number(), scoreMaximum: z.number(), passed: z.boolean() });
 
@@ -121,19 +91,7 @@ export const attemptSchema: z.ZodMiniType<Attempt> = z.object({
   outcomeId: z.string(),
   number: z.number(),
   status: z.enum(['draft', 'submitted', 'graded']),
-  items: z.array(
-    z.discriminatedUnion('kind', [
-      z.object({
-        id: z.string(),
-        kind: z.literal('file'),
-        addedAt: z.string(),
-        file: z.object({ fileId: z.string(), filename: z.string(), contentType: z.string(), size: z.number() }),
-      }),
-      z.object({ id: z.string(), kind: z.literal('link'), addedAt: z.string(), url: z.string(), title: z.optional(z.string()) }),
-      z.object({ id: z.string(), kind: z.literal('text'), addedAt: z.string(), text: z.string() }),
-      z.object({ id: z.string(), kind: z.literal('prior-learning'), addedAt: z.string(), claim: z.enum(['prior_learning', 'work_experience']), description: z.string() }),
-    ]),
-  ),
+  items: z.array(evidenceItemSchema),
   selfAssessment: z.nullable(z.object({ judgements: z.array(judgementSchema), comment: z.optional(z.string()) })),
   submittedAt: z.nullable(z.string()),
   gradedAt: z.nullable(z.string()),
