@@ -2,7 +2,7 @@
 import type { CourseRecords } from './store/course-records';
 import type { LearnedFramingOrigins } from './store/framing-origins';
 import type { LaunchHandoffs } from './store/launch-handoffs';
-import type { Platform } from './store/platforms';
+import type { Platform, PlatformRegistry } from './store/platforms';
 import { MessageType } from './claims';
 import type { LtiLaunch } from './launch-claims';
 import { refused } from './lti-errors';
@@ -16,6 +16,7 @@ export interface LaunchCompletionDeps {
   now: () => Date;
   /** Where the LMS pages of launches are, for frame-ancestors (server/http/framing-origins.ts). */
   framing?: Pick<LearnedFramingOrigins, 'remember'>;
+  registry?: Pick<PlatformRegistry, 'learnProductFamily'>;
 }
 
 /** Stores person, course, placement and membership, and returns the session token for the client. */
@@ -62,6 +63,9 @@ export async function completeLaunch(deps: LaunchCompletionDeps, props: { platfo
       ...definedOnly({ contextId: launch.context?.id, title: launch.resourceLink.title, lineItemUrl: launch.ags?.lineItemUrl }),
     });
   }
+  // A manually registered LMS says what it is only in its launches (tool_platform); the gradebook rule needs to know
+  // (features/grades/SCORE-RULE.md: Moodle gets no progress after a grade). One write, the first time only.
+  if (!platform.productFamily && launch.productFamily) await deps.registry?.learnProductFamily(platformId, launch.productFamily);
   // The platform signed these addresses: its course pages live there, and may show Playroute in a frame.
   for (const url of [launch.returnUrl, launch.deepLinking?.deep_link_return_url]) {
     const address = webAddress(url);

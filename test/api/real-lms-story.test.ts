@@ -106,6 +106,7 @@ describe.each(MODES)('the whole story in %s, with only the roles it really sends
     const graded = await eventually(cell, (c) => typeof c?.resultScore === 'number');
     expect(graded?.resultScore).toBeGreaterThan(0);
     const grade = graded?.resultScore;
+    const scoresBefore = h.lms.scores().filter((x) => x.userId === studentId).length;
 
     // A second route change: the student swaps in another activity and submits again; the teacher approves again.
     const current = await s.call<RouteAnswer>(student, 'GET', '/api/route');
@@ -121,6 +122,14 @@ describe.each(MODES)('the whole story in %s, with only the roles it really sends
       (deliveries) => deliveries.length > 0 && deliveries.every((d) => d.state !== 'waiting' && d.state !== 'sending'),
     );
     expect(cell()?.resultScore).toBe(grade);
+    // What the LMS heard after the grade (SCORE-RULE.md): Moodle keeps no progress, so nothing; the others the same grade
+    // again, FullyGraded, carrying the new progress. The platform was registered by hand: its launches said what it is.
+    const later = h.lms.scores().filter((x) => x.userId === studentId).slice(scoresBefore).map((x) => x.body as { scoreGiven?: number; gradingProgress?: string });
+    if (quirks === 'moodle') expect(later).toEqual([]);
+    else {
+      expect(later.length).toBeGreaterThan(0);
+      expect(later.every((body) => body.gradingProgress === 'FullyGraded' && typeof body.scoreGiven === 'number')).toBe(true);
+    }
     const check = await s.call<{ rows: { userId: string; check: string }[] }>(teacher, 'GET', '/api/grades/gradebook');
     expect(check.rows.filter((r) => r.userId === studentId).map((r) => r.check)).toEqual(['agrees']);
   });

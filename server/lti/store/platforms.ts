@@ -51,6 +51,8 @@ export interface PlatformRegistry {
   list(): Promise<Platform[]>;
   /** Registers or updates a platform; deployments are added to those already known, never dropped. */
   register(input: PlatformInput): Promise<Platform>;
+  /** Records the product family a launch named, for a platform registered without one (manual registration); never overwrites. */
+  learnProductFamily(id: string, productFamily: string): Promise<void>;
 }
 
 export function createPlatformRegistry(connection: Connection): PlatformRegistry {
@@ -78,6 +80,9 @@ export function createPlatformRegistry(connection: Connection): PlatformRegistry
         { upsert: true, returnDocument: 'after', setDefaultsOnInsert: true },
       ).lean<PlatformDocument>();
       return toPlatform(doc) as Platform;
+    },
+    async learnProductFamily(id, productFamily) {
+      await Platforms.updateOne({ _id: id, productFamily: { $exists: false } }, { $set: { productFamily } });
     },
   };
 }
