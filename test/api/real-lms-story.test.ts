@@ -2,6 +2,7 @@
 // must survive a later route change and a resubmission. Everything goes through the real API, a real launch per person,
 // the real grade outbox and the simulated LMS's gradebook — which is what the teacher reads in the LMS.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../support/eventually';
 import type { LmsQuirks } from '../../server/demo-lms/index';
 import { decodeJwt } from 'jose';
 import { startLtiHarness, type LtiHarness } from '../support/lti-harness';
@@ -9,16 +10,6 @@ import { buildOutcome, buildRubric, ONE_OF_EACH_TYPE, readDesign, write, type Ac
 
 interface RouteAnswer {
   route: { status: string; version: number; entries: { activityId: string }[] };
-}
-
-async function eventually<T>(read: () => T | Promise<T>, accept: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let value = await read();
-  while (!accept(value) && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await read();
-  }
-  return value;
 }
 
 function story(h: LtiHarness) {
@@ -103,7 +94,7 @@ describe.each(MODES)('the whole story in %s, with only the roles it really sends
       const items = h.lms.lineItems();
       return h.lms.results().find((r) => r.userId === studentId && items.some((i) => i.id === r.lineItemId));
     };
-    const graded = await eventually(cell, (c) => typeof c?.resultScore === 'number');
+    const graded = await eventually(cell, (c) => typeof c?.resultScore === 'number', 20_000);
     expect(graded?.resultScore).toBeGreaterThan(0);
     const grade = graded?.resultScore;
     const scoresBefore = h.lms.scores().filter((x) => x.userId === studentId).length;
@@ -120,6 +111,7 @@ describe.each(MODES)('the whole story in %s, with only the roles it really sends
     await eventually(
       async () => (await s.call<{ deliveries: { state: string }[] }>(teacher, 'GET', '/api/grades/deliveries')).deliveries,
       (deliveries) => deliveries.length > 0 && deliveries.every((d) => d.state !== 'waiting' && d.state !== 'sending'),
+      20_000,
     );
     expect(cell()?.resultScore).toBe(grade);
     // What the LMS heard after the grade (SCORE-RULE.md): Moodle keeps no progress, so nothing; the others the same grade

@@ -63,6 +63,7 @@ describe.skipIf(browserMissing)(`an embedded launch with third-party cookies blo
   });
 });
 
+// Skipped only where Chromium is missing (BROWSER_SKIP_REASON, test/support/browser.ts); CI installs it and REQUIRE_BROWSER makes its absence a failure.
 describe.skipIf(browserMissing)(`an embedded launch where the browser keeps no cookie of Playroute's in the LMS page${browserMissing ? ` (skipped: ${BROWSER_SKIP_REASON})` : ''}`, () => {
   let chromium: Chromium;
   let playroute: StartedPlayroute;

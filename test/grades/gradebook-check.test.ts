@@ -1,5 +1,6 @@
 // The teacher checks the gradebook: per student the grade Playroute believes the LMS holds, the LMS's own value read back through AGS results, and a resend.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../support/eventually';
 import { judgement, seedPlacement, startGradingHarness, type GradingHarness } from '../support/grading-seed';
 
 interface Row {
@@ -9,16 +10,6 @@ interface Row {
   lms?: { resultScore?: number; resultMaximum?: number };
   check: 'agrees' | 'differs' | 'unchecked';
   reason?: string;
-}
-
-async function eventually<T>(read: () => T | Promise<T>, accept: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let value = await read();
-  while (!accept(value) && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await read();
-  }
-  return value;
 }
 
 for (const quirks of ['moodle', 'canvas'] as const) {

@@ -1,16 +1,7 @@
 // Issue 9 as the teacher met it in Moodle: a 10 in the gradebook, then a route approval and a new hand-in through Playroute itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../support/eventually';
 import { judgement, seedPlacement, startGradingHarness, type GradingHarness } from '../support/grading-seed';
-
-async function eventually<T>(read: () => T | Promise<T>, accept: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let value = await read();
-  while (!accept(value) && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await read();
-  }
-  return value;
-}
 
 describe('the gradebook keeps the teacher’s grade, end to end', () => {
   let g: GradingHarness;

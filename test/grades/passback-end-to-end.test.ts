@@ -1,5 +1,6 @@
 // From a student's hand-in to the LMS gradebook: the grade a teacher gives arrives as a score, through the real outbox and worker.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../support/eventually';
 import { judgement, seedPlacement, startGradingHarness, type GradingHarness } from '../support/grading-seed';
 import { seedPlaybook } from '../support/playbook-seed';
 
@@ -9,16 +10,6 @@ interface Delivery {
   state: string;
   scoreGiven?: number;
   gradingProgress: string;
-}
-
-async function eventually<T>(read: () => T | Promise<T>, accept: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let value = await read();
-  while (!accept(value) && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await read();
-  }
-  return value;
 }
 
 describe('grade passback, end to end', () => {
