@@ -1,7 +1,7 @@
 // The teacher checks the gradebook: per student the grade Playroute believes the LMS holds, the LMS's own value read back through AGS results, and a resend.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../support/eventually';
-import { judgement, seedPlacement, startGradingHarness, type GradingHarness } from '../support/grading-seed';
+import { type GradingHarness, handInText, judgement, seedPlacement, startGradingHarness } from '../support/grading-seed';
 
 interface Row {
   id: string;
@@ -28,10 +28,8 @@ for (const quirks of ['moodle', 'canvas'] as const) {
       const studentId = g.h.lms.member('student').userId;
       const student = await seeded.launch(studentId);
       const teacher = await seeded.launch(g.h.lms.member('teacher').userId);
-      const added = await g.api(student, '/api/evidence/outcomes/lo-plan/items', { method: 'POST', body: JSON.stringify({ kind: 'text', text: 'My project plan' }) });
-      const { attempt } = (await added.json()) as { attempt: { id: string } };
-      expect((await g.api(student, `/api/evidence/attempts/${attempt.id}/submit`, { method: 'POST' })).status).toBe(200);
-      expect((await g.api(teacher, `/api/assessment/attempts/${attempt.id}/grade`, { method: 'POST', body: JSON.stringify(judgement('good', {}, 'Excellent plan.')) })).status).toBe(200);
+      const attemptId = await handInText(g, student, 'My project plan');
+      expect((await g.api(teacher, `/api/assessment/attempts/${attemptId}/grade`, { method: 'POST', body: JSON.stringify(judgement('good', {}, 'Excellent plan.')) })).status).toBe(200);
 
       const rowOf = async () => ((await (await g.api(teacher, '/api/grades/gradebook')).json()) as { rows: Row[] }).rows.find((r) => r.userId === studentId);
       const agreeing = await eventually(rowOf, (row) => row?.check === 'agrees');
@@ -78,10 +76,8 @@ describe('when the LMS does not let Playroute read grades back', () => {
     const studentId = g.h.lms.member('student').userId;
     const student = await seeded.launch(studentId);
     const teacher = await seeded.launch(g.h.lms.member('teacher').userId);
-    const added = await g.api(student, '/api/evidence/outcomes/lo-plan/items', { method: 'POST', body: JSON.stringify({ kind: 'text', text: 'Plan' }) });
-    const { attempt } = (await added.json()) as { attempt: { id: string } };
-    await g.api(student, `/api/evidence/attempts/${attempt.id}/submit`, { method: 'POST' });
-    await g.api(teacher, `/api/assessment/attempts/${attempt.id}/grade`, { method: 'POST', body: JSON.stringify(judgement('good')) });
+    const attemptId = await handInText(g, student, 'Plan');
+    await g.api(teacher, `/api/assessment/attempts/${attemptId}/grade`, { method: 'POST', body: JSON.stringify(judgement('good')) });
     const rowOf = async () => ((await (await g.api(teacher, '/api/grades/gradebook')).json()) as { rows: Row[] }).rows.find((r) => r.userId === studentId);
     await eventually(rowOf, (row) => row?.check === 'agrees');
     // The LMS stops answering its services (as one without a results service would: 404).

@@ -1,7 +1,7 @@
 // Issue 9 as the teacher met it in Moodle: a 10 in the gradebook, then a route approval and a new hand-in through Playroute itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../support/eventually';
-import { judgement, seedPlacement, startGradingHarness, type GradingHarness } from '../support/grading-seed';
+import { type GradingHarness, handInText, judgement, seedPlacement, startGradingHarness } from '../support/grading-seed';
 
 describe('the gradebook keeps the teacher’s grade, end to end', () => {
   let g: GradingHarness;
@@ -20,13 +20,7 @@ describe('the gradebook keeps the teacher’s grade, end to end', () => {
     const student = await seeded.launch(studentId);
     const teacher = await seeded.launch(g.h.lms.member('teacher').userId);
     const coach = await seeded.launch(g.h.lms.member('coach').userId);
-    const handIn = async (text: string) => {
-      const added = await g.api(student, '/api/evidence/outcomes/lo-plan/items', { method: 'POST', body: JSON.stringify({ kind: 'text', text }) });
-      const { attempt } = (await added.json()) as { attempt: { id: string } };
-      const submitted = await g.api(student, `/api/evidence/attempts/${attempt.id}/submit`, { method: 'POST' });
-      expect(submitted.status, await submitted.clone().text()).toBe(200);
-      return attempt.id;
-    };
+    const handIn = (text: string) => handInText(g, student, text);
     const cell = () => g.h.lms.results().find((r) => r.userId === studentId && g.h.lms.lineItems().find((i) => i.id === r.lineItemId)?.resourceId === seeded.playbookId);
 
     const first = await handIn('My project plan');

@@ -1,7 +1,7 @@
 // From a student's hand-in to the LMS gradebook: the grade a teacher gives arrives as a score, through the real outbox and worker.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../support/eventually';
-import { judgement, seedPlacement, startGradingHarness, type GradingHarness } from '../support/grading-seed';
+import { type GradingHarness, handInText, judgement, seedPlacement, startGradingHarness } from '../support/grading-seed';
 import { seedPlaybook } from '../support/playbook-seed';
 
 interface Delivery {
@@ -27,10 +27,8 @@ describe('grade passback, end to end', () => {
     const student = await seeded.launch(studentId);
     const teacher = await seeded.launch(g.h.lms.member('teacher').userId);
 
-    const added = await g.api(student, '/api/evidence/outcomes/lo-plan/items', { method: 'POST', body: JSON.stringify({ kind: 'text', text: 'My project plan' }) });
-    const { attempt } = (await added.json()) as { attempt: { id: string } };
-    expect((await g.api(student, `/api/evidence/attempts/${attempt.id}/submit`, { method: 'POST' })).status).toBe(200);
-    const graded = await g.api(teacher, `/api/assessment/attempts/${attempt.id}/grade`, { method: 'POST', body: JSON.stringify(judgement('good', {}, 'Excellent plan.')) });
+    const attemptId = await handInText(g, student, 'My project plan');
+    const graded = await g.api(teacher, `/api/assessment/attempts/${attemptId}/grade`, { method: 'POST', body: JSON.stringify(judgement('good', {}, 'Excellent plan.')) });
     expect(graded.status).toBe(200);
 
     const scores = await eventually(

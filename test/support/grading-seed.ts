@@ -124,6 +124,16 @@ export async function seedPlacement(g: GradingHarness, options: SeedOptions = {}
   return { resourceLinkId, playbookId, placement, launch };
 }
 
+/** The student writes a text and hands it in on the seeded outcome; the attempt's id, or a thrown error naming the refusal. */
+export async function handInText(g: GradingHarness, student: string, text: string): Promise<string> {
+  const added = await g.api(student, '/api/evidence/outcomes/lo-plan/items', { method: 'POST', body: JSON.stringify({ kind: 'text', text }) });
+  if (added.status !== 201) throw new Error(`adding evidence failed: ${added.status} ${await added.text()}`);
+  const { attempt } = (await added.json()) as { attempt: { id: string } };
+  const submitted = await g.api(student, `/api/evidence/attempts/${attempt.id}/submit`, { method: 'POST' });
+  if (submitted.status !== 200) throw new Error(`handing in failed: ${submitted.status} ${await submitted.text()}`);
+  return attempt.id;
+}
+
 /** A teacher's launch in another course of the same LMS, with a published playbook there too. */
 export async function seedOtherCourse(g: GradingHarness, contextId = 'course-elsewhere'): Promise<{ teacher: string; playbookId: string }> {
   const teacher = await launchInOtherCourse(g.h, contextId, [Role.instructor], 'teacher-elsewhere');
