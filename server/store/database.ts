@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import mongoose, { type Connection } from 'mongoose';
+import mongoose, { type ConnectOptions, type Connection } from 'mongoose';
 import type { Logger } from '../logger';
 import { startEmbeddedMongo, type EmbeddedMongo } from './embedded/index';
 
@@ -17,6 +17,7 @@ export interface Database {
 
 const DEFAULT_DATABASE_NAME = 'playroute';
 const PING_TIMEOUT_MS = 2000;
+const SERVER_SELECTION_TIMEOUT_MS = 10_000;
 
 export async function openDatabase(options: {
   mongodbUri: string | undefined;
@@ -40,11 +41,7 @@ export async function openDatabase(options: {
     logger.info({ dataDir: options.inMemory ? 'memory' : options.dataDir }, 'embedded MongoDB-compatible store started');
   }
   const uri: string = options.mongodbUri ?? (embedded as EmbeddedMongo).uri;
-  // A separate connection, not mongoose's default one: the LTI engine keeps its own models apart from ours.
-  const connection = mongoose.createConnection(uri, {
-    dbName: options.dbName ?? (databaseNameIn(uri) ? undefined : DEFAULT_DATABASE_NAME),
-    serverSelectionTimeoutMS: 10_000,
-  });
+  const connection = createStoreConnection(uri, options.dbName);
   try {
     await connection.asPromise();
   } catch (err) {
@@ -70,9 +67,31 @@ function removeFolder(folder: string | undefined): void {
   if (folder) rmSync(folder, { recursive: true, force: true });
 }
 
-function databaseNameIn(uri: string): string | undefined {
-  const match = /^mongodb(?:\+srv)?:\/\/[^/]+\/([^?]+)/.exec(uri);
-  return match?.[1] ? decodeURIComponent(match[1]) : undefined;
+/**
+ * The mongoose connection openDatabase opens (already connecting): the URI goes to the driver as given, so
+ * mongodb+srv://, TLS, replica-set, auth and write options all reach it; Playroute only fills in what the URI leaves out.
+ */
+export function createStoreConnection(uri: string, dbName?: string): Connection {
+  const settings: ConnectOptions = { dbName: dbName ?? (databaseNameIn(uri) ? undefined : DEFAULT_DATABASE_NAME) };
+  // Options passed here would override the URI's own (a school's serverSelectionTimeoutMS=30000 was lost), so the default applies only when the URI is silent.
+  if (!uriOptionNames(uri).has('serverselectiontimeoutms')) settings.serverSelectionTimeoutMS = SERVER_SELECTION_TIMEOUT_MS;
+  // A separate connection, not mongoose's default one: the LTI engine keeps its own models apart from ours.
+  return mongoose.createConnection(uri, settings);
+}
+
+/** The database named in a MongoDB URI's path (mongodb:// or mongodb+srv://), if any. */
+export function databaseNameIn(uri: string): string | undefined {
+  // Everything before the options; user info and hosts hold no unescaped '/' or '?', so the first '/' starts the path.
+  const beforeOptions = /^mongodb(?:\+srv)?:\/\/([^?]*)/.exec(uri)?.[1] ?? '';
+  const slash = beforeOptions.indexOf('/');
+  const name = slash === -1 ? '' : beforeOptions.slice(slash + 1);
+  return name ? decodeURIComponent(name) : undefined;
+}
+
+/** The option names a URI sets, lower-cased as the driver compares them. */
+function uriOptionNames(uri: string): Set<string> {
+  const query = uri.split('?')[1] ?? '';
+  return new Set(query.split('&').filter(Boolean).map((pair) => (pair.split('=')[0] ?? '').toLowerCase()));
 }
 
 async function ping(connection: Connection): Promise<boolean> {
