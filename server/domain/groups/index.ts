@@ -1,0 +1,3 @@
+// Project groups formed from the intake, as a pure function.
+export * from './grouping-types';
+export { formGroups } from './form-groups';
