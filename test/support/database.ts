@@ -8,6 +8,11 @@ export function testMongoUri(): string {
   return inject('mongoUri');
 }
 
+/** Set when the run uses a real MongoDB (MONGODB_URI): tests of the embedded store's own behaviour skip, saying why. */
+export function realMongoDbReason(why: string): string | undefined {
+  return inject('storeKind') === 'mongodb' ? `skipped against a real MongoDB (MONGODB_URI): ${why}` : undefined;
+}
+
 /** A fresh, uniquely named database name for one test file. */
 export function uniqueDatabaseName(prefix = 'test'): string {
   return `${prefix}_${randomBytes(6).toString('hex')}`;

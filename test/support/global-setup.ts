@@ -13,6 +13,8 @@ let socketDir: string | undefined;
 declare module 'vitest' {
   export interface ProvidedContext {
     mongoUri: string;
+    /** 'mongodb' when MONGODB_URI points the run at a real MongoDB, for the few tests of embedded-only behaviour. */
+    storeKind: 'embedded' | 'mongodb';
   }
 }
 
@@ -22,12 +24,14 @@ export async function setup(project: TestProject): Promise<void> {
   const external = process.env.MONGODB_URI;
   if (external) {
     project.provide('mongoUri', external);
+    project.provide('storeKind', 'mongodb');
     return;
   }
   // The run's store listens on a Unix socket (0600) in a private folder, as Playroute's own store does.
   socketDir = mkdtempSync(join(tmpdir(), 'playroute-test-store-'));
   embedded = await startEmbeddedMongo({ socketDir });
   project.provide('mongoUri', embedded.uri);
+  project.provide('storeKind', 'embedded');
 }
 
 export async function teardown(): Promise<void> {
