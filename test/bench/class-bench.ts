@@ -1,0 +1,134 @@
+// What the class benches share: the server in a process of its own (class-server.ts), closed-loop load over real HTTP,
+// percentiles, and the report lines. PROFILE=<folder> writes a CPU profile of the server for each measured row.
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ClassReady, ServerCommand } from './class-server';
+
+export const PROFILE_DIR = process.env.PROFILE;
+
+export interface ClassServer {
+  ready: ClassReady;
+  /** Sends a command and waits for the answer of that kind. */
+  ask<T>(command: ServerCommand, answer: string): Promise<T>;
+  stop(): Promise<void>;
+}
+
+export async function startClassServer(students: number): Promise<ClassServer> {
+  const child: ChildProcess = fork(join(import.meta.dirname, 'class-server.ts'), [], {
+    env: { ...process.env, STUDENTS: String(students) },
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const waitFor = <T>(kind: string) =>
+    new Promise<T>((resolve, reject) => {
+      const onMessage = (message: { kind: string }) => {
+        if (message.kind !== kind) return;
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(message as T);
+      };
+      const onExit = (code: number | null) => reject(new Error(`the bench server exited (${code}) before answering ${kind}`));
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
+  const ready = await waitFor<ClassReady>('ready');
+  return {
+    ready,
+    ask: <T>(command: ServerCommand, answer: string) => {
+      const answered = waitFor<T>(answer);
+      child.send(command);
+      return answered;
+    },
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send({ kind: 'exit' } satisfies ServerCommand);
+      await exited;
+    },
+  };
+}
+
+export interface Sample {
+  latencies: number[];
+  bytes: number[];
+  decodedBytes: number[];
+  failures: Map<string, number>;
+  elapsedMs: number;
+  statuses: Map<number, number>;
+}
+
+/**
+ * `lanes` clients each doing requests back to back (a closed loop) until `count` are done; `request(n, lane)` makes
+ * request n and returns its response, which is read whole (its size counted) before the next one starts.
+ */
+export async function closedLoop(lanes: number, count: number, request: (n: number, lane: number) => Promise<Response>): Promise<Sample> {
+  const sample: Sample = { latencies: [], bytes: [], decodedBytes: [], failures: new Map(), elapsedMs: 0, statuses: new Map() };
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: lanes }, async (_, lane) => {
+      while (next < count) {
+        const n = next++;
+        const at = performance.now();
+        try {
+          const res = await request(n, lane);
+          const body = await res.arrayBuffer();
+          sample.statuses.set(res.status, (sample.statuses.get(res.status) ?? 0) + 1);
+          if (res.status >= 400) throw new Error(`${res.status} ${new TextDecoder().decode(body).slice(0, 200)}`);
+          sample.latencies.push(performance.now() - at);
+          // Bytes on the wire: fetch unzips a gzipped answer, so its Content-Length is what travelled.
+          sample.bytes.push(Number(res.headers.get('content-length') ?? body.byteLength));
+          sample.decodedBytes.push(body.byteLength);
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          sample.failures.set(reason, (sample.failures.get(reason) ?? 0) + 1);
+        }
+      }
+    }),
+  );
+  sample.elapsedMs = performance.now() - started;
+  return sample;
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+/** One bench row: the sample's throughput, percentiles, response size and the server's peak RSS, plus the row's verdict. */
+export function reportRow(title: string, sample: Sample, peakRss: number, goal: string): void {
+  const ms = (v: number) => `${v.toFixed(1)} ms`;
+  const done = sample.latencies.length;
+  const failed = [...sample.failures.values()].reduce((a, b) => a + b, 0);
+  const lines: [string, string][] = [
+    ['requests ok / failed', `${done} / ${failed}`],
+    ['throughput', `${(done / (sample.elapsedMs / 1000)).toFixed(1)} req/s`],
+    ['latency p50 / p95 / p99', `${ms(percentile(sample.latencies, 50))} / ${ms(percentile(sample.latencies, 95))} / ${ms(percentile(sample.latencies, 99))}`],
+    ['latency max', ms(Math.max(...sample.latencies))],
+    ['response size (median)', `${(percentile(sample.bytes, 50) / 1000).toFixed(1)} kB on the wire, ${(percentile(sample.decodedBytes, 50) / 1000).toFixed(1)} kB of JSON`],
+    ['server peak RSS', `${(peakRss / 1024 / 1024).toFixed(0)} MB`],
+    ['goal', goal],
+  ];
+  process.stdout.write(`\n${title}\n`);
+  for (const [label, value] of lines) process.stdout.write(`  ${label.padEnd(26)} ${value}\n`);
+  for (const [reason, n] of sample.failures) process.stdout.write(`  failure ×${n}: ${reason}\n`);
+}
+
+/** Runs `measure` with the server's CPU profile recorded when PROFILE is set; answers the server's peak RSS during it. */
+export async function measured<T>(server: ClassServer, name: string, measure: () => Promise<T>): Promise<{ result: T; peakRss: number }> {
+  await server.ask({ kind: 'rss' }, 'rss');
+  if (PROFILE_DIR) await server.ask({ kind: 'profile-start' }, 'profiling');
+  const result = await measure();
+  if (PROFILE_DIR) {
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    const file = join(PROFILE_DIR, `${name}.cpuprofile`);
+    await server.ask({ kind: 'profile-stop', file }, 'profiled');
+    process.stdout.write(`  (CPU profile: ${file})\n`);
+  }
+  const { peakRss } = await server.ask<{ peakRss: number }>({ kind: 'rss' }, 'rss');
+  return { result, peakRss };
+}
+
+export function api(base: string, token: string, path: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(`${base}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers } });
+}

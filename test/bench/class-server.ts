@@ -1,0 +1,143 @@
+// The server side of the class benches (routes, overview), run as a process of its own like `npm start`: the embedded
+// store under a data folder, Playroute's app, and the simulated LMS on real HTTP with a class of STUDENTS who each
+// launched once for real. It tells its parent (IPC) the URL and the session tokens, then only serves; on request it
+// records a CPU profile of the serving part only (setup left out) and reports its peak RSS.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { Session } from 'node:inspector/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import express from 'express';
+import { createApp } from '../../server/app';
+import { loadConfig } from '../../server/config';
+import { connectToolAndLms } from '../../server/demo-platform';
+import { createDemoLms } from '../../server/demo-lms/index';
+import { buildCatalogue, buildOutcome } from '../../server/domain/test-factories';
+import { createPlaybookRepository } from '../../server/features/playbooks/data/playbook-repository';
+import { createLti } from '../../server/lti/index';
+import { createLogger } from '../../server/logger';
+import { openDatabase } from '../../server/store/database';
+import { ScriptedBrowser } from './launch-client';
+
+const STUDENTS = Number(process.env.STUDENTS ?? 200);
+const LAUNCH_CONCURRENCY = 8;
+const DEPLOYMENT_ID = 'deployment-1';
+
+export interface ClassReady {
+  kind: 'ready';
+  base: string;
+  /** One session token per student, in roster order. */
+  students: string[];
+  teacher: string;
+  setupMs: number;
+}
+
+export type ServerCommand = { kind: 'profile-start' } | { kind: 'profile-stop'; file: string } | { kind: 'rss' } | { kind: 'exit' };
+
+async function listen(handler?: express.Express): Promise<{ server: Server; base: string }> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  let peakRss = process.memoryUsage().rss;
+  setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50).unref();
+  const dataDir = mkdtempSync(join(tmpdir(), 'playroute-class-bench-'));
+  const logger = createLogger({ level: 'warn' });
+
+  const lmsApp = express();
+  const lms = await listen(lmsApp);
+  const demoLms = createDemoLms({ issuer: `${lms.base}/lms`, quirks: 'standard', demoPage: false });
+  lmsApp.use('/lms', demoLms.router);
+
+  const tool = await listen();
+  // Launches are rate limited per client; all launches here come from one address, so the limit is raised.
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', PUBLIC_URL: tool.base, DEMO_LMS: 'false', DATA_DIR: dataDir, LTI_LOGIN_RATE_LIMIT: '100000', LTI_MAX_WAITING_LOGINS: '100000' });
+  const database = await openDatabase({ mongodbUri: undefined, dataDir, logger });
+  const lti = createLti({ config, connection: database.connection, logger });
+  await lti.start();
+  tool.server.on('request', createApp({ config, logger, database, lti }));
+  const platform = await connectToolAndLms({ lms: demoLms, lti, name: 'Bench LMS', deploymentIds: [DEPLOYMENT_ID], registeredVia: 'manual' });
+
+  // A published playbook with the test catalogue, placed as a link of its own in the course.
+  const link = demoLms.addPlacement({ title: 'Project management' });
+  await createPlaybookRepository(database.connection).create({
+    placement: { platformId: platform.id, deploymentId: DEPLOYMENT_ID, contextId: demoLms.course.id, resourceLinkId: link.resourceLinkId },
+    playbook: {
+      title: 'Project management',
+      description: 'Draw up a project plan for a client.',
+      outcomeIds: ['lo-1'],
+      activities: buildCatalogue(),
+      recommendedRoute: ['activate', 'lecture', 'practice', 'peer-review', 'logbook'],
+      rules: { minPerType: { activation: 1, instruction: 1, application: 1, feedback: 1, reflection: 1 }, minStudyLoadHours: 15, maxStudyLoadHours: 40, requiredActivityIds: ['peer-review'], requiredEnvironments: ['workplace'] },
+      // Level 3: students compose their own route (a route save is allowed).
+      selfDirectionLevel: 3,
+      assessmentWindows: [],
+      status: 'published',
+      publishedAt: new Date(),
+    },
+    outcomes: [buildOutcome()],
+  });
+
+  const launch = async (user: string): Promise<string> => {
+    const browser = new ScriptedBrowser();
+    const form = await browser.loginAndAuthorise(demoLms.startLaunch({ user, clientId: platform.clientId, placement: link.resourceLinkId }).url);
+    const landed = await browser.postForm(form.action, form.fields);
+    await landed.body?.cancel();
+    const token = /#session=([^&]+)/.exec(landed.headers.get('location') ?? '')?.[1];
+    if (!token) throw new Error(`launch of ${user} answered ${landed.status} without a session`);
+    return decodeURIComponent(token);
+  };
+
+  const userIds = Array.from({ length: STUDENTS }, (_, i) => `bench-student-${String(i).padStart(4, '0')}`);
+  userIds.forEach((userId, i) => demoLms.addMember({ userId, givenName: 'Student', familyName: String(i), email: `s${i}@example.edu`, locale: 'nl-NL', role: 'student' }));
+  const students: string[] = new Array<string>(STUDENTS);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: LAUNCH_CONCURRENCY }, async () => {
+      while (next < userIds.length) {
+        const n = next++;
+        students[n] = await launch(userIds[n] ?? '');
+      }
+    }),
+  );
+  const teacher = await launch(demoLms.member('teacher').userId);
+  const ready: ClassReady = { kind: 'ready', base: tool.base, students, teacher, setupMs: Date.now() - started };
+  process.send?.(ready);
+
+  const profiler = new Session();
+  process.on('message', (command: ServerCommand) => {
+    void (async () => {
+      if (command.kind === 'profile-start') {
+        profiler.connect();
+        await profiler.post('Profiler.enable');
+        await profiler.post('Profiler.setSamplingInterval', { interval: 200 });
+        await profiler.post('Profiler.start');
+        process.send?.({ kind: 'profiling' });
+      } else if (command.kind === 'profile-stop') {
+        const { profile } = await profiler.post('Profiler.stop');
+        writeFileSync(command.file, JSON.stringify(profile));
+        profiler.disconnect();
+        process.send?.({ kind: 'profiled', file: command.file });
+      } else if (command.kind === 'rss') {
+        process.send?.({ kind: 'rss', peakRss: Math.max(peakRss, process.memoryUsage().rss) });
+        peakRss = process.memoryUsage().rss;
+      } else if (command.kind === 'exit') {
+        await new Promise((resolve) => tool.server.close(resolve));
+        tool.server.closeAllConnections();
+        await new Promise((resolve) => lms.server.close(resolve));
+        await database.close();
+        rmSync(dataDir, { recursive: true, force: true });
+        process.exit(0);
+      }
+    })();
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

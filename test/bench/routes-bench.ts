@@ -1,0 +1,60 @@
+// Route save benchmark: a class of STUDENTS who launched for real, each saving their route over and over (a closed
+// loop: the next save as soon as the answer is in), against the server in a process of its own on the embedded store;
+// then one student alone. Prints saves/s, p50/p95/p99, response size and the server's peak RSS per row.
+// Run: npm run bench:routes   (STUDENTS, SAVES, SINGLE_SAVES, WARMUP to vary; PROFILE=<folder> for CPU profiles)
+import { api, closedLoop, measured, reportRow, startClassServer } from './class-bench';
+
+const STUDENTS = Number(process.env.STUDENTS ?? 200);
+const SAVES = Number(process.env.SAVES ?? 4000);
+const SINGLE_SAVES = Number(process.env.SINGLE_SAVES ?? 500);
+const WARMUP = Number(process.env.WARMUP ?? 400);
+
+/** Two compositions the saves alternate between, so every save changes the route (and adds a history entry). */
+const COMPOSITIONS = [
+  ['activate', 'lecture', 'practice', 'peer-review', 'logbook'],
+  ['activate', 'clip', 'practice', 'peer-review', 'logbook'],
+].map((ids) => ids.map((activityId) => ({ activityId })));
+
+interface RouteAnswer {
+  route: { version: number };
+}
+
+async function main(): Promise<void> {
+  const server = await startClassServer(STUDENTS);
+  const { base, students, setupMs } = server.ready;
+  process.stdout.write(`route save bench: ${STUDENTS} students launched in ${(setupMs / 1000).toFixed(1)} s; ${SAVES} saves at once, then ${SINGLE_SAVES} by one client\n`);
+
+  // Each student opens their route once (created from the recommended route), as the student's page does.
+  const versions: number[] = await Promise.all(
+    students.map(async (token) => ((await (await api(base, token, '/api/route')).json()) as RouteAnswer).route.version),
+  );
+  const save = (student: number) => async () => {
+    const token = students[student] ?? '';
+    const version = versions[student] ?? 1;
+    const res = await api(base, token, '/api/route', { method: 'PUT', body: JSON.stringify({ version, entries: COMPOSITIONS[version % 2] }) });
+    if (res.ok) {
+      const body = (await res.clone().json()) as RouteAnswer;
+      versions[student] = body.route.version;
+    }
+    return res;
+  };
+
+  // Warm-up: JIT, pools, caches.
+  await closedLoop(STUDENTS, WARMUP, (_n, lane) => save(lane)());
+
+  const crowd = await measured(server, 'routes-crowd', () => closedLoop(STUDENTS, SAVES, (_n, lane) => save(lane)()));
+  reportRow(`route save, ${STUDENTS} students saving at once (closed loop)`, crowd.result, crowd.peakRss, '≥ 1,000 saves/s, p95 ≤ 300 ms, p99 ≤ 500 ms');
+
+  const single = await measured(server, 'routes-single', () => closedLoop(1, SINGLE_SAVES, () => save(0)()));
+  reportRow('route save, 1 client', single.result, single.peakRss, 'p95 ≤ 10 ms');
+
+  await server.stop();
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);
