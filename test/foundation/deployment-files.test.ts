@@ -284,3 +284,30 @@ describe('the deploy scripts', () => {
     expect(read('deploy/mongo/replica-set-health.js')).toContain("_id: 'rs0'");
   });
 });
+
+describe('the MongoDB workflow (.github/workflows/mongodb.yml)', () => {
+  interface Job {
+    services?: Record<string, { image?: string }>;
+    env?: Record<string, string>;
+    steps?: { run?: string; uses?: string; with?: Record<string, unknown> }[];
+  }
+  const workflow = parse(read('.github/workflows/mongodb.yml')) as { on: Record<string, unknown>; env: Record<string, string>; jobs: Record<string, Job> };
+
+  it('on every push and pull request, runs the conformance suite and the API tests on Node 20 with MONGODB_URI pointing at MongoDB 7, standalone with authentication and as a replica set', () => {
+    expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['push', 'pull_request']));
+    const suites = workflow.env.MONGODB_SUITES?.split(/\s+/) ?? [];
+    expect(suites).toEqual(expect.arrayContaining(['test/store', 'test/api']));
+    const { 'standalone-auth': standalone, 'replica-set': replicaSet } = workflow.jobs;
+    expect(standalone?.services?.mongo?.image).toMatch(/^mongo:7(\.\d+)*$/);
+    expect(standalone?.env?.MONGODB_URI).toMatch(/^mongodb:\/\/[^@]+@localhost:27017\/\?authSource=admin$/);
+    expect(replicaSet?.env?.MONGODB_URI).toMatch(/[?&]replicaSet=rs0\b/);
+    expect(replicaSet?.steps?.some((step) => /docker run [^\n]*mongo:7(\.\d+)* --replSet rs0/.test(step.run ?? ''))).toBe(true);
+    for (const job of [standalone, replicaSet]) {
+      expect(job?.steps?.find((step) => step.uses?.startsWith('actions/setup-node'))?.with?.['node-version']).toBe(20);
+      const runs = job?.steps?.map((step) => step.run ?? '') ?? [];
+      const install = runs.findIndex((run) => /^npm ci\b/.test(run));
+      expect(install).toBeGreaterThanOrEqual(0);
+      expect(install).toBeLessThan(runs.findIndex((run) => run.includes('npx vitest run $MONGODB_SUITES')));
+    }
+  });
+});
