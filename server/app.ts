@@ -5,7 +5,9 @@ import type { Logger } from './logger';
 import type { Database } from './store/database';
 import { clientRoutes } from './http/client-routes';
 import { errorMiddleware, notFoundHandler } from './http/error-middleware';
-import { healthRoutes } from './http/health-routes';
+import { healthRoutes, type ServingState } from './http/health-routes';
+import { metricsRoute, requestMetrics } from './http/metrics-routes';
+import type { Metrics } from './metrics/index';
 import { publicConfigRoutes } from './http/public-config-routes';
 import { requestLogger } from './http/request-logger';
 import { securityHeaders } from './http/security-headers';
@@ -39,6 +41,10 @@ export interface AppDeps {
   gradePublisher?: GradePublisher;
   /** The grade outbox, for the teacher's delivery view; the endpoints exist only when it is given. */
   grades?: Pick<Grades, 'listDeliveries' | 'retryDelivery' | 'gradebook' | 'resendGrade'>;
+  /** The process's serving state for /health/ready (server/main.ts); without it the app is ready once built. */
+  servingState?: () => ServingState;
+  /** This app's metrics: request latency is recorded, and /metrics is served when config.metrics.token is set. */
+  metrics?: Metrics;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -46,14 +52,22 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   // Behind the institution's load balancer, the client's address and protocol come from X-Forwarded-*.
   app.set('trust proxy', deps.config.env === 'production' ? 1 : false);
+  if (deps.metrics) app.use(requestMetrics(deps.metrics));
   app.use(requestLogger(deps.logger));
   const own = ownOrigins({ publicUrl: deps.config.publicUrl, production: deps.config.env === 'production' });
   const framers = framingOrigins({ registry: deps.lti.registry, learned: createLearnedFramingOrigins(deps.database.connection), own });
   app.use(securityHeaders({ https: deps.config.publicUrl.startsWith('https://'), ownOrigins: own, framingOrigins: framers }));
   app.use(express.json({ limit: '1mb' }));
   app.use(
-    healthRoutes({ database: deps.database, version: deps.version ?? 'dev', startedAt: deps.startedAt ?? Date.now() }),
+    healthRoutes({
+      database: deps.database,
+      version: deps.version ?? 'dev',
+      startedAt: deps.startedAt ?? Date.now(),
+      servingState: deps.servingState,
+      onDatabasePing: deps.metrics?.observeDatabasePing,
+    }),
   );
+  if (deps.metrics && deps.config.metrics.token) app.use(metricsRoute({ metrics: deps.metrics, token: deps.config.metrics.token }));
   app.use(publicConfigRoutes({ demoLms: Boolean(deps.demoLmsRouter) }));
   app.use(deps.lti.router);
   if (deps.demoLmsRouter) app.use('/demo-lms', deps.demoLmsRouter);

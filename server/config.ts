@@ -38,6 +38,18 @@ const envSchema = z.object({
     .default(30),
   LTI_LOGIN_RATE_LIMIT: wholeNumberOfLogins(1, 100_000).default(300),
   LTI_MAX_WAITING_LOGINS: wholeNumberOfLogins(1, 1_000_000).default(10_000),
+  METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters long').optional(),
+  METRICS_PORT: z.coerce
+    .number({ message: 'must be a whole number from 0 to 65535' })
+    .int('must be a whole number from 0 to 65535')
+    .min(0, 'must be a whole number from 0 to 65535')
+    .max(65535, 'must be a whole number from 0 to 65535')
+    .optional(),
+  SHUTDOWN_DRAIN_SECONDS: z.coerce
+    .number({ message: 'must be a number of seconds from 0 to 120' })
+    .min(0, 'must be a number of seconds from 0 to 120')
+    .max(120, 'must be a number of seconds from 0 to 120')
+    .default(0),
 });
 
 function wholeNumberOfLogins(min: number, max: number) {
@@ -71,6 +83,13 @@ export interface Config {
     /** Logins of one platform waiting for their launch at once; beyond it new logins get 503. */
     waitingPerIssuer: number;
   };
+  /**
+   * Prometheus metrics, never public: `/metrics` on the app's port only with `Authorization: Bearer <token>`, and/or
+   * alone on a port of its own (which the reverse proxy does not forward). Neither set: no metrics endpoint at all.
+   */
+  metrics: { token: string | undefined; port: number | undefined };
+  /** After SIGTERM, how long readiness says "draining" while requests are still taken, before the port closes. */
+  drainSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -118,6 +137,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     clockLeewaySeconds: e.LTI_CLOCK_LEEWAY_SECONDS,
     registrationKey: e.LTI_REGISTRATION_KEY,
     loginLimits: { perClientPerMinute: e.LTI_LOGIN_RATE_LIMIT, waitingPerIssuer: e.LTI_MAX_WAITING_LOGINS },
+    metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT },
+    drainSeconds: e.SHUTDOWN_DRAIN_SECONDS,
   };
 }
 
@@ -134,6 +155,6 @@ function withoutEmptyValues(env: Record<string, string | undefined>): Record<str
 
 // Secrets are never echoed back, even in an error.
 function describeValue(name: string, value: string | undefined): string {
-  if (value === undefined || value === '' || /KEY|SECRET|PASSWORD|URI/i.test(name)) return '';
+  if (value === undefined || value === '' || /KEY|SECRET|PASSWORD|TOKEN|URI/i.test(name)) return '';
   return ` (got "${value.slice(0, 60)}")`;
 }

@@ -10,6 +10,9 @@ import { startDemoPlatform } from './demo-platform';
 import { createGrades, createOutboxGradePublisher, type Grades } from './features/grades/index';
 import { createLti } from './lti/index';
 import { openDatabase, type Database } from './store/database';
+import type { ServingState } from './http/health-routes';
+import { startMetricsServer, type MetricsServer } from './http/metrics-routes';
+import { createMetrics } from './metrics/index';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CLIENT_DIST = path.join(ROOT, 'client', 'dist');
@@ -19,6 +22,8 @@ export interface RunningPlayroute {
   url: string;
   port: number;
   database: Database;
+  /** The port /metrics listens on alone, when METRICS_PORT is set. */
+  metricsPort: number | undefined;
   /** Stops taking requests, lets running ones finish (up to a grace period), then closes the database. */
   stop(): Promise<void>;
 }
@@ -28,7 +33,13 @@ export async function startPlayroute(config: Config, logger: Logger): Promise<Ru
   // Listening comes first so that, with PORT=0, the public URL (and every LTI URL) can name the real port.
   // Until the app is attached, whoever comes early (a load balancer, an impatient LMS) hears "503, try again".
   let handle: http.RequestListener = answerStarting;
-  const server = http.createServer((req, res) => handle(req, res));
+  // Readiness (GET /health/ready) follows this: traffic is welcome only between started and SIGTERM.
+  let serving: ServingState = 'starting';
+  const server = http.createServer((req, res) => {
+    // While draining, every answer ends its connection, so keep-alive clients (the proxy's pool) reconnect elsewhere.
+    if (serving === 'draining') res.setHeader('Connection', 'close');
+    handle(req, res);
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -41,13 +52,25 @@ export async function startPlayroute(config: Config, logger: Logger): Promise<Ru
   const port = (server.address() as AddressInfo).port;
   const url = config.port === 0 ? config.publicUrl.replace(/:\d+$/, `:${port}`) : config.publicUrl;
   const effective: Config = { ...config, publicUrl: url };
+  const metricsOn = Boolean(config.metrics.token) || config.metrics.port !== undefined;
+  const metrics = metricsOn ? createMetrics({ logger }) : undefined;
   let grades: Grades | undefined;
+  let metricsServer: MetricsServer | undefined;
+  let stopPinging: (() => void) | undefined;
   try {
-    const lti = createLti({ config: effective, connection: database.connection, logger });
+    const lti = createLti({ config: effective, connection: database.connection, logger, onLaunchOutcome: metrics?.countLaunch });
     await lti.start();
     // Grade passback runs in every process; deliveries are claimed atomically, so processes never send one twice.
-    grades = createGrades({ connection: database.connection, lti, logger });
+    grades = createGrades({ connection: database.connection, lti, logger, onDeliverySettled: metrics?.countDelivery });
     grades.worker.start();
+    if (metrics) {
+      metrics.watchOutbox(grades.backlog);
+      stopPinging = metrics.pingDatabase(database);
+    }
+    if (metrics && config.metrics.port !== undefined) {
+      metricsServer = await startMetricsServer({ metrics, port: config.metrics.port, host: config.host });
+      logger.info({ port: metricsServer.port }, 'metrics are served on their own port');
+    }
     const demoLms = effective.demoLms ? await startDemoPlatform({ publicUrl: url, lti }) : undefined;
     const app = createApp({
       config: effective,
@@ -59,10 +82,15 @@ export async function startPlayroute(config: Config, logger: Logger): Promise<Ru
       grades,
       clientDir: CLIENT_DIST,
       version: process.env.npm_package_version,
+      servingState: () => serving,
+      ...(metrics ? { metrics } : {}),
     });
     handle = app;
+    serving = 'ready';
   } catch (err) {
     server.close();
+    stopPinging?.();
+    await metricsServer?.close();
     await grades?.worker.stop();
     await database.close();
     throw err;
@@ -72,22 +100,44 @@ export async function startPlayroute(config: Config, logger: Logger): Promise<Ru
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
+      // Readiness turns false first, so the load balancer stops sending new work while the port still answers.
+      serving = 'draining';
+      if (config.drainSeconds > 0) {
+        logger.info({ seconds: config.drainSeconds }, 'draining: readiness is false, requests are still taken');
+        await new Promise((resolve) => setTimeout(resolve, config.drainSeconds * 1000));
+      }
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A connection busy at close becomes idle once its answer is out; sweep those too rather than wait for the client to hang up.
+      const sweep = setInterval(() => server.closeIdleConnections(), 100);
       server.closeIdleConnections();
       const grace = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
       await closed;
       clearTimeout(grace);
+      clearInterval(sweep);
       // The worker finishes the delivery in flight and gives back the rest before the database goes.
       await grades?.worker.stop();
+      stopPinging?.();
+      await metricsServer?.close();
       await database.close();
       logger.info('Playroute stopped');
     })();
     return stopping;
   };
-  return { url, port, database, stop };
+  return { url, port, database, metricsPort: metricsServer?.port, stop };
 }
 
-function answerStarting(_req: http.IncomingMessage, res: http.ServerResponse): void {
+function answerStarting(req: http.IncomingMessage, res: http.ServerResponse): void {
+  // Alive but not ready: an orchestrator must not restart a process that is still starting.
+  if (req.url === '/health/live') {
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(JSON.stringify({ status: 'alive' }));
+    return;
+  }
+  if (req.url === '/health/ready') {
+    res.writeHead(503, { 'Content-Type': 'application/json; charset=utf-8', 'Retry-After': '2', 'Cache-Control': 'no-store' });
+    res.end(JSON.stringify({ status: 'unavailable', reason: 'starting' }));
+    return;
+  }
   res.writeHead(503, { 'Content-Type': 'application/json; charset=utf-8', 'Retry-After': '2', 'Cache-Control': 'no-store' });
   res.end(JSON.stringify({ error: { code: 'starting', message: 'Playroute is starting; try again in a moment.' } }));
 }

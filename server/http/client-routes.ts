@@ -4,7 +4,7 @@ import path from 'node:path';
 import express, { Router } from 'express';
 
 /** Paths that belong to the server; the client never answers them. */
-const SERVER_PREFIXES = ['/api', '/lti', '/health', '/demo-lms'];
+const SERVER_PREFIXES = ['/api', '/lti', '/health', '/metrics', '/demo-lms'];
 
 export function clientRoutes(clientDir: string): Router {
   const router = Router();

@@ -1,5 +1,5 @@
 // The LTI 1.3 side of Playroute: login, launch, keys and registration routes, and the services other features use.
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { Connection } from 'mongoose';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
@@ -13,6 +13,7 @@ import { createAgsClient, type AgsClient } from './ags-client';
 import { asyncHandler, launchErrorPages } from './browser-errors';
 import { respondToDeepLinking, type ResourceLinkItem } from './deep-linking-response';
 import { ltiForm } from './form-body';
+import { LtiError } from './lti-errors';
 import { handleLaunch, handleLaunchConfirmation, type LaunchHandlerDeps } from './launch-handler';
 import { createLoginGuard } from './login-guard';
 import { initiateLogin } from './login-initiation';
@@ -37,6 +38,8 @@ export interface LtiDeps {
   now?: () => Date;
   /** Minimum time between two fetches of one platform's JWKS for an unknown kid (tests shorten it). */
   jwksCooldownMs?: number;
+  /** Told how each launch ended: `accepted`, `awaiting_confirmation` (Platform Storage) or the rejection code (metrics). */
+  onLaunchOutcome?: (outcome: string) => void;
 }
 
 export interface Lti {
@@ -104,8 +107,9 @@ export function createLti(deps: LtiDeps): Lti {
   const guard = createLoginGuard({ connection: deps.connection, limits: deps.config.loginLimits, loginStates, now });
   router.all('/lti/login', form, asyncHandler((req, res) => initiateLogin({ registry, loginStates, publicUrl: deps.config.publicUrl, launchUrl: urls.launch, now, guard }, req, res)));
   router.get('/lti/cookie-check', cookieCheckRoute());
-  router.post('/lti/launch', form, asyncHandler((req, res) => handleLaunch(launchDeps, req, res)));
-  router.post('/lti/launch/confirm', form, asyncHandler((req, res) => handleLaunchConfirmation(launchDeps, req, res)));
+  const observed = reportingOutcome(deps.onLaunchOutcome);
+  router.post('/lti/launch', form, asyncHandler(observed((req, res) => handleLaunch(launchDeps, req, res))));
+  router.post('/lti/launch/confirm', form, asyncHandler(observed((req, res) => handleLaunchConfirmation(launchDeps, req, res))));
   router.get('/lti/register', registrationRoute({ registry, tool: toolConfiguration(deps.config.publicUrl), logger: deps.logger, production: deps.config.env === 'production', registrationKey: deps.config.registrationKey, fetch: deps.fetch }));
   router.use('/lti', launchErrorPages(deps.logger));
 
@@ -124,4 +128,18 @@ export function createLti(deps: LtiDeps): Lti {
     respondToDeepLinking: (props) => respondToDeepLinking({ handoffs, registry, keys, launchUrl: urls.launch, now }, props),
     start: () => keys.ensureKey(),
   };
+}
+
+/** Tells `report` how a launch step ended: a redirect to the client is accepted, a page asking for Platform Storage waits. */
+function reportingOutcome(report: ((outcome: string) => void) | undefined) {
+  return (handler: (req: Request, res: Response) => Promise<void>) =>
+    async (req: Request, res: Response): Promise<void> => {
+      try {
+        await handler(req, res);
+        report?.(res.statusCode === 303 ? 'accepted' : 'awaiting_confirmation');
+      } catch (err) {
+        report?.(err instanceof LtiError ? err.code : 'internal_error');
+        throw err;
+      }
+    };
 }

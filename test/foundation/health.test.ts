@@ -1,6 +1,19 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app';
+import { loadConfig } from '../../server/config';
+import type { ServingState } from '../../server/http/health-routes';
+import { createLogger } from '../../server/logger';
+import { createLti } from '../../server/lti/index';
+import { openDatabase } from '../../server/store/database';
+import { startEmbeddedMongo } from '../../server/store/embedded/index';
 import { buildTestApp, type TestApp } from '../support/app';
+import { testMongoUri, uniqueDatabaseName } from '../support/database';
+import { killPlayrouteProcesses, startPlayroute } from '../support/playroute-process';
 
 describe('GET /health', () => {
   let testApp: TestApp;
@@ -48,3 +61,82 @@ describe('GET /health', () => {
     expect(res.body).toMatchObject({ status: 'unavailable', database: { state: 'down' } });
   });
 });
+
+describe('liveness and readiness, for orchestrators', () => {
+  afterEach(killPlayrouteProcesses);
+
+  it('a started app is alive and ready; a starting or draining one is alive but not ready, and says why', async () => {
+    let serving: ServingState = 'starting';
+    const testApp = await buildTestApp({}, { servingState: () => serving });
+    try {
+      await request(testApp.app).get('/health/live').expect(200, { status: 'alive' });
+      const starting = await request(testApp.app).get('/health/ready').expect(503);
+      expect(starting.body).toEqual({ status: 'unavailable', reason: 'starting' });
+      serving = 'ready';
+      await request(testApp.app).get('/health/ready').expect(200, { status: 'ready' });
+      serving = 'draining';
+      const draining = await request(testApp.app).get('/health/ready').expect(503);
+      expect(draining.body).toEqual({ status: 'unavailable', reason: 'draining' });
+      await request(testApp.app).get('/health/live').expect(200);
+      expect(draining.headers['cache-control']).toBe('no-store');
+    } finally {
+      await testApp.close();
+    }
+  });
+
+  it('when its database stops answering, the app stays alive but is not ready; when the store is back, ready again', async () => {
+    const socketDir = mkdtempSync(join(tmpdir(), 'playroute-health-store-'));
+    let store = await startEmbeddedMongo({ socketDir });
+    const logger = createLogger({ level: 'silent' });
+    const config = loadConfig({ NODE_ENV: 'test' });
+    const database = await openDatabase({ mongodbUri: store.uri, dataDir: config.dataDir, logger, dbName: 'health' });
+    const lti = createLti({ config, connection: database.connection, logger });
+    await lti.start();
+    const app = createApp({ config, logger, database, lti });
+    try {
+      await request(app).get('/health/ready').expect(200);
+      await store.close();
+      const down = await request(app).get('/health/ready').expect(503);
+      expect(down.body).toEqual({ status: 'unavailable', reason: 'database_unreachable' });
+      await request(app).get('/health/live').expect(200);
+      // The same socket again: the driver reconnects by itself, and readiness follows without a restart.
+      store = await startEmbeddedMongo({ socketDir });
+      await expect.poll(async () => (await request(app).get('/health/ready')).status).toBe(200);
+    } finally {
+      await database.close();
+      await store.close();
+      rmSync(socketDir, { recursive: true, force: true });
+    }
+  });
+
+  it('on SIGTERM the process turns unready at once, keeps a request that is still arriving, answers it, and exits 0', async () => {
+    const started = await startPlayroute({ MONGODB_URI: testMongoUriWithDatabase('draining'), SHUTDOWN_DRAIN_SECONDS: '1' });
+    expect((await fetch(`${started.url}/health/ready`)).status).toBe(200);
+    // A launch whose body is still on its way when the signal comes.
+    const url = new URL(`${started.url}/lti/launch`);
+    const body = 'id_token=not-a-token&state=unknown-state';
+    const slow = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': body.length } });
+    const answered = new Promise<number>((resolve, reject) => {
+      slow.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      slow.on('error', reject);
+    });
+    slow.write(body.slice(0, 10));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    started.child.kill('SIGTERM');    await expect.poll(async () => (await fetch(`${started.url}/health/ready`)).json()).toEqual({ status: 'unavailable', reason: 'draining' });
+    expect((await fetch(`${started.url}/health/live`)).status).toBe(200);
+    // After the drain the port closes to newcomers, while the launch still arriving is waited for.
+    await expect.poll(async () => fetch(`${started.url}/health/live`).then(() => 'open', () => 'closed')).toBe('closed');
+    slow.end(body.slice(10));
+    expect(await answered).toBe(401);
+    expect(await started.exited).toBe(0);
+  });
+});
+
+function testMongoUriWithDatabase(name: string): string {
+  // The run's store address ends in `/?options` (or `/`): the database name goes between.
+  return testMongoUri().replace(/\/(\?|$)/, `/${uniqueDatabaseName(name)}$1`);
+}

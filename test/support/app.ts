@@ -1,7 +1,7 @@
 // Builds the real Playroute app for API tests: real store (a database of its own), silent logs, no listening.
 import { Writable } from 'node:stream';
 import type { Express } from 'express';
-import { createApp } from '../../server/app';
+import { createApp, type AppDeps } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config';
 import { createLogger, type Logger } from '../../server/logger';
 import { openDatabase, type Database } from '../../server/store/database';
@@ -19,7 +19,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** `extra` adds what the composition root would give (serving state, metrics). */
+export async function buildTestApp(env: Record<string, string> = {}, extra: Pick<AppDeps, 'servingState' | 'metrics'> = {}): Promise<TestApp> {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'debug', ...env });
   const logLines: string[] = [];
   const sink = new Writable({
@@ -37,7 +38,7 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
   });
   const lti = createLti({ config, connection: database.connection, logger });
   await lti.start();
-  const app = createApp({ config, logger, database, lti });
+  const app = createApp({ config, logger, database, lti, ...extra });
   return {
     app,
     config,

@@ -17,6 +17,7 @@ import { createLti, type Lti } from '../../server/lti/index';
 import { createLogger } from '../../server/logger';
 import { CLIENT_DIST } from '../../server/main';
 import { openDatabase, type Database } from '../../server/store/database';
+import { createMetrics, type Metrics } from '../../server/metrics/index';
 import type { Platform } from '../../server/lti/store/platforms';
 import { testMongoUri, uniqueDatabaseName } from './database';
 
@@ -33,6 +34,8 @@ export interface LtiHarness {
   logLines: string[];
   /** The real grade outbox and its running worker, when started with `passback: true`. */
   grades?: Grades;
+  /** The app's metrics, when started with `metrics: true` (served at /metrics when env sets METRICS_TOKEN). */
+  metrics?: Metrics;
   /** Requests Playroute made to the LMS's JWKS. */
   jwksFetches(): number;
   browser(options?: BrowserOptions): Browser;
@@ -58,6 +61,8 @@ export interface LtiHarnessOptions {
   passback?: boolean;
   /** Serve the built client too, so a browser can open `${toolBase}/#session=…` (the browser tests). */
   serveClient?: boolean;
+  /** Metrics wired as server/main.ts wires them: launches, deliveries, the outbox and request latency. */
+  metrics?: boolean;
 }
 
 export async function startLtiHarness(options: LtiHarnessOptions = {}): Promise<LtiHarness> {
@@ -85,10 +90,12 @@ export async function startLtiHarness(options: LtiHarnessOptions = {}): Promise<
   });
   const database = await openDatabase({ mongodbUri: testMongoUri(), dataDir: config.dataDir, logger, dbName: uniqueDatabaseName('lti') });
   // No cooldown, so a rotation test needs no 10-second wait; the cache itself is what is under test.
-  const lti = createLti({ config, connection: database.connection, logger, fetch: countingFetch, jwksCooldownMs: 0 });
+  const metrics = options.metrics ? createMetrics({ logger }) : undefined;
+  const lti = createLti({ config, connection: database.connection, logger, fetch: countingFetch, jwksCooldownMs: 0, onLaunchOutcome: metrics?.countLaunch });
   await lti.start();
-  const grades = options.passback ? createGrades({ connection: database.connection, lti, logger, worker: { pollMs: 100 } }) : undefined;
+  const grades = options.passback ? createGrades({ connection: database.connection, lti, logger, worker: { pollMs: 100 }, onDeliverySettled: metrics?.countDelivery }) : undefined;
   grades?.worker.start();
+  if (grades) metrics?.watchOutbox(grades.backlog);
   const gradePublisher = grades ? createOutboxGradePublisher({ grades, records: lti.records, logger }) : options.gradePublisher;
   tool.server.on(
     'request',
@@ -100,6 +107,7 @@ export async function startLtiHarness(options: LtiHarnessOptions = {}): Promise<
       ...(gradePublisher ? { gradePublisher } : {}),
       ...(grades ? { grades } : {}),
       ...(options.serveClient ? { clientDir: CLIENT_DIST } : {}),
+      ...(metrics ? { metrics } : {}),
     }),
   );
 
@@ -122,6 +130,7 @@ export async function startLtiHarness(options: LtiHarnessOptions = {}): Promise<
     platform,
     logLines,
     ...(grades ? { grades } : {}),
+    ...(metrics ? { metrics } : {}),
     jwksFetches: () => jwksFetches,
     browser: (browserOptions) => new Browser(lms, browserOptions),
     validClaims: (overrides = {}) => ({

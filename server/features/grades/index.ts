@@ -9,10 +9,14 @@ import { createGradeWorker, type GradeWorker, type GradeWorkerDeps } from './use
 import { gradebookStatus, resendGrade, type GradebookRow } from './use-cases/gradebook-status';
 import { createLineItemResolver } from './use-cases/line-items';
 import { createOutbox, type EnqueueScoreProps, type Outbox } from './data/outbox';
+import { createOutboxBacklog, type OutboxBacklog } from './data/outbox-backlog';
+import { reportingSettlements, type SettlementResult } from './use-cases/settlement-reports';
 
 export type { DeliveryScope, DeliveryView } from './use-cases/delivery-status';
 export type { DeliveryState, ScorePayload, DeliveryLineItem, ScoreDelivery } from './data/delivery-model';
 export type { EnqueueScoreProps } from './data/outbox';
+export type { OutboxBacklog } from './data/outbox-backlog';
+export type { SettlementResult } from './use-cases/settlement-reports';
 export type { GradebookRow, GradebookCheck } from './use-cases/gradebook-status';
 export { createOutboxGradePublisher, FINAL_GRADE_TAG, OUTCOME_TAG } from './use-cases/outbox-publisher';
 export { gradeDeliveryRoutes } from './routes';
@@ -24,6 +28,8 @@ export interface GradesDeps {
   now?: () => Date;
   /** Worker tuning (concurrency, poll, lease, backoff); tests shorten them. */
   worker?: Omit<GradeWorkerDeps, 'outbox' | 'lineItems' | 'ags' | 'registry' | 'logger'>;
+  /** Told how each delivery this process's worker held was settled (the metrics). */
+  onDeliverySettled?: (result: SettlementResult) => void;
 }
 
 export interface Grades {
@@ -40,12 +46,15 @@ export interface Grades {
   gradebook(props: { scope: DeliveryScope; userId?: string }): Promise<GradebookRow[]>;
   /** Queues the current grade of the cell of delivery `id` again. */
   resendGrade(props: { scope: DeliveryScope; id: string }): Promise<DeliveryView>;
+  /** Grades not yet delivered in the whole outbox, and since when the oldest waits (the metrics). */
+  backlog(): Promise<OutboxBacklog>;
 }
 
 export function createGrades(deps: GradesDeps): Grades {
   const outbox = createOutbox({ connection: deps.connection, now: deps.now });
   const lineItems = createLineItemResolver({ connection: deps.connection, ags: deps.lti.ags, now: deps.now });
-  const worker = createGradeWorker({ ...deps.worker, outbox, lineItems, ags: deps.lti.ags, registry: deps.lti.registry, logger: deps.logger });
+  const watched = deps.onDeliverySettled ? reportingSettlements(outbox, deps.onDeliverySettled) : outbox;
+  const worker = createGradeWorker({ ...deps.worker, outbox: watched, lineItems, ags: deps.lti.ags, registry: deps.lti.registry, logger: deps.logger });
   return {
     outbox,
     worker,
@@ -58,5 +67,6 @@ export function createGrades(deps: GradesDeps): Grades {
     retryDelivery: (props) => retryDelivery({ outbox, ...props, wake: worker.wake }),
     gradebook: (props) => gradebookStatus({ outbox, ags: deps.lti.ags, registry: deps.lti.registry }, props),
     resendGrade: (props) => resendGrade({ outbox, wake: worker.wake }, props),
+    backlog: createOutboxBacklog(deps.connection),
   };
 }
