@@ -19,6 +19,7 @@ import type { Lti } from './lti/index';
 import { createAssessmentFeature, noGradePublisher, type GradePublisher } from './features/assessment/index';
 import { createClassOverviewFeature } from './features/class-overview/index';
 import { createEvidenceFeature } from './features/evidence/index';
+import { createIntakeFeature } from './features/intake/index';
 import { gradeDeliveryRoutes, type Grades } from './features/grades/index';
 import { createLearningRoutesFeature, studentsInScope } from './features/learning-routes/index';
 import { createPlacementsFeature } from './features/placements/index';
@@ -103,5 +104,7 @@ function createFeatures(deps: AppDeps): { router: Router }[] {
   const classOverview = createClassOverviewFeature({ learningRoutes: learningRoutes.deps });
   const evidence = createEvidenceFeature({ connection, records, publisher, playbooks: playbookStore });
   const assessment = createAssessmentFeature({ evidence: evidence.deps });
-  return [roster, placements, playbooks, learningRoutes, classOverview, evidence, assessment];
+  // Learning from each other: the intake reads routes and graded attempts; peers and groups read the intake's standings.
+  const intake = createIntakeFeature({ connection, learningRoutes: learningRoutes.deps, evidence: evidence.deps });
+  return [roster, placements, playbooks, learningRoutes, classOverview, evidence, assessment, intake];
 }
