@@ -1,3 +1,4 @@
+/* global db, print -- mongosh's shell globals */
 // Runs once, on MongoDB's first start (docker-entrypoint-initdb.d, as the root user, before the replica set
 // exists): the account Playroute connects with may read and write its own database and nothing else.
 // mongosh is Node-based, so the password comes from the environment, not from a file in the repository.

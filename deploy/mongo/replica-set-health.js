@@ -1,3 +1,4 @@
+/* global connect, print, quit -- mongosh's shell globals */
 // The mongo service's healthcheck (mongosh --nodb): on the first start it initiates the one-member replica set
 // 'rs0'; afterwards it passes only while this member is the writable primary, so the apps start on a set that
 // takes writes. The member is named mongo:27017, the address the apps use on the compose network.
