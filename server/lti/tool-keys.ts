@@ -6,8 +6,6 @@ import type { SecretBox } from './secret-box';
 
 /** A retired key stays in the JWKS this long, so tokens it signed just before a rotation still verify. */
 export const RETIRED_KEY_GRACE_MS = 7 * 24 * 3600 * 1000;
-// Another process's rotation is picked up within this time; the cache is safe to lose.
-const CACHE_MS = 60_000;
 
 export interface SigningKey {
   kid: string;
@@ -26,15 +24,13 @@ export interface ToolKeys {
 
 export function createToolKeys(deps: { store: ToolKeyStore; secrets: SecretBox; now?: () => Date }): ToolKeys {
   const now = deps.now ?? (() => new Date());
-  let cache: { at: number; keys: StoredToolKey[] } | undefined;
   let signing: { kid: string; key: CryptoKey | Uint8Array } | undefined;
 
+  // Read from the database every time, never cached: a key rotated through any process must be in the JWKS every
+  // process serves before any process signs with it (a cached key set left the LMS fetching a JWKS without the new key
+  // from one process while another signed with it). Both are rare (JWKS fetches, access tokens, deep-linking answers).
   async function published(): Promise<StoredToolKey[]> {
-    const at = now().getTime();
-    if (!cache || at - cache.at > CACHE_MS) {
-      cache = { at, keys: await deps.store.listPublished(new Date(at - RETIRED_KEY_GRACE_MS)) };
-    }
-    return cache.keys;
+    return deps.store.listPublished(new Date(now().getTime() - RETIRED_KEY_GRACE_MS));
   }
 
   async function createKey(): Promise<string> {
@@ -49,7 +45,6 @@ export function createToolKeys(deps: { store: ToolKeyStore; secrets: SecretBox; 
       encryptedPrivateJwk: deps.secrets.seal(JSON.stringify(privateJwk)),
       createdAt: now(),
     });
-    cache = undefined;
     return kid;
   }
 
@@ -69,7 +64,6 @@ export function createToolKeys(deps: { store: ToolKeyStore; secrets: SecretBox; 
     async rotate() {
       const kid = await createKey();
       await deps.store.retireAllExcept(kid, now());
-      cache = undefined;
       return kid;
     },
     async ensureKey() {
