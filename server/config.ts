@@ -1,4 +1,5 @@
 // The one place that reads the environment: parses it once into a typed Config, or fails naming what is wrong.
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -38,6 +39,7 @@ const envSchema = z.object({
     .default(30),
   LTI_LOGIN_RATE_LIMIT: wholeNumberOfLogins(1, 100_000).default(300),
   LTI_MAX_WAITING_LOGINS: wholeNumberOfLogins(1, 1_000_000).default(10_000),
+  TRUST_PROXY: trustProxySetting().default(false),
   METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters long').optional(),
   METRICS_PORT: z.coerce
     .number({ message: 'must be a whole number from 0 to 65535' })
@@ -55,6 +57,40 @@ const envSchema = z.object({
 function wholeNumberOfLogins(min: number, max: number) {
   const message = `must be a whole number of logins from ${min} to ${max}`;
   return z.coerce.number({ message }).int(message).min(min, message).max(max, message);
+}
+
+// express's own names for address ranges ('trust proxy' in https://expressjs.com/en/guide/behind-proxies.html).
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+const TRUST_PROXY_RULE = 'must be false, true, a number of proxies (1, 2, …), or a comma-separated list of proxy addresses (10.0.0.5, 10.0.0.0/8, loopback)';
+
+/** An address (IPv4/IPv6), a subnet in CIDR notation, or one of express's range names. */
+function isProxyAddress(value: string): boolean {
+  if (PROXY_RANGES.includes(value)) return true;
+  const [address = '', prefix, ...rest] = value.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+// Which proxies may tell us the client's address and protocol (X-Forwarded-For/-Proto): passed to express's 'trust proxy'.
+function trustProxySetting() {
+  return z
+    .string()
+    .trim()
+    .transform((value, ctx): boolean | number | string[] => {
+      if (value === 'false') return false;
+      if (value === 'true') return true;
+      if (/^\d+$/.test(value)) {
+        const hops = Number(value);
+        if (hops <= 100) return hops;
+      } else {
+        const addresses = value.split(',').map((item) => item.trim());
+        if (addresses.every(isProxyAddress)) return addresses;
+      }
+      ctx.addIssue({ code: 'custom', message: TRUST_PROXY_RULE });
+      return z.NEVER;
+    });
 }
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -83,6 +119,11 @@ export interface Config {
     /** Logins of one platform waiting for their launch at once; beyond it new logins get 503. */
     waitingPerIssuer: number;
   };
+  /**
+   * express's 'trust proxy': which proxies in front of Playroute may set X-Forwarded-For/-Proto, so that req.ip (logs,
+   * the login rate limit) is the client's. false (the default) trusts none: a client could otherwise claim any address.
+   */
+  trustProxy: boolean | number | string[];
   /**
    * Prometheus metrics, never public: `/metrics` on the app's port only with `Authorization: Bearer <token>`, and/or
    * alone on a port of its own (which the reverse proxy does not forward). Neither set: no metrics endpoint at all.
@@ -137,6 +178,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     clockLeewaySeconds: e.LTI_CLOCK_LEEWAY_SECONDS,
     registrationKey: e.LTI_REGISTRATION_KEY,
     loginLimits: { perClientPerMinute: e.LTI_LOGIN_RATE_LIMIT, waitingPerIssuer: e.LTI_MAX_WAITING_LOGINS },
+    trustProxy: e.TRUST_PROXY,
     metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT },
     drainSeconds: e.SHUTDOWN_DRAIN_SECONDS,
   };

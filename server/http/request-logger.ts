@@ -1,4 +1,4 @@
-// Logs each request once it is answered: method, path (never the query, which may carry tokens), status, duration.
+// Logs each request once it is answered: method, path (never the query, which may carry tokens), status, duration, client address.
 import type { RequestHandler } from 'express';
 import type { Logger } from '../logger';
 
@@ -8,7 +8,8 @@ export function requestLogger(logger: Logger): RequestHandler {
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const level = res.statusCode >= 500 ? 'error' : req.path === '/health' ? 'debug' : 'info';
-      logger[level]({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) }, 'request');
+      // req.ip is the client's address only through the proxies TRUST_PROXY names (server/app.ts), else the peer's.
+      logger[level]({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms), ip: req.ip }, 'request');
     });
     next();
   };
