@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'client/dist/', 'data/', 'test-results/', 'coverage/'] },
+  { ignores: ['node_modules/', 'dist/', 'client/dist/', 'data/', 'test-results/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

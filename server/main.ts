@@ -13,9 +13,9 @@ import { openDatabase, type Database } from './store/database';
 import type { ServingState } from './http/health-routes';
 import { startMetricsServer, type MetricsServer } from './http/metrics-routes';
 import { createMetrics } from './metrics/index';
+import { CLIENT_DIST } from './project-root';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const CLIENT_DIST = path.join(ROOT, 'client', 'dist');
+export { CLIENT_DIST };
 const SHUTDOWN_GRACE_MS = 10_000;
 
 export interface RunningPlayroute {
@@ -182,5 +182,6 @@ export async function runFromCommandLine(onStarted?: (running: RunningPlayroute,
   onStarted?.(running, config);
 }
 
-const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+// Run as `node --import tsx server/main.ts`; inside a bundle (dist/server/start.js) import.meta.url is the bundle's, and start runs it.
+const invokedDirectly = process.argv[1] && /main\.ts$/.test(process.argv[1]) && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) void runFromCommandLine();

@@ -2,11 +2,11 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { CLIENT_DIST, PROJECT_ROOT } from '../project-root';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CLIENT = path.join(ROOT, 'client');
-const BUILT_INDEX = path.join(CLIENT, 'dist', 'index.html');
+const CLIENT = path.join(PROJECT_ROOT, 'client');
+const BUILT_INDEX = path.join(CLIENT_DIST, 'index.html');
+const VITE = path.join(PROJECT_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
 
 function newestChange(dir: string): number {
   let newest = 0;
@@ -18,16 +18,24 @@ function newestChange(dir: string): number {
   return newest;
 }
 
+export function clientIsBuilt(): boolean {
+  return fs.existsSync(BUILT_INDEX);
+}
+
 export function clientNeedsBuild(): boolean {
-  if (!fs.existsSync(BUILT_INDEX)) return true;
+  if (!clientIsBuilt()) return true;
+  // A production install may ship the built client without its sources.
+  if (!fs.existsSync(CLIENT)) return false;
   return newestChange(CLIENT) > fs.statSync(BUILT_INDEX).mtimeMs;
 }
 
-/** Runs `vite build` when needed; throws with vite's exit status when the build fails. */
-export function ensureClientBuilt(options: { quiet?: boolean } = {}): boolean {
-  if (!clientNeedsBuild()) return false;
-  const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: ROOT,
+/** Runs `vite build` when needed (or always, with force); throws with vite's exit status when the build fails. */
+export function ensureClientBuilt(options: { quiet?: boolean; force?: boolean } = {}): boolean {
+  if (!options.force && !clientNeedsBuild()) return false;
+  // vite is a development tool: after `npm prune --omit=dev` only a build made beforehand can be served.
+  if (!fs.existsSync(VITE)) throw new Error('The client is not built and vite is not installed: run `npm run build` where the development dependencies are installed.');
+  const build = spawnSync(process.execPath, [VITE, 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: PROJECT_ROOT,
     stdio: options.quiet ? 'pipe' : 'inherit',
   });
   if (build.status !== 0) {

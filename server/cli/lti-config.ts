@@ -1,20 +1,18 @@
 // `npm run lti-config -- --public-url URL`: writes lti-config/ (Canvas JSON, Moodle and Brightspace settings) from the tool's one configuration.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { isTrustedUrl } from '../lti/registration/registration-errors';
 import { ltiConfigFiles, PLACEHOLDER_PUBLIC_URL } from '../lti/registration/config-files';
+import { PROJECT_ROOT } from '../project-root';
 import { parseOptions, UsageError } from './cli-database';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const schema = z.object({
   'public-url': z
     .string()
     .refine((value) => isTrustedUrl(value, true), 'must be an https URL (or http on localhost)')
     .default(PLACEHOLDER_PUBLIC_URL),
-  out: z.string().min(1, 'must not be empty').default(path.join(ROOT, 'lti-config')),
+  out: z.string().min(1, 'must not be empty').default(path.join(PROJECT_ROOT, 'lti-config')),
 });
 
 try {

@@ -1,8 +1,14 @@
-// `npm start`: builds the client when its sources are newer than the build, then runs Playroute and prints where to go.
-import { clientNeedsBuild, ensureClientBuilt } from './client-build';
+// `npm start`: runs Playroute and prints where to go. In development it first builds the client when its sources are
+// newer than the build; in production it serves the build `npm run build` made, and says so when there is none.
+import { clientIsBuilt, clientNeedsBuild, ensureClientBuilt } from './client-build';
 import { runFromCommandLine } from '../main';
 
-if (clientNeedsBuild()) {
+if (process.env.NODE_ENV === 'production') {
+  if (!clientIsBuilt()) {
+    console.error('Playroute cannot start: the client is not built (client/dist is missing): run npm run build');
+    process.exit(1);
+  }
+} else if (clientNeedsBuild()) {
   console.log('Building the Playroute client…');
   try {
     ensureClientBuilt();
