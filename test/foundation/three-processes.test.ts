@@ -78,6 +78,7 @@ describe('three Playroute processes on one database, behind a round-robin proxy'
   let lti: Lti;
   let lms: DemoLms;
   let otherLms: DemoLms;
+  let canvasLms: DemoLms;
   let platform: Platform;
   let proxyBase: string;
   const servers: http.Server[] = [];
@@ -109,7 +110,9 @@ describe('three Playroute processes on one database, behind a round-robin proxy'
     lms = createDemoLms({ issuer: `${lmsBase}/lms`, quirks: 'standard', demoPage: false });
     otherLms = createDemoLms({ issuer: `${lmsBase}/other-lms`, quirks: 'standard', demoPage: false });
     lmsApp.use('/lms', lms.router);
+    canvasLms = createDemoLms({ issuer: `${lmsBase}/canvas`, quirks: 'canvas', demoPage: false });
     lmsApp.use('/other-lms', otherLms.router);
+    lmsApp.use('/canvas', canvasLms.router);
 
     const proxy = roundRobinProxy(backends, forwarded);
     servers.push(proxy);
@@ -138,6 +141,7 @@ describe('three Playroute processes on one database, behind a round-robin proxy'
     lti = createLti({ config, connection, logger: createLogger({ level: 'silent' }) });
     platform = await connectToolAndLms({ lms, lti, name: 'School LMS', deploymentIds: [DEPLOYMENT], registeredVia: 'manual' });
     await connectToolAndLms({ lms: otherLms, lti, name: 'Other LMS', deploymentIds: [DEPLOYMENT], registeredVia: 'manual' });
+    await connectToolAndLms({ lms: canvasLms, lti, name: 'Canvas', deploymentIds: [DEPLOYMENT], registeredVia: 'manual' });
     process.stdout.write(`three processes started and registered in ${Date.now() - startedAt} ms\n`);
   }, 120_000);
 
@@ -160,6 +164,18 @@ describe('three Playroute processes on one database, behind a round-robin proxy'
     expect(login).toBeDefined();
     expect(launch).toMatchObject({ status: 303 });
     expect(launch?.backend).not.toBe(login?.backend);
+  });
+
+  it('without cookies, the launch held on one process for Platform Storage is confirmed on another', async () => {
+    const mark = forwarded.length;
+    // Canvas offers Platform Storage (lti_storage_target), which a browser without third-party cookies needs.
+    const outcome = await new Browser(canvasLms, { blockCookies: true }).launch({ user: canvasLms.member('student').userId });
+    expect(outcome.sessionToken).toBeDefined();
+    const held = since(mark).find((entry) => entry.path === '/lti/launch');
+    const confirmed = since(mark).find((entry) => entry.path === '/lti/launch/confirm');
+    expect(held).toMatchObject({ status: 200 });
+    expect(confirmed).toMatchObject({ status: 303 });
+    expect(confirmed?.backend).not.toBe(held?.backend);
   });
 
   it('API calls with one session token are answered by all three, and a token renewed on one works on the others', async () => {
