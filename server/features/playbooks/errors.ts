@@ -39,3 +39,13 @@ export class PlaybookPublishedError extends ConflictError {
     super('playbook_published', 'A published playbook cannot be replaced by an import. Import into a new link instead.');
   }
 }
+
+/**
+ * Students of the published playbook already read this outcome's statement and criteria: the teacher confirms the
+ * change (sends `confirm: true`) before it applies. `changes` names the parts, for the designer's question.
+ */
+export class PublishedChangeUnconfirmedError extends ConflictError {
+  constructor(details: { outcomeId: string; outcomeTitle: string; changes: string[] }) {
+    super('published_change_unconfirmed', 'Students have already seen these criteria. Confirm the change to apply it; it is recorded in the playbook history.', details);
+  }
+}

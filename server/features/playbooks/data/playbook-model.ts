@@ -5,6 +5,7 @@ import type { AssessmentWindow, PlaybookStatus, RouteRules } from '../../../doma
 import type { SelfDirectionLevel } from '../../../domain/self-direction';
 import { activitySchema, type ActivityDocument } from './activity-subdocument';
 import { outcomeSchema, type OutcomeDocument } from './outcome-subdocument';
+import { historyEntrySchema, type PlaybookHistoryEntry } from './playbook-history';
 
 export interface PlacementDocument {
   platformId: string;
@@ -31,6 +32,8 @@ export interface PlaybookDocument {
   publishedAt?: Date;
   courseStartDate?: Date;
   outcomes: OutcomeDocument[];
+  /** Newest last; absent on playbooks stored before the history existed. */
+  history?: PlaybookHistoryEntry[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -75,6 +78,7 @@ const playbookSchema = new Schema<PlaybookDocument>(
     publishedAt: Date,
     courseStartDate: Date,
     outcomes: { type: [outcomeSchema], default: [] },
+    history: { type: [historyEntrySchema], default: undefined },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },

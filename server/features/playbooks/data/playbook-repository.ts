@@ -9,6 +9,7 @@ import { newId } from '../../../store/ids';
 import { isDuplicateKeyError } from '../../../store/mongo-errors';
 import { placementIdOf, toPlacement, toStoredPlaybook } from './playbook-mapper';
 import { setAndUnset } from '../../../store/update-fields';
+import { HISTORY_LIMIT, toHistoryEntry, type PlaybookHistoryEntry } from './playbook-history';
 
 export { placementIdOf };
 
@@ -60,8 +61,13 @@ export interface PlaybookRepository {
   listByContext(context: ContextKey): Promise<PlaybookSummary[]>;
   /** The playbooks of several courses (e.g. every course a teacher teaches), most recently changed first. */
   listByContexts(contexts: ContextKey[]): Promise<PlaybookSummary[]>;
-  /** Writes playbook (found by playbook.id; its placement never changes) and outcomes if the stored revision is still `expectedRevision`; else ConcurrencyConflictError. */
-  save(contents: { playbook: Playbook; outcomes: LearningOutcome[] }, expectedRevision: number): Promise<StoredPlaybook>;
+  /**
+   * Writes playbook (found by playbook.id; its placement never changes) and outcomes if the stored revision is still `expectedRevision`; else ConcurrencyConflictError.
+   * `record` is added to the playbook's history in the same write, so a change and its entry never come apart.
+   */
+  save(contents: { playbook: Playbook; outcomes: LearningOutcome[] }, expectedRevision: number, record?: PlaybookHistoryEntry): Promise<StoredPlaybook>;
+  /** The playbook's history, newest first; empty for an unknown id. */
+  history(playbookId: string): Promise<PlaybookHistoryEntry[]>;
   /**
    * Replaces the design and all outcomes with an imported file's, in one write, under the same revision check.
    * What belongs to this course stays: status, publication date and course start.
@@ -84,8 +90,12 @@ const SUMMARY_FIELDS = { placement: 1, title: 1, status: 1, revision: 1, updated
 export function createPlaybookRepository(connection: Connection, { now = () => new Date() }: { now?: () => Date } = {}): PlaybookRepository {
   const model = playbookModel(connection);
 
-  async function writeIfRevision(id: string, fields: Record<string, unknown>, expectedRevision: number): Promise<StoredPlaybook> {
-    const update = { ...setAndUnset({ ...fields, updatedAt: now() }), $inc: { revision: 1 } };
+  async function writeIfRevision(id: string, fields: Record<string, unknown>, expectedRevision: number, record?: PlaybookHistoryEntry): Promise<StoredPlaybook> {
+    const update = {
+      ...setAndUnset({ ...fields, updatedAt: now() }),
+      $inc: { revision: 1 },
+      ...(record ? { $push: { history: { $each: [record], $slice: -HISTORY_LIMIT } } } : {}),
+    };
     const saved = await model
       .findOneAndUpdate({ _id: id, revision: expectedRevision }, update, { returnDocument: 'after', runValidators: true })
       .lean<PlaybookDocument>();
@@ -152,8 +162,13 @@ export function createPlaybookRepository(connection: Connection, { now = () => n
     listByContext: (context) => list([context]),
     listByContexts: list,
 
-    save: ({ playbook, outcomes }, expectedRevision) =>
-      writeIfRevision(playbook.id, { ...designFields(playbook), ...courseFields(playbook), outcomes }, expectedRevision),
+    save: ({ playbook, outcomes }, expectedRevision, record) =>
+      writeIfRevision(playbook.id, { ...designFields(playbook), ...courseFields(playbook), outcomes }, expectedRevision, record),
+
+    async history(playbookId) {
+      const doc = await model.findById(playbookId, { history: 1 }).lean<Pick<PlaybookDocument, 'history'>>();
+      return (doc?.history ?? []).map(toHistoryEntry).reverse();
+    },
 
     replaceFromImport: (playbookId, { playbook, outcomes }, expectedRevision) =>
       writeIfRevision(playbookId, { ...designFields(playbook), outcomes }, expectedRevision),

@@ -2,7 +2,8 @@
 import { Router } from 'express';
 import { checkRouteRules } from '../../../domain/route-rules';
 import { placementPlaybook } from '../use-cases/placement-playbook';
-import { publishPlaybook } from '../use-cases/publish-playbook';
+import { publishPlaybook, unpublishPlaybook } from '../use-cases/publish-playbook';
+import { playbookHistory } from '../use-cases/playbook-history';
 import { qualityReport } from '../use-cases/quality-report';
 import { setAssessmentWindows, setRecommendedRoute, setRules, updateDetails } from '../use-cases/settings-use-cases';
 import { requireRole, sessionOf } from '../../../http/auth';
@@ -60,6 +61,15 @@ export function designRoutes(deps: PlaybookRouteDeps): Router {
   router.post('/api/playbook/publish', teacher, requireRevision(), async (_req, res) => {
     const { stored, warnings } = await publishPlaybook(useCaseDeps, { session: sessionOf(res), revision: revisionOf(res) });
     sendRevised(res, stored, { status: stored.playbook.status, publishedAt: stored.playbook.publishedAt ?? null, warnings });
+  });
+
+  router.post('/api/playbook/unpublish', teacher, requireRevision(), async (_req, res) => {
+    const stored = await unpublishPlaybook(useCaseDeps, { session: sessionOf(res), revision: revisionOf(res) });
+    sendRevised(res, stored, { status: stored.playbook.status, publishedAt: stored.playbook.publishedAt ?? null });
+  });
+
+  router.get('/api/playbook/history', teacher, async (_req, res) => {
+    res.json({ history: await playbookHistory(useCaseDeps, { session: sessionOf(res) }) });
   });
 
   router.get('/api/playbook/quality', teacher, async (_req, res) => {

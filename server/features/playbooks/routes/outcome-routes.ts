@@ -1,4 +1,4 @@
-// Learning outcomes of the placement's playbook: write, rubric, publish, delete. Teachers only.
+// Learning outcomes of the placement's playbook: write, rubric, publish, delete. Teachers only; changes to criteria students saw need `confirm`.
 import { Router, type Response } from 'express';
 import {
   createOutcome,
@@ -12,7 +12,14 @@ import type { StoredPlaybook } from '../data/playbook-repository';
 import { requireRole, sessionOf } from '../../../http/auth';
 import { validate } from '../../../http/validate';
 import { useCaseDepsOf, type PlaybookRouteDeps } from './route-deps';
-import { outcomeSchema, rubricSchema, type OutcomeBody, type RubricBody } from '../schemas/outcome-schema';
+import {
+  deleteOutcomeQuerySchema,
+  outcomeSchema,
+  rubricSchema,
+  type DeleteOutcomeQuery,
+  type OutcomeBody,
+  type RubricBody,
+} from '../schemas/outcome-schema';
 import { requireRevision, revisionOf, sendRevised } from './revision';
 import { outcomeDesignView } from '../views';
 
@@ -31,13 +38,15 @@ export function outcomeRoutes(deps: PlaybookRouteDeps): Router {
 
   router.put(ONE, teacher, requireRevision(), validate(outcomeSchema), async (req, res) => {
     const outcomeId = String(req.params.outcomeId);
-    const stored = await updateOutcome(useCaseDeps, { ...edit(res), outcomeId, outcome: req.body as OutcomeBody });
+    const { confirm, ...outcome } = req.body as OutcomeBody;
+    const stored = await updateOutcome(useCaseDeps, { ...edit(res), outcomeId, outcome, confirm: confirm === true });
     sendOutcome(res, stored, outcomeId);
   });
 
   router.put(`${ONE}/rubric`, teacher, requireRevision(), validate(rubricSchema), async (req, res) => {
     const outcomeId = String(req.params.outcomeId);
-    const stored = await setRubric(useCaseDeps, { ...edit(res), outcomeId, rubric: req.body as RubricBody });
+    const { confirm, ...rubric } = req.body as RubricBody;
+    const stored = await setRubric(useCaseDeps, { ...edit(res), outcomeId, rubric, confirm: confirm === true });
     sendOutcome(res, stored, outcomeId);
   });
 
@@ -47,8 +56,9 @@ export function outcomeRoutes(deps: PlaybookRouteDeps): Router {
     sendOutcome(res, stored, outcomeId);
   });
 
-  router.delete(ONE, teacher, requireRevision(), async (req, res) => {
-    const stored = await deleteOutcome(useCaseDeps, { ...edit(res), outcomeId: String(req.params.outcomeId) });
+  router.delete(ONE, teacher, requireRevision(), validate(deleteOutcomeQuerySchema, 'query'), async (req, res) => {
+    const confirm = (req.query as DeleteOutcomeQuery).confirm === 'true';
+    const stored = await deleteOutcome(useCaseDeps, { ...edit(res), outcomeId: String(req.params.outcomeId), confirm });
     sendRevised(res, stored);
   });
 

@@ -6,8 +6,12 @@ import { idString, longText, noRepeats, title } from './design-schema';
 const tuningPart = z.string().trim().max(500, 'must be at most 500 characters').default('');
 const shortText = z.string().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters');
 
+/** Sent as true once the teacher confirmed changing criteria students already saw (see published-guard). */
+const confirm = z.boolean().optional();
+
 /** Tuning parts may stay empty while drafting; publishing the outcome asks for all five. */
 export const outcomeSchema = z.object({
+  confirm,
   title,
   tuning: z.object({ verb: tuningPart, competence: tuningPart, subject: tuningPart, standard: tuningPart, context: tuningPart }).prefault({}),
   indicators: z.array(z.object({ id: idString.optional(), text: shortText })).max(50).default([]).superRefine(noRepeats((i) => i.id)),
@@ -53,8 +57,13 @@ const criterionSchema = z
   });
 
 export const rubricSchema = z.object({
+  confirm,
   criteria: z.array(criterionSchema).max(30).superRefine(noRepeats((c) => c.id)),
 });
 
+/** `DELETE …?confirm=true`: a delete has no body to carry the confirmation. */
+export const deleteOutcomeQuerySchema = z.object({ confirm: z.enum(['true', 'false']).optional() });
+
 export type OutcomeBody = z.infer<typeof outcomeSchema>;
 export type RubricBody = z.infer<typeof rubricSchema>;
+export type DeleteOutcomeQuery = z.infer<typeof deleteOutcomeQuerySchema>;

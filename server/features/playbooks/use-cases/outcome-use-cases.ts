@@ -6,6 +6,7 @@ import { NotFoundError } from '../../../errors';
 import type { LaunchSession } from '../../../lti/session-token';
 import type { StoredPlaybook } from '../data/playbook-repository';
 import { changePlacementPlaybook, clockOf, idMakerOf, type PlaybookContents, type PlaybookDeps } from './placement-playbook';
+import { guardOutcomeChange } from './published-guard';
 
 /** The parts of an outcome the teacher writes; a part without an id is new and gets one. */
 export interface OutcomeInput {
@@ -27,6 +28,11 @@ interface Edit {
   revision: number;
 }
 
+/** A change to an outcome students may already have seen: without `confirm`, such a change is refused (see published-guard). */
+interface GuardedEdit extends Edit {
+  confirm?: boolean;
+}
+
 export async function createOutcome(deps: PlaybookDeps, props: Edit & { outcome: OutcomeInput }): Promise<{ stored: StoredPlaybook; outcomeId: string }> {
   const newId = idMakerOf(deps);
   const outcome: LearningOutcome = { id: newId(), ...withIds(props.outcome, newId), rubric: { criteria: [] }, status: 'draft' };
@@ -41,12 +47,12 @@ export async function createOutcome(deps: PlaybookDeps, props: Edit & { outcome:
 }
 
 /** Replaces what the teacher writes; the rubric and the publication stay as they are. */
-export function updateOutcome(deps: PlaybookDeps, props: Edit & { outcomeId: string; outcome: OutcomeInput }): Promise<StoredPlaybook> {
+export function updateOutcome(deps: PlaybookDeps, props: GuardedEdit & { outcomeId: string; outcome: OutcomeInput }): Promise<StoredPlaybook> {
   const newId = idMakerOf(deps);
   return changeOutcome(deps, props, (current) => ({ ...current, ...withIds(props.outcome, newId) }));
 }
 
-export function setRubric(deps: PlaybookDeps, props: Edit & { outcomeId: string; rubric: RubricInput }): Promise<StoredPlaybook> {
+export function setRubric(deps: PlaybookDeps, props: GuardedEdit & { outcomeId: string; rubric: RubricInput }): Promise<StoredPlaybook> {
   const newId = idMakerOf(deps);
   const rubric: Rubric = { criteria: props.rubric.criteria.map((c) => ({ ...c, id: c.id ?? newId() })) };
   return changeOutcome(deps, props, (current) => ({ ...current, rubric }));
@@ -58,9 +64,10 @@ export function publishOutcomeOfPlaybook(deps: PlaybookDeps, props: Edit & { out
   return changeOutcome(deps, props, (outcome) => publishOutcome({ outcome, now }));
 }
 
-export function deleteOutcome(deps: PlaybookDeps, props: Edit & { outcomeId: string }): Promise<StoredPlaybook> {
+export function deleteOutcome(deps: PlaybookDeps, props: GuardedEdit & { outcomeId: string }): Promise<StoredPlaybook> {
   return changePlacementPlaybook(deps, {
     ...props,
+    record: (before, after) => guardOutcomeChange({ before, after, outcomeId: props.outcomeId, confirm: props.confirm === true }),
     change: ({ playbook, outcomes }) => {
       findOutcome(outcomes, props.outcomeId);
       return {
@@ -71,9 +78,10 @@ export function deleteOutcome(deps: PlaybookDeps, props: Edit & { outcomeId: str
   });
 }
 
-function changeOutcome(deps: PlaybookDeps, props: Edit & { outcomeId: string }, change: (outcome: LearningOutcome) => LearningOutcome): Promise<StoredPlaybook> {
+function changeOutcome(deps: PlaybookDeps, props: GuardedEdit & { outcomeId: string }, change: (outcome: LearningOutcome) => LearningOutcome): Promise<StoredPlaybook> {
   return changePlacementPlaybook(deps, {
     ...props,
+    record: (before, after) => guardOutcomeChange({ before, after, outcomeId: props.outcomeId, confirm: props.confirm === true }),
     change: ({ playbook, outcomes }): PlaybookContents => {
       findOutcome(outcomes, props.outcomeId);
       return { playbook, outcomes: outcomes.map((o) => (o.id === props.outcomeId ? change(o) : o)) };

@@ -7,6 +7,7 @@ import type { CourseRecords } from '../../../lti/store/course-records';
 import { ConcurrencyConflictError } from '../../../store/store-errors';
 import type { PlaybookRepository, StoredPlaybook } from '../data/playbook-repository';
 import { NoPlaybookError, RevisionConflictError } from '../errors';
+import type { PlaybookHistoryEntry } from '../data/playbook-history';
 
 export interface PlaybookDeps {
   playbooks: PlaybookRepository;
@@ -27,6 +28,9 @@ export interface PlaybookContents {
   outcomes: LearningOutcome[];
 }
 
+/** What a change adds to the playbook's history; who and when are filled in from the session and the clock. */
+export type HistoryRecord = Omit<PlaybookHistoryEntry, 'at' | 'by'>;
+
 export const clockOf = (deps: PlaybookDeps): Date => (deps.now ?? (() => new Date()))();
 export const idMakerOf = (deps: PlaybookDeps): (() => string) => deps.newId ?? randomUUID;
 
@@ -44,12 +48,26 @@ export async function placementPlaybook(deps: PlaybookDeps, props: { session: La
  */
 export async function changePlacementPlaybook(
   deps: PlaybookDeps,
-  props: { session: LaunchSession; revision: number; change: (contents: PlaybookContents) => PlaybookContents },
+  props: {
+    session: LaunchSession;
+    revision: number;
+    change: (contents: PlaybookContents) => PlaybookContents;
+    /** The history entry this change deserves, if any (decided from the contents before and after). */
+    record?: (before: PlaybookContents, after: PlaybookContents) => HistoryRecord | undefined;
+  },
 ): Promise<StoredPlaybook> {
   const stored = await placementPlaybook(deps, props);
   if (stored.revision !== props.revision) throw new RevisionConflictError(props.revision, stored.revision);
-  const changed = props.change({ playbook: stored.playbook, outcomes: stored.outcomes });
-  return saveGuarded(() => deps.playbooks.save(changed, props.revision));
+  const before = { playbook: stored.playbook, outcomes: stored.outcomes };
+  const changed = props.change(before);
+  const record = props.record?.(before, changed);
+  const entry = record ? { ...record, at: clockOf(deps), by: actorOf(props.session) } : undefined;
+  return saveGuarded(() => deps.playbooks.save(changed, props.revision, entry));
+}
+
+/** Who made a change, as the history keeps it: the LMS user id and the name the LMS shared. */
+export function actorOf(session: LaunchSession): PlaybookHistoryEntry['by'] {
+  return { id: session.sub, ...(session.name ? { name: session.name } : {}) };
 }
 
 /** Turns the store's conflict into the API's, which names the revision to reload. */

@@ -19,7 +19,24 @@ export async function publishPlaybook(
   const stored = await changePlacementPlaybook(deps, {
     ...props,
     change: ({ playbook, outcomes }) => ({ playbook: { ...playbook, status: 'published', publishedAt: now }, outcomes }),
+    record: () => ({ action: 'published', changes: [] }),
   });
   return { stored, warnings };
+}
+
+/**
+ * Takes a published playbook back to a draft: students no longer see it (their route requests answer 404 `no_playbook`,
+ * the published view 404 `playbook_not_published`), but their routes, evidence and grades stay stored, and publishing
+ * again shows them as they were left. Unpublishing a draft changes nothing.
+ */
+export async function unpublishPlaybook(deps: PlaybookDeps, props: { session: LaunchSession; revision: number }): Promise<StoredPlaybook> {
+  const current = await placementPlaybook(deps, props);
+  if (current.revision !== props.revision) throw new RevisionConflictError(props.revision, current.revision);
+  if (current.playbook.status !== 'published') return current;
+  return changePlacementPlaybook(deps, {
+    ...props,
+    change: ({ playbook, outcomes }) => ({ playbook: { ...playbook, status: 'draft', publishedAt: undefined }, outcomes }),
+    record: () => ({ action: 'unpublished', changes: [] }),
+  });
 }
 
