@@ -20,6 +20,7 @@ import { createAssessmentFeature, noGradePublisher, type GradePublisher } from '
 import { createClassOverviewFeature } from './features/class-overview/index';
 import { createEvidenceFeature } from './features/evidence/index';
 import { createIntakeFeature } from './features/intake/index';
+import { createPeersFeature } from './features/peers/index';
 import { gradeDeliveryRoutes, type Grades } from './features/grades/index';
 import { createLearningRoutesFeature, studentsInScope } from './features/learning-routes/index';
 import { createPlacementsFeature } from './features/placements/index';
@@ -51,9 +52,8 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  // Behind the institution's reverse proxy, the client's address and protocol come from X-Forwarded-*, but only from
-  // the proxies TRUST_PROXY names: trusting them by default would let any client write its own address into the logs.
-  app.set('trust proxy', deps.config.trustProxy);
+  // Behind the institution's load balancer, the client's address and protocol come from X-Forwarded-*.
+  app.set('trust proxy', deps.config.env === 'production' ? 1 : false);
   if (deps.metrics) app.use(requestMetrics(deps.metrics));
   app.use(requestLogger(deps.logger));
   const own = ownOrigins({ publicUrl: deps.config.publicUrl, production: deps.config.env === 'production' });
@@ -107,5 +107,6 @@ function createFeatures(deps: AppDeps): { router: Router }[] {
   const assessment = createAssessmentFeature({ evidence: evidence.deps });
   // Learning from each other: the intake reads routes and graded attempts; peers and groups read the intake's standings.
   const intake = createIntakeFeature({ connection, learningRoutes: learningRoutes.deps, evidence: evidence.deps });
-  return [roster, placements, playbooks, learningRoutes, classOverview, evidence, assessment, intake];
+  const peers = createPeersFeature({ connection, standings: intake.standings, learningRoutes: learningRoutes.deps });
+  return [roster, placements, playbooks, learningRoutes, classOverview, evidence, assessment, intake, peers];
 }
