@@ -52,8 +52,9 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  // Behind the institution's load balancer, the client's address and protocol come from X-Forwarded-*.
-  app.set('trust proxy', deps.config.env === 'production' ? 1 : false);
+  // Behind the institution's reverse proxy, the client's address and protocol come from X-Forwarded-*, but only from
+  // the proxies TRUST_PROXY names: trusting them by default would let any client write its own address into the logs.
+  app.set('trust proxy', deps.config.trustProxy);
   if (deps.metrics) app.use(requestMetrics(deps.metrics));
   app.use(requestLogger(deps.logger));
   const own = ownOrigins({ publicUrl: deps.config.publicUrl, production: deps.config.env === 'production' });
