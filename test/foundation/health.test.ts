@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -109,6 +110,38 @@ describe('liveness and readiness, for orchestrators', () => {
     }
   });
 
+  it('while a fresh process starts, it is alive from the moment its port opens, and ready only once started', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'playroute-starting-ready-'));
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    try {
+      // A fresh store: the tool and demo keys are made after the port opens, which keeps the process starting a while.
+      const started = startPlayroute({ DATA_DIR: dataDir, PORT: String(port), PUBLIC_URL: `http://localhost:${port}` });
+      started.catch(() => undefined);
+      const live: number[] = [];
+      const ready: string[] = [];
+      const deadline = Date.now() + 30_000;
+      while (ready.at(-1) !== 'ready' && Date.now() < deadline) {
+        try {
+          const [l, r] = await Promise.all([fetch(`${base}/health/live`), fetch(`${base}/health/ready`)]);
+          live.push(l.status);
+          const body = (await r.json()) as { status: string; reason?: string };
+          ready.push(r.status === 200 ? body.status : `${r.status} ${body.reason ?? ''}`);
+        } catch {
+          await new Promise((resolve) => setTimeout(resolve, 5)); // the port is not open yet
+        }
+      }
+      await started;
+      expect(live.every((status) => status === 200)).toBe(true);
+      // Some "503 starting" answers (as many as the start takes), then ready: never anything else, never back.
+      const firstReady = ready.indexOf('ready');
+      expect(firstReady).toBeGreaterThanOrEqual(0);
+      expect(ready.slice(0, firstReady).every((answer) => answer === '503 starting')).toBe(true);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('on SIGTERM the process turns unready at once, keeps a request that is still arriving, answers it, and exits 0', async () => {
     const started = await startPlayroute({ MONGODB_URI: testMongoUriWithDatabase('draining'), SHUTDOWN_DRAIN_SECONDS: '1' });
     expect((await fetch(`${started.url}/health/ready`)).status).toBe(200);
@@ -135,6 +168,14 @@ describe('liveness and readiness, for orchestrators', () => {
     expect(await started.exited).toBe(0);
   });
 });
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 function testMongoUriWithDatabase(name: string): string {
   // The run's store address ends in `/?options` (or `/`): the database name goes between.
