@@ -9,6 +9,7 @@ import { newId } from '../../store/ids';
 import { createPlaybookRepository, type PlaybookRepository } from '../playbooks/index';
 import { createRouteRepository, type RouteRepository } from './data/route-repository';
 import { createSessionSignups, type SessionSignups } from './data/session-signups';
+import { createSessionAttendance, type SessionAttendanceStore } from './data/session-attendance';
 import { createCoachAssignments, type CoachAssignments } from './data/coach-assignments';
 
 export interface LearningRouteDeps {
@@ -16,6 +17,8 @@ export interface LearningRouteDeps {
   playbooks: PlaybookRepository;
   records: CourseRecords;
   signups: SessionSignups;
+  /** Who attended the sessions, as teachers and coaches marked it. */
+  attendance: SessionAttendanceStore;
   /** Who coaches whom in a course, as teachers assigned it. */
   assignments: CoachAssignments;
   /** The class list of the session's course (NRPS, refreshed when stale), so students who never launched count too. */
@@ -48,6 +51,7 @@ export function createLearningRouteDeps(sources: LearningRouteSources): Learning
     playbooks: sources.playbooks ?? createPlaybookRepository(sources.connection, { now }),
     records,
     signups: createSessionSignups(sources.connection),
+    attendance: createSessionAttendance(sources.connection),
     assignments: createCoachAssignments(sources.connection),
     classList: (props) => roster.classList(props),
     now,

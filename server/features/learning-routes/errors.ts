@@ -26,6 +26,16 @@ export function sessionPast(activityId: string, sessionId: string): AppError {
   return new AppError(409, 'session_past', 'This session has already started.', { activityId, sessionId });
 }
 
+/** Attendance is marked from the session's start on: before it, nobody can have attended. */
+export function sessionNotStarted(activityId: string, sessionId: string): AppError {
+  return new AppError(409, 'session_not_started', 'This session has not started yet; mark attendance once it has.', { activityId, sessionId });
+}
+
+/** Only students who signed up for a session are marked; the sign-up list is who was expected. */
+export function notSignedUp(studentId: string): AppError {
+  return new AppError(409, 'not_signed_up', 'This student did not sign up for this session.', { studentId });
+}
+
 export function signedUpElsewhere(activityId: string, sessionId: string): AppError {
   return new AppError(409, 'signed_up_elsewhere', 'You are already signed up for another session of this activity. Cancel that one first.', {
     activityId,

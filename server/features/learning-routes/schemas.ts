@@ -68,6 +68,9 @@ export const sessionParamsSchema = z.object({ activityId: id, sessionId: id });
 export const goalParamsSchema = z.object({ goalId: id });
 export const studentParamsSchema = z.object({ studentId: id });
 export const proposalParamsSchema = z.object({ studentId: id, ownActivityId: id });
+export const attendanceParamsSchema = z.object({ activityId: id, sessionId: id, studentId: id });
+/** A teacher or coach marks one signed-up student as present or absent. */
+export const attendanceMarkSchema = z.object({ attended: z.boolean() });
 
 export type SaveRouteBody = z.infer<typeof saveRouteSchema>;
 export type VersionBody = z.infer<typeof versionSchema>;
@@ -80,6 +83,8 @@ export type LevelBody = z.infer<typeof levelSchema>;
 export type ProposalReviewBody = z.infer<typeof proposalReviewSchema>;
 export type SessionParams = z.infer<typeof sessionParamsSchema>;
 export type ProposalParams = z.infer<typeof proposalParamsSchema>;
+export type AttendanceParams = z.infer<typeof attendanceParamsSchema>;
+export type AttendanceMarkBody = z.infer<typeof attendanceMarkSchema>;
 
 /** A teacher assigns (or unassigns) one coach to one student or a group of students at once. */
 export const coachAssignmentSchema = z.object({
