@@ -72,6 +72,11 @@ export interface Route {
   approvedActivityIds?: string[];
   /** Incremented by every change; the store saves only if the version it read is still current. */
   version: number;
+  /**
+   * The history this route object carries: every change appends the entries it records, and the store appends
+   * those to the route's history. A route read from the store carries none; its history only grows, so it is
+   * read on its own where it is shown.
+   */
   history: RouteHistoryEntry[];
   createdAt: Date;
   updatedAt: Date;

@@ -11,7 +11,7 @@ export { studentsInScope } from './use-cases/coach-students';
 export type { StudentsInScope } from './use-cases/coach-students';
 export { playbookForSession } from './use-cases/placement-playbook';
 export { createRouteRepository } from './data/route-repository';
-export type { RouteRepository } from './data/route-repository';
+export type { RouteRepository, RouteSummary } from './data/route-repository';
 
 export interface LearningRoutesFeature {
   router: Router;

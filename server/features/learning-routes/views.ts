@@ -10,7 +10,7 @@ import type { OpenRoute } from './use-cases/open-route';
 import type { FoundStudentRoute } from './use-cases/student-route';
 import type { ClassListMember } from '../roster/index';
 
-/** The history travels separately (GET …/history): it only grows. */
+/** The history travels separately (GET …/history): it only grows, so it is stored and read on its own. */
 export function routeView({ history: _history, ...route }: Route) {
   return route;
 }

@@ -56,9 +56,12 @@ describe('a student’s route', () => {
 
     const created = await routes.create(route);
 
-    expect(created).toStrictEqual(route);
-    expect(await routes.get(route.id)).toStrictEqual(route);
-    expect(await routes.getForStudent(route.playbookId, route.studentId)).toStrictEqual(route);
+    // The history is read on its own, never with the route.
+    const asStored = { ...route, history: [] };
+    expect(created).toStrictEqual(asStored);
+    expect(await routes.get(route.id)).toStrictEqual(asStored);
+    expect(await routes.getForStudent(route.playbookId, route.studentId)).toStrictEqual(asStored);
+    expect(await routes.history(route.id)).toStrictEqual(route.history);
   });
 
   it('when a student already has a route in a playbook, then a second one is refused, but a route in another playbook is fine', async () => {
@@ -102,8 +105,9 @@ describe('saving from two tabs', () => {
     const refused = routes.save(older, tabTwo.version);
     await expect(refused).rejects.toBeInstanceOf(ConcurrencyConflictError);
     await expect(refused).rejects.toMatchObject({ code: 'version_conflict', params: { expected: 1, actual: 2 } });
-    expect(saved).toStrictEqual(newer);
-    expect(await routes.get(stored.id)).toStrictEqual(newer);
+    expect(saved).toStrictEqual({ ...newer, history: [] });
+    expect(await routes.get(stored.id)).toStrictEqual({ ...newer, history: [] });
+    expect((await routes.history(stored.id)).map((h) => h.version)).toEqual([1, 2]);
   });
 
   it('when saves follow each other, then each appends its history and the route carries the latest version', async () => {
@@ -116,8 +120,41 @@ describe('saving from two tabs', () => {
 
     const reread = await routes.get(stored.id);
     expect(reread?.version).toBe(3);
-    expect(reread?.history.map((h) => h.version)).toEqual([1, 2, 3]);
-    expect(reread).toStrictEqual(third);
+    expect((await routes.history(stored.id)).map((h) => h.version)).toEqual([1, 2, 3]);
+    expect(reread).toStrictEqual({ ...third, history: [] });
+  });
+
+  it('when a student has saved many times, then reading the route carries none of that history, and the history reads whole and in order', async () => {
+    const playbook = buildOwnPlaybook();
+    let route = await routes.create(buildStoredRoute({ playbookId: playbook.id }));
+    for (let n = 1; n <= 60; n += 1) {
+      const next = saveRoute({ playbook, route, actor: student, entries: entriesOf('activate', n % 2 ? 'logbook' : 'lecture'), now: daysAfter(T0, n), expectedVersion: route.version });
+      route = await routes.save(next, route.version);
+    }
+
+    const [reread] = await connection.collection('routes').find({ _id: route.id } as object).toArray();
+    expect(reread).not.toHaveProperty('history');
+    expect((await routes.get(route.id))?.history).toEqual([]);
+    expect((await routes.listByPlaybook(playbook.id))[0]?.history).toEqual([]);
+    const history = await routes.history(route.id);
+    expect(history.map((h) => h.version)).toEqual(Array.from({ length: 61 }, (_, i) => i + 1));
+    expect(history.at(-1)).toMatchObject({ actorId: student.id, change: { kind: 'entries_saved' } });
+  });
+
+  it('when a route was stored with its history inside (as before it had a collection of its own), then its history still reads whole, also after new saves', async () => {
+    const playbook = buildOwnPlaybook();
+    const old = buildStoredRoute({ playbookId: playbook.id });
+    const { id, history, ...fields } = old;
+    await connection.collection('routes').insertOne({ _id: id, ...fields, history } as object);
+    const opened = (await routes.get(id)) as Route;
+    const changed = saveRoute({ playbook, route: opened, actor: student, entries: entriesOf('activate', 'logbook'), now: daysAfter(T0, 1), expectedVersion: 1 });
+    await routes.save(changed, 1);
+
+    expect((await routes.history(id)).map((h) => `${h.version}:${h.change.kind}`)).toEqual(['1:created', '2:entries_saved']);
+    // Moved out on that first read, so it reads the same the next time and the route no longer carries it.
+    expect((await routes.history(id)).map((h) => `${h.version}:${h.change.kind}`)).toEqual(['1:created', '2:entries_saved']);
+    const [stored] = await connection.collection('routes').find({ _id: id } as object).toArray();
+    expect(stored).not.toHaveProperty('history');
   });
 
   it('when a coach clears a student’s level override, then it is gone from the stored route', async () => {

@@ -4,6 +4,7 @@ import type { RouteHistoryEntry } from '../../../domain/route-history';
 import type { RouteDocument } from './route-model';
 import { optional } from '../../../store/optional';
 
+/** The route as stored; its history is read on its own (RouteRepository.history), so `history` is empty. */
 export function toRoute(doc: RouteDocument): Route {
   return {
     id: doc._id,
@@ -18,7 +19,7 @@ export function toRoute(doc: RouteDocument): Route {
     ...optional('lastReview', doc.lastReview ? toReview(doc.lastReview) : undefined),
     ...optional('approvedActivityIds', doc.approvedActivityIds ? [...doc.approvedActivityIds] : undefined),
     version: doc.version,
-    history: doc.history.map(toHistoryEntry),
+    history: [],
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };
@@ -67,7 +68,15 @@ function toReview(doc: RouteReview): RouteReview {
   return { decision: doc.decision, by: doc.by, at: doc.at, ...optional('comment', doc.comment) };
 }
 
-function toHistoryEntry(doc: RouteHistoryEntry): RouteHistoryEntry {
+/** What the class overview needs of a route: its owner, status, entries and own activities (for progress and coverage), and its age. */
+export type RouteSummary = Pick<Route, 'studentId' | 'status' | 'entries' | 'ownActivities' | 'createdAt'>;
+
+export function toRouteSummary(doc: RouteSummary): RouteSummary {
+  // Read-only and a thousand at a time: the stored entries are passed on as read (lean plain objects), not copied field by field.
+  return { studentId: doc.studentId, status: doc.status, entries: doc.entries, ownActivities: doc.ownActivities ?? [], createdAt: doc.createdAt };
+}
+
+export function toHistoryEntry(doc: RouteHistoryEntry): RouteHistoryEntry {
   // `change` is stored as written (a domain-defined union); copying it keeps the result a plain object of our own.
   return { at: doc.at, actorId: doc.actorId, actorRole: doc.actorRole, version: doc.version, change: { ...doc.change } };
 }

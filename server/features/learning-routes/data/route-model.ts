@@ -1,4 +1,4 @@
-// A student's route through a playbook: one document per student per playbook, with its version and history.
+// A student's route through a playbook: one document per student per playbook, with its version; its history is kept apart (route-history-model.ts).
 import { Schema, type Connection, type Model } from 'mongoose';
 import { ACTIVITY_TYPES, ENVIRONMENTS, LEARNING_FORMS } from '../../../domain/activity-grid';
 import { EVIDENCE_FORMS } from '../../../domain/outcome';
@@ -13,9 +13,11 @@ import {
 } from '../../../domain/route';
 import type { RouteHistoryEntry } from '../../../domain/route-history';
 
-/** A stored route: the domain's Route with its id as _id. */
-export interface RouteDocument extends Omit<Route, 'id'> {
+/** A stored route: the domain's Route with its id as _id, without its history. */
+export interface RouteDocument extends Omit<Route, 'id' | 'history'> {
   _id: string;
+  /** Only in routes stored before the history had a collection of its own; moved out on its first read. */
+  history?: RouteHistoryEntry[];
 }
 
 const required = { type: String, required: true } as const;
@@ -78,9 +80,6 @@ const historySchema = new Schema<RouteHistoryEntry>(
   { _id: false },
 );
 
-// History stays inside the route for now: it grows by a few entries per change, a route sees perhaps
-// hundreds of changes in a course, far from the 16 MB document limit. Should it ever outgrow that, move
-// it to a collection of its own keyed by route id (saves already only append to it).
 const routeSchema = new Schema<RouteDocument>(
   {
     _id: required,
@@ -96,7 +95,8 @@ const routeSchema = new Schema<RouteDocument>(
     // No default: absent (never approved) differs from an empty approved composition.
     approvedActivityIds: { type: [String], default: undefined },
     version: { type: Number, required: true, min: 1 },
-    history: { type: [historySchema], default: [] },
+    // Legacy only (see RouteDocument.history): no default, so new routes never carry it.
+    history: { type: [historySchema], default: undefined },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },

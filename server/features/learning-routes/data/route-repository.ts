@@ -1,78 +1,128 @@
 // Stores students' routes, one per student per playbook; a save applies only over the version the caller read.
+// The history lives in a collection of its own (route-history-model.ts): routes are read without it, and a save
+// appends only the entries its change produced.
 import type { Connection } from 'mongoose';
 import type { Route } from '../../../domain/route';
+import type { RouteHistoryEntry } from '../../../domain/route-history';
 import { routeModel, type RouteDocument } from './route-model';
+import { historyDocuments, routeHistoryModel, type RouteHistoryDocument } from './route-history-model';
 import { AlreadyExistsError, ConcurrencyConflictError, NotFoundError } from '../../../store/store-errors';
 import { isDuplicateKeyError } from '../../../store/mongo-errors';
-import { toRoute } from './route-mapper';
+import { toHistoryEntry, toRoute, toRouteSummary, type RouteSummary } from './route-mapper';
 import { setAndUnset } from '../../../store/update-fields';
 
+export type { RouteSummary } from './route-mapper';
+
 export interface RouteRepository {
-  /** Stores a new route (its id made with newId()); throws AlreadyExistsError if the student already has one in this playbook. */
+  /** Stores a new route (its id made with newId()) and its history; throws AlreadyExistsError if the student already has one in this playbook. */
   create(route: Route): Promise<Route>;
+  /** A route as stored, without its history (`history` is empty: read it with history()). */
   get(id: string): Promise<Route | undefined>;
   getForStudent(playbookId: string, studentId: string): Promise<Route | undefined>;
-  /** Every route of a playbook, for the class overview, in student id order. */
+  /** Every route of a playbook, in student id order (the coach's list). */
   listByPlaybook(playbookId: string): Promise<Route[]>;
+  /** Of every route of a playbook only what the class overview shows, in student id order. */
+  listSummariesByPlaybook(playbookId: string): Promise<RouteSummary[]>;
   /**
    * Stores `route` (as changed by a domain use case, which raised its version) only if the stored version
    * is still `expectedVersion`; otherwise throws ConcurrencyConflictError, so an older tab never overwrites a newer save.
+   * The history entries of the change (those above `expectedVersion`) are appended to the route's history.
    */
   save(route: Route, expectedVersion: number): Promise<Route>;
+  /** The whole history of a route, oldest first. */
+  history(routeId: string): Promise<RouteHistoryEntry[]>;
 }
+
+/** Routes are read without their history, also the history an older route still carries inside it. */
+const WITHOUT_HISTORY = { history: 0 } as const;
+const SUMMARY_FIELDS = { studentId: 1, status: 1, entries: 1, ownActivities: 1, createdAt: 1 } as const;
 
 export function createRouteRepository(connection: Connection): RouteRepository {
   const model = routeModel(connection);
+  const historyModel = routeHistoryModel(connection);
+
+  async function appendHistory(routeId: string, entries: RouteHistoryEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await historyModel.insertMany(historyDocuments(routeId, entries), { ordered: false, lean: true }).catch((error: unknown) => {
+      // Entries are keyed by route, version and place: one written before (a move retried) is the same entry.
+      if (!isDuplicateKeyError(error)) throw error;
+    });
+  }
+
+  /**
+   * Routes stored before the history had its own collection carry it inside (`history`). The first read of such a
+   * history moves it out: copied first (idempotent by key), then removed from the route, so a crash in between
+   * loses nothing. Saves never touch that field, so entries written since are all in the collection.
+   */
+  async function moveEmbeddedHistory(routeId: string): Promise<void> {
+    const legacy = await model.findById(routeId, { history: 1 }).lean<Pick<RouteDocument, 'history'>>();
+    if (!legacy?.history?.length) return;
+    await appendHistory(routeId, legacy.history.map(toHistoryEntry));
+    await model.updateOne({ _id: routeId }, { $unset: { history: '' } });
+  }
 
   return {
     async create(route) {
       // The unique (playbook, student) index must exist before the first insert can rely on it.
       await model.init();
       try {
-        const created = await model.create({
+        await model.create({
           _id: route.id,
           playbookId: route.playbookId,
           studentId: route.studentId,
           ...mutableFields(route),
-          history: route.history,
           createdAt: route.createdAt,
         });
-        return toRoute(created.toObject<RouteDocument>());
       } catch (error) {
         if (isDuplicateKeyError(error)) throw new AlreadyExistsError('route', { playbookId: route.playbookId, studentId: route.studentId });
         throw error;
       }
+      await appendHistory(route.id, route.history);
+      return { ...route, history: [] };
     },
 
     async get(id) {
-      const doc = await model.findById(id).lean<RouteDocument>();
+      const doc = await model.findById(id, WITHOUT_HISTORY).lean<RouteDocument>();
       return doc ? toRoute(doc) : undefined;
     },
 
     async getForStudent(playbookId, studentId) {
-      const doc = await model.findOne({ playbookId, studentId }).lean<RouteDocument>();
+      const doc = await model.findOne({ playbookId, studentId }, WITHOUT_HISTORY).lean<RouteDocument>();
       return doc ? toRoute(doc) : undefined;
     },
 
     async listByPlaybook(playbookId) {
-      const docs = await model.find({ playbookId }).sort({ studentId: 1 }).lean<RouteDocument[]>();
+      const docs = await model.find({ playbookId }, WITHOUT_HISTORY).sort({ studentId: 1 }).lean<RouteDocument[]>();
       return docs.map(toRoute);
+    },
+
+    async listSummariesByPlaybook(playbookId) {
+      const docs = await model.find({ playbookId }, SUMMARY_FIELDS).sort({ studentId: 1 }).lean<RouteSummary[]>();
+      return docs.map(toRouteSummary);
     },
 
     async save(route, expectedVersion) {
       // A save that does not raise the version would let the next stale save through as well.
       if (route.version <= expectedVersion) throw new RangeError(`route ${route.id}: version ${route.version} must be above ${expectedVersion}`);
-      // History is append-only and the version filter guarantees the stored history ends at expectedVersion,
-      // so only the entries this change produced are pushed instead of rewriting the whole list.
-      const added = route.history.filter((entry) => entry.version > expectedVersion);
-      const update = { ...setAndUnset(mutableFields(route)), ...(added.length ? { $push: { history: { $each: added } } } : {}) };
-      const saved = await model
-        .findOneAndUpdate({ _id: route.id, version: expectedVersion }, update, { returnDocument: 'after', runValidators: true })
-        .lean<RouteDocument>();
-      if (saved) return toRoute(saved);
-      const current = await model.findById(route.id, { version: 1 }).lean<Pick<RouteDocument, 'version'>>();
-      if (!current) throw new NotFoundError('route', route.id);
-      throw new ConcurrencyConflictError('route', route.id, expectedVersion, current.version);
+      // One conditional write: the version filter refuses a save over a version that is no longer the stored one.
+      const result = await model.updateOne({ _id: route.id, version: expectedVersion }, setAndUnset(mutableFields(route)), { runValidators: true });
+      if (result.matchedCount === 0) {
+        const current = await model.findById(route.id, { version: 1 }).lean<Pick<RouteDocument, 'version'>>();
+        if (!current) throw new NotFoundError('route', route.id);
+        throw new ConcurrencyConflictError('route', route.id, expectedVersion, current.version);
+      }
+      // Only this save could move the route from expectedVersion on, so the entries above it are its own.
+      await appendHistory(
+        route.id,
+        route.history.filter((entry) => entry.version > expectedVersion),
+      );
+      return { ...route, history: [] };
+    },
+
+    async history(routeId) {
+      await moveEmbeddedHistory(routeId);
+      const docs = await historyModel.find({ routeId }).sort({ version: 1, seq: 1 }).lean<RouteHistoryDocument[]>();
+      return docs.map(toHistoryEntry);
     },
   };
 }

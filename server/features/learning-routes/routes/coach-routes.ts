@@ -39,7 +39,7 @@ export function coachRouteRoutes(deps: LearningRouteDeps): Router {
 
   router.get('/api/coach/routes/:studentId/history', staff, student, async (req, res) => {
     const found = await findStudentRoute(deps, { session: sessionOf(res), studentId: studentIdOf(req.params) });
-    res.json(historyView(found.route?.history ?? []));
+    res.json(historyView(found.route ? await deps.routes.history(found.route.id) : []));
   });
 
   router.post('/api/coach/routes/:studentId/approve', staff, student, validate(versionSchema), async (req, res) => {

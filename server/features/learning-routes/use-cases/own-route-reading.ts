@@ -17,5 +17,5 @@ export async function checkOwnRoute(deps: LearningRouteDeps, { session }: { sess
 
 export async function ownRouteHistory(deps: LearningRouteDeps, { session }: { session: LaunchSession }): Promise<RouteHistoryEntry[]> {
   const { route } = await openOwnRoute(deps, { session });
-  return route.history;
+  return deps.routes.history(route.id);
 }
