@@ -29,7 +29,10 @@ export interface ClassCoverage {
   neverChosen: string[];
 }
 
-export function classCoverage(playbook: Pick<Playbook, 'activities'>, routes: Route[]): ClassCoverage {
+/** Only what coverage looks at, so the class overview can read just these fields of every route. */
+export type RouteMix = Pick<Route, 'studentId' | 'entries' | 'ownActivities'>;
+
+export function classCoverage(playbook: Pick<Playbook, 'activities'>, routes: RouteMix[]): ClassCoverage {
   const perRoute = routes.map((route) => ({
     route,
     items: resolveRoute(playbook, route).items.filter((i) => i.status !== 'skipped'),
@@ -39,19 +42,27 @@ export function classCoverage(playbook: Pick<Playbook, 'activities'>, routes: Ro
     for (const i of items) perType[i.type] += 1;
     return { studentId: route.studentId, perType, studyLoadHours: roundHours(items.reduce((s, i) => s + i.studyLoadHours, 0)) };
   });
+  // One pass over every route's catalogue items, not one per activity: a class of a thousand stays quick.
+  const tally = new Map<string, { chosenBy: number; done: number }>();
+  for (const { items } of perRoute) {
+    for (const i of items) {
+      if (i.own) continue;
+      const counted = tally.get(i.id) ?? { chosenBy: 0, done: 0 };
+      counted.chosenBy += 1;
+      if (i.status === 'done') counted.done += 1;
+      tally.set(i.id, counted);
+    }
+  }
   const popularity = playbook.activities
-    .map((a) => {
-      const holding = perRoute.flatMap(({ items }) => items.filter((i) => i.id === a.id && !i.own));
-      return {
-        activityId: a.id,
-        title: a.title,
-        environment: a.environment,
-        form: a.form,
-        type: a.type,
-        chosenBy: holding.length,
-        done: holding.filter((i) => i.status === 'done').length,
-      };
-    })
+    .map((a) => ({
+      activityId: a.id,
+      title: a.title,
+      environment: a.environment,
+      form: a.form,
+      type: a.type,
+      chosenBy: tally.get(a.id)?.chosenBy ?? 0,
+      done: tally.get(a.id)?.done ?? 0,
+    }))
     .sort((a, b) => b.chosenBy - a.chosenBy);
   return {
     grid: coverageOf(perRoute.flatMap(({ items }) => items)),

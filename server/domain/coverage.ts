@@ -38,22 +38,35 @@ export interface GridCoverage extends Tally {
 }
 
 export function coverageOf(items: CoverageItem[]): GridCoverage {
-  const tally = (pick: CoverageItem[]): Tally => ({
-    count: pick.length,
-    studyLoadHours: roundHours(pick.reduce((sum, i) => sum + i.studyLoadHours, 0)),
-  });
-  const cells = gridCells().map(({ environment, form }) => {
-    const inCell = items.filter((i) => i.environment === environment && i.form === form);
-    const perType = zeroPerType();
-    for (const i of inCell) perType[i.type] += 1;
-    return { environment, form, ...tally(inCell), perType };
-  });
+  // One pass over the items (a class overview passes every student's together): each item adds to its cell, type,
+  // environment and form. Sums are rounded at the end, as a sum over each group in item order would be.
+  const zero = () => ({ count: 0, sum: 0 });
+  const cells = new Map(gridCells().map(({ environment, form }) => [`${environment}/${form}`, { environment, form, ...zero(), perType: zeroPerType() }]));
+  const types = new Map(ACTIVITY_TYPES.map((type) => [type, zero()]));
+  const environments = new Map(ENVIRONMENTS.map((environment) => [environment, zero()]));
+  const forms = new Map(LEARNING_FORMS.map((form) => [form, zero()]));
+  const all = zero();
+  const add = (group: { count: number; sum: number } | undefined, hours: number) => {
+    if (!group) return;
+    group.count += 1;
+    group.sum += hours;
+  };
+  for (const i of items) {
+    const cell = cells.get(`${i.environment}/${i.form}`);
+    add(cell, i.studyLoadHours);
+    if (cell) cell.perType[i.type] += 1;
+    add(types.get(i.type), i.studyLoadHours);
+    add(environments.get(i.environment), i.studyLoadHours);
+    add(forms.get(i.form), i.studyLoadHours);
+    add(all, i.studyLoadHours);
+  }
+  const tally = ({ count, sum }: { count: number; sum: number }): Tally => ({ count, studyLoadHours: roundHours(sum) });
   return {
-    ...tally(items),
-    cells,
-    types: ACTIVITY_TYPES.map((type) => ({ type, ...tally(items.filter((i) => i.type === type)) })),
-    environments: ENVIRONMENTS.map((environment) => ({ environment, ...tally(items.filter((i) => i.environment === environment)) })),
-    forms: LEARNING_FORMS.map((form) => ({ form, ...tally(items.filter((i) => i.form === form)) })),
+    ...tally(all),
+    cells: [...cells.values()].map(({ environment, form, perType, ...group }) => ({ environment, form, ...tally(group), perType })),
+    types: [...types].map(([type, group]) => ({ type, ...tally(group) })),
+    environments: [...environments].map(([environment, group]) => ({ environment, ...tally(group) })),
+    forms: [...forms].map(([form, group]) => ({ form, ...tally(group) })),
   };
 }
 

@@ -1,6 +1,7 @@
 // Resolves a route's entries to the activities they stand for, whether from the catalogue or the student's own.
 
 import type { ActivityType, Environment, LearningForm } from './activity-grid';
+import type { Activity } from './activity';
 import type { Playbook } from './playbook';
 import type { EntryStatus, OwnActivity } from './route';
 
@@ -31,7 +32,7 @@ export interface ResolvedRoute {
 
 /** Rejected own activities and unknown ids are set aside: they cannot count towards any rule. */
 export function resolveRoute(playbook: Pick<Playbook, 'activities'>, route: RouteComposition): ResolvedRoute {
-  const catalogue = new Map(playbook.activities.map((a) => [a.id, a]));
+  const catalogue = catalogueOf(playbook.activities);
   const own = new Map((route.ownActivities ?? []).map((a) => [a.id, a]));
   const result: ResolvedRoute = { items: [], unknownIds: [], rejectedOwnIds: [] };
   for (const entry of route.entries) {
@@ -49,6 +50,21 @@ export function resolveRoute(playbook: Pick<Playbook, 'activities'>, route: Rout
     }
   }
   return result;
+}
+
+/**
+ * The catalogue by id, made once per activities list: a class overview resolves a thousand routes against the same
+ * playbook. Keyed by the list itself (playbooks are never changed in place), so a changed playbook gets its own.
+ */
+const catalogues = new WeakMap<readonly Activity[], Map<string, Activity>>();
+
+function catalogueOf(activities: readonly Activity[]): Map<string, Activity> {
+  let catalogue = catalogues.get(activities);
+  if (!catalogue) {
+    catalogue = new Map(activities.map((a) => [a.id, a]));
+    catalogues.set(activities, catalogue);
+  }
+  return catalogue;
 }
 
 function pickItem(a: Omit<RouteItem, 'prerequisiteIds' | 'own' | 'status'>) {

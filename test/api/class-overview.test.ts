@@ -135,6 +135,24 @@ describe('the class overview', () => {
     expect(await res.json()).toMatchObject({ error: { code: 'no_playbook' } });
   });
 
+  it('the overview travels gzipped to a browser that accepts it (a class of a thousand is some 400 kB of JSON), and plain to one that does not', async () => {
+    const { placement } = await seedPlaybook(h);
+    const teacher = await launchAs(h.lms.member('teacher').userId, placement);
+
+    const zipped = await h.api(teacher, '/api/class/overview', { headers: { 'accept-encoding': 'gzip' } });
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toMatch(/accept-encoding/i);
+    const onTheWire = Number(zipped.headers.get('content-length'));
+    const view = (await zipped.json()) as Overview;
+    expect(view.students.length).toBeGreaterThan(0);
+    expect(onTheWire).toBeLessThan(JSON.stringify(view).length / 3);
+
+    const plain = await h.api(teacher, '/api/class/overview', { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.json()).toEqual(view);
+  });
+
   it('a student may not see the class overview', async () => {
     const { placement } = await seedPlaybook(h);
     const res = await h.api(await launchAs(daan, placement), '/api/class/overview');

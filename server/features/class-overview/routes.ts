@@ -6,12 +6,13 @@ import { STAFF } from '../../lti/roles';
 import { requireRole, sessionOf } from '../../http/auth';
 import { validate } from '../../http/validate';
 import { overviewQuerySchema, type OverviewQuery } from './schemas';
+import { sendCompressedJson } from './compressed-json';
 
 export function classOverviewRoutes(deps: LearningRouteDeps): Router {
   const router = Router();
   router.get('/api/class/overview', requireRole(...STAFF), validate(overviewQuerySchema, 'query'), async (req, res) => {
     const { stalledDays } = req.query as unknown as OverviewQuery;
-    res.json(await classOverview(deps, { session: sessionOf(res), stalledDays }));
+    await sendCompressedJson(req, res, await classOverview(deps, { session: sessionOf(res), stalledDays }));
   });
   return router;
 }

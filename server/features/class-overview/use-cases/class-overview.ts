@@ -3,6 +3,7 @@ import { classCoverage, type ActivityPopularity, type StudentMix } from '../../.
 import type { GridCoverage } from '../../../domain/coverage';
 import type { Playbook } from '../../../domain/playbook';
 import type { Route } from '../../../domain/route';
+import type { RouteSummary } from '../../learning-routes/index';
 import { isStalled, lastProgressAt, neverStarted, routeProgress, type RouteProgress } from '../../../domain/monitoring';
 import { studentsInScope, type StudentsInScope } from '../../learning-routes/index';
 import type { LearningRouteDeps } from '../../learning-routes/index';
@@ -48,11 +49,14 @@ export async function classOverview(deps: LearningRouteDeps, { session, stalledD
   const playbook = await playbookForSession(deps, { session, audience: 'staff' });
   const { scope, roster, students } = await studentsInScope(deps, { session });
   const inScope = new Set(students.map((s) => s.id));
-  // Routes of students who left the course (or are another coach's) stay out of every count.
-  const routes = (await deps.routes.listByPlaybook(playbook.id)).filter((r) => inScope.has(r.studentId));
+  // Routes of students who left the course (or are another coach's) stay out of every count; of each route only
+  // what the overview shows is read (no history, no goals or plan), and rows find theirs by id, not by search.
+  const routes = (await deps.routes.listSummariesByPlaybook(playbook.id)).filter((r) => inScope.has(r.studentId));
   const coverage = classCoverage(playbook, routes);
   const now = deps.now();
-  const rows = students.map((student) => studentRow(playbook, student, routes, coverage.students, { now, days: stalledDays }));
+  const routeOf = new Map(routes.map((r) => [r.studentId, r]));
+  const mixOf = new Map(coverage.students.map((m) => [m.studentId, m]));
+  const rows = students.map((student) => studentRow(playbook, student, routeOf.get(student.id), mixOf.get(student.id), { now, days: stalledDays }));
   return {
     playbook: { id: playbook.id, title: playbook.title, status: playbook.status },
     scope,
@@ -70,12 +74,11 @@ export async function classOverview(deps: LearningRouteDeps, { session, stalledD
 function studentRow(
   playbook: Playbook,
   student: ClassListMember,
-  routes: Route[],
-  mixes: StudentMix[],
+  route: RouteSummary | undefined,
+  mix: StudentMix | undefined,
   stall: { now: Date; days: number },
 ): StudentOverview {
   const base = { id: student.id, name: student.name, hasLaunched: student.hasLaunched };
-  const route = routes.find((r) => r.studentId === student.id);
   if (!route) {
     return { ...base, routeStatus: null, progress: null, perType: null, lastProgressAt: null, stalled: false, neverStarted: true };
   }
@@ -83,7 +86,7 @@ function studentRow(
     ...base,
     routeStatus: route.status,
     progress: routeProgress(playbook, route),
-    perType: mixes.find((m) => m.studentId === student.id)?.perType ?? null,
+    perType: mix?.perType ?? null,
     lastProgressAt: lastProgressAt(route) ?? null,
     stalled: isStalled(route, stall),
     neverStarted: neverStarted(route),

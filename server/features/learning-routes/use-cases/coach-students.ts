@@ -39,8 +39,9 @@ export function courseOf(session: LaunchSession): CourseKey | undefined {
 async function ownStudentIds(deps: Pick<LearningRouteDeps, 'records' | 'assignments'>, session: LaunchSession): Promise<Set<string>> {
   const course = courseOf(session);
   if (!course) return new Set();
-  const [assigned, members] = await Promise.all([deps.assignments.studentsOf(course, session.sub), deps.records.listMembers(course)]);
+  // Only this person's own membership, not the whole class's (the class list is read once already, by the caller).
+  const [assigned, membership] = await Promise.all([deps.assignments.studentsOf(course, session.sub), deps.records.getMembership({ ...course, sub: session.sub })]);
   // LMSs that send role_scope_mentor (Canvas observers, the spec's Mentor) name the mentor's students at each launch.
-  const mentees = members.find((m) => m.sub === session.sub)?.mentees ?? [];
+  const mentees = membership?.mentees ?? [];
   return new Set([...assigned, ...mentees]);
 }
