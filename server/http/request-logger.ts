@@ -7,7 +7,9 @@ export function requestLogger(logger: Logger): RequestHandler {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const level = res.statusCode >= 500 ? 'error' : req.path === '/health' ? 'debug' : 'info';
+      // Probes (health, metrics) come every few seconds from each orchestrator: routine at debug, a failing one a warning.
+      const probe = req.path === '/health' || req.path.startsWith('/health/') || req.path === '/metrics';
+      const level = res.statusCode >= 500 ? (probe ? 'warn' : 'error') : probe ? 'debug' : 'info';
       // req.ip is the client's address only through the proxies TRUST_PROXY names (server/app.ts), else the peer's.
       logger[level]({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms), ip: req.ip }, 'request');
     });

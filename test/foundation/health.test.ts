@@ -85,6 +85,29 @@ describe('liveness and readiness, for orchestrators', () => {
     }
   });
 
+  it('probes an orchestrator sends every few seconds are logged at debug level, a failing one as a warning, not as errors', async () => {
+    let serving: ServingState = 'ready';
+    const testApp = await buildTestApp({}, { servingState: () => serving });
+    try {
+      await request(testApp.app).get('/health/live').expect(200);
+      await request(testApp.app).get('/health/ready').expect(200);
+      serving = 'draining';
+      await request(testApp.app).get('/health/ready').expect(503);
+      const levels = testApp.logLines
+        .map((line) => JSON.parse(line) as { level: number; msg?: string; path?: string; status?: number })
+        .filter((entry) => entry.msg === 'request')
+        .map((entry) => [entry.path, entry.status, entry.level]);
+      // pino's levels: 20 debug, 40 warn.
+      expect(levels).toEqual([
+        ['/health/live', 200, 20],
+        ['/health/ready', 200, 20],
+        ['/health/ready', 503, 40],
+      ]);
+    } finally {
+      await testApp.close();
+    }
+  });
+
   it('when its database stops answering, the app stays alive but is not ready; when the store is back, ready again', async () => {
     const socketDir = mkdtempSync(join(tmpdir(), 'playroute-health-store-'));
     let store = await startEmbeddedMongo({ socketDir });
