@@ -1,7 +1,7 @@
 // Checks a launch id_token as the LTI 1.3 Security Framework requires, against the login request it answers.
 import { decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import type { Logger } from '../logger';
-import type { LoginState, LoginStates } from './store/login-states';
+import type { LoginState } from './store/login-states';
 import type { Platform } from './store/platforms';
 import { Claim } from './claims';
 import { launchClaimsSchema, toLaunch, type LaunchClaims, type LtiLaunch } from './launch-claims';
@@ -12,9 +12,16 @@ import { keepTrustedServices, trustedServiceHosts } from './service-urls';
 /** An id_token older than this is refused even if the platform gave it a longer life. */
 const MAX_TOKEN_AGE_SECONDS = 3600;
 
+/**
+ * How long a spent nonce must be remembered: a token accepted now was issued no later than now + leeway, and none is
+ * accepted more than MAX_TOKEN_AGE_SECONDS + leeway after it was issued, whatever its exp says.
+ */
+export function nonceMemoryUntil(now: Date, clockLeewaySeconds: number): Date {
+  return new Date(now.getTime() + (MAX_TOKEN_AGE_SECONDS + 2 * clockLeewaySeconds) * 1000);
+}
+
 export interface IdTokenVerifierDeps {
   jwks: PlatformJwks;
-  loginStates: LoginStates;
   clockLeewaySeconds: number;
   now: () => Date;
   /** In production a service URL must be https even on loopback. */
@@ -24,7 +31,7 @@ export interface IdTokenVerifierDeps {
 
 /**
  * Verifies signature (RS256, key chosen by kid), iss, aud/azp, exp/iat with leeway, the nonce issued
- * with this login (single use), the claim set, that the deployment is registered and the one the login named,
+ * with this login (spent with the login state, which the caller consumed before), the claim set, that the deployment is registered and the one the login named,
  * and that target_link_uri is the one the login began with. Service URLs off the platform are dropped. Throws LtiError.
  */
 export async function verifyIdToken(
@@ -37,10 +44,6 @@ export async function verifyIdToken(
   assertAuthorisedParty(payload, platform.clientId);
   if (payload.nonce !== login.nonce) {
     throw untrusted('nonce_mismatch', 'The launch does not answer the login request it claims to (nonce mismatch).');
-  }
-  const keepUntil = new Date(((payload.exp ?? 0) + deps.clockLeewaySeconds) * 1000);
-  if (!(await deps.loginStates.useNonce(platform.issuer, String(payload.nonce), keepUntil))) {
-    throw untrusted('nonce_replayed', 'This launch was already used. Open Playroute again from your course.');
   }
   const parsed = launchClaimsSchema.safeParse(payload);
   if (!parsed.success) {

@@ -8,6 +8,7 @@ import { createLaunchHandoffs, type LaunchHandoffs } from './store/launch-handof
 import { createLoginStates } from './store/login-states';
 import { createLearnedFramingOrigins } from './store/framing-origins';
 import { createPlatformRegistry, type PlatformRegistry } from './store/platforms';
+import { createPlatformCache } from './store/platform-cache';
 import { createToolKeyStore } from './store/tool-keys';
 import { createAgsClient, type AgsClient } from './ags-client';
 import { asyncHandler, launchErrorPages } from './browser-errors';
@@ -68,6 +69,8 @@ export function createLti(deps: LtiDeps): Lti {
   const now = deps.now ?? (() => new Date());
   const urls = toolUrls(deps.config.publicUrl);
   const registry = createPlatformRegistry(deps.connection);
+  // The login and the launch read platforms through a short-lived cache; everything else reads the registry itself.
+  const platforms = createPlatformCache(registry);
   const loginStates = createLoginStates(deps.connection);
   const records = createCourseRecords(deps.connection);
   const handoffs = createLaunchHandoffs(deps.connection);
@@ -81,7 +84,7 @@ export function createLti(deps: LtiDeps): Lti {
   const production = deps.config.env === 'production';
   const services = createServiceClient({ tokens: serviceTokens, userAgent: urls.userAgent, fetch: deps.fetch, logger: deps.logger, production });
   const launchDeps: LaunchHandlerDeps = {
-    registry,
+    registry: platforms,
     loginStates,
     handoffs,
     records,
@@ -105,7 +108,7 @@ export function createLti(deps: LtiDeps): Lti {
   router.get('/lti/jwks', publishJwks);
   router.get('/.well-known/jwks.json', publishJwks);
   const guard = createLoginGuard({ connection: deps.connection, limits: deps.config.loginLimits, loginStates, now });
-  router.all('/lti/login', form, asyncHandler((req, res) => initiateLogin({ registry, loginStates, publicUrl: deps.config.publicUrl, launchUrl: urls.launch, now, guard }, req, res)));
+  router.all('/lti/login', form, asyncHandler((req, res) => initiateLogin({ registry: platforms, loginStates, publicUrl: deps.config.publicUrl, launchUrl: urls.launch, now, guard }, req, res)));
   router.get('/lti/cookie-check', cookieCheckRoute());
   const observed = reportingOutcome(deps.onLaunchOutcome);
   router.post('/lti/launch', form, asyncHandler(observed((req, res) => handleLaunch(launchDeps, req, res))));
@@ -126,7 +129,10 @@ export function createLti(deps: LtiDeps): Lti {
     nrps: createNrpsClient({ services }),
     ags: createAgsClient({ services }),
     respondToDeepLinking: (props) => respondToDeepLinking({ handoffs, registry, keys, launchUrl: urls.launch, now }, props),
-    start: () => keys.ensureKey(),
+    start: async () => {
+      await loginStates.retireOldIndexes();
+      await keys.ensureKey();
+    },
   };
 }
 

@@ -29,48 +29,52 @@ export async function completeLaunch(deps: LaunchCompletionDeps, props: { platfo
   const now = deps.now();
   const platformId = platform.id;
   const { deploymentId } = launch;
-  await deps.records.savePerson({ platformId, sub: launch.user.sub, ...definedOnly(launch.user), lastLaunchAt: now });
-  if (launch.context) {
-    const contextId = launch.context.id;
-    await deps.records.saveContext({
-      platformId,
-      deploymentId,
-      contextId,
-      ...definedOnly({
-        title: launch.context.title,
-        label: launch.context.label,
-        membershipsUrl: launch.nrps?.membershipsUrl,
-        lineItemsUrl: launch.ags?.lineItemsUrl,
-      }),
-    });
-    await deps.records.saveMembership({
-      platformId,
-      deploymentId,
-      contextId,
-      sub: launch.user.sub,
-      ltiRoles: launch.roles,
-      status: 'active',
-      ...definedOnly({ name: launch.user.name, email: launch.user.email, mentees: launch.mentees }),
-      lastLaunchAt: now,
-    });
-  }
-  if (launch.resourceLink) {
-    await deps.records.savePlacement({
-      platformId,
-      deploymentId,
-      resourceLinkId: launch.resourceLink.id,
-      custom: launch.custom,
-      ...definedOnly({ contextId: launch.context?.id, title: launch.resourceLink.title, lineItemUrl: launch.ags?.lineItemUrl }),
-    });
-  }
+  const context = launch.context?.id;
+  // The platform signed these addresses: its course pages live there, and may show Playroute in a frame.
+  const origins = new Set([launch.returnUrl, launch.deepLinking?.deep_link_return_url].map(webAddress).filter((address) => address !== undefined).map((address) => new URL(address).origin));
+  const framing = Promise.all([...origins].map((origin) => deps.framing?.remember(platformId, origin, now)));
+  const records = deps.records.recordLaunch({
+    launchedAt: now,
+    person: { platformId, sub: launch.user.sub, ...definedOnly(launch.user) },
+    context: context
+      ? {
+          platformId,
+          deploymentId,
+          contextId: context,
+          ...definedOnly({
+            title: launch.context?.title,
+            label: launch.context?.label,
+            membershipsUrl: launch.nrps?.membershipsUrl,
+            lineItemsUrl: launch.ags?.lineItemsUrl,
+          }),
+        }
+      : undefined,
+    membership: context
+      ? {
+          platformId,
+          deploymentId,
+          contextId: context,
+          sub: launch.user.sub,
+          ltiRoles: launch.roles,
+          status: 'active',
+          ...definedOnly({ name: launch.user.name, email: launch.user.email, mentees: launch.mentees }),
+        }
+      : undefined,
+    placement: launch.resourceLink
+      ? {
+          platformId,
+          deploymentId,
+          resourceLinkId: launch.resourceLink.id,
+          custom: launch.custom,
+          ...definedOnly({ contextId: context, title: launch.resourceLink.title, lineItemUrl: launch.ags?.lineItemUrl }),
+        }
+      : undefined,
+  });
+  await Promise.all([records, framing]);
   // A manually registered LMS says what it is only in its launches (tool_platform); the gradebook rule needs to know
   // (features/grades/SCORE-RULE.md: Moodle gets no progress after a grade). One write, the first time only.
   if (!platform.productFamily && launch.productFamily) await deps.registry?.learnProductFamily(platformId, launch.productFamily);
-  // The platform signed these addresses: its course pages live there, and may show Playroute in a frame.
-  for (const url of [launch.returnUrl, launch.deepLinking?.deep_link_return_url]) {
-    const address = webAddress(url);
-    if (address) await deps.framing?.remember(platformId, new URL(address).origin, now);
-  }
+
   const deepLinkRequestId =
     launch.messageType === MessageType.deepLinkingRequest
       ? await deps.handoffs.saveDeepLinkRequest({ platformId, launch, createdAt: now })

@@ -3,8 +3,8 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { LaunchHandoffs } from './store/launch-handoffs';
 import type { LoginState, LoginStates } from './store/login-states';
-import type { PlatformRegistry } from './store/platforms';
-import { verifyIdToken, type IdTokenVerifierDeps } from './id-token-verifier';
+import type { PlatformLookup } from './store/platform-cache';
+import { nonceMemoryUntil, verifyIdToken, type IdTokenVerifierDeps } from './id-token-verifier';
 import { completeLaunch, type LaunchCompletionDeps } from './launch-completion';
 import { malformed, untrusted, LtiError } from './lti-errors';
 import { confirmFromStoragePage } from './pages/launch-pages';
@@ -13,7 +13,7 @@ import { stateCookie } from './state-cookie';
 import { cspNonce } from '../html';
 
 export interface LaunchHandlerDeps extends IdTokenVerifierDeps, LaunchCompletionDeps {
-  registry: PlatformRegistry;
+  registry: PlatformLookup;
   loginStates: LoginStates;
   handoffs: LaunchHandoffs;
   publicUrl: string;
@@ -47,12 +47,12 @@ export async function handleLaunch(deps: LaunchHandlerDeps, req: Request, res: R
     throw malformed('invalid_launch_request', `The launch is incomplete: ${issue?.path.join('.')} ${issue?.message}.`);
   }
   const { id_token: idToken, state } = body.data;
-  // Taken out at once and atomically: whatever happens next, this state cannot be used again.
-  const login = await deps.loginStates.consume(state, deps.now());
-  if (!login) throw untrusted('state_unknown', 'The launch state is unknown, expired or already used.');
-  const platform = await deps.registry.find(login.issuer, login.clientId);
-  if (!platform) throw untrusted('state_unknown', 'The launch state belongs to a platform that is no longer registered.');
-  const launch = await verifyIdToken(deps, { idToken, login, platform });
+  // Spent at once and atomically, with its nonce: whatever happens next, neither can be used again.
+  const now = deps.now();
+  const login = await deps.loginStates.consume(state, { now, keepNonceUntil: nonceMemoryUntil(now, deps.clockLeewaySeconds) });
+  if (login === 'unknown') throw untrusted('state_unknown', 'The launch state is unknown, expired or already used.');
+  if (login === 'nonce_spent') throw untrusted('nonce_replayed', 'This launch was already used. Open Playroute again from your course.');
+  const { platform, launch } = await verifyAgainstPlatform(deps, { idToken, login });
 
   res.clearCookie(stateCookie.name(state), stateCookie.options(deps.publicUrl));
   if (stateCookie.isPresent(req.get('cookie'), state)) {
@@ -61,6 +61,31 @@ export async function handleLaunch(deps: LaunchHandlerDeps, req: Request, res: R
   }
   if (login.binding !== 'platform-storage' || !login.storageTarget) throw new BlockedBrowserError();
   await askBrowserToConfirm(deps, req, res, { login, platformId: platform.id, authLoginUrl: platform.authLoginUrl, launch });
+}
+
+/**
+ * The platform comes from a cache (PlatformCache); verification has no side effects, so when the token names a
+ * deployment or key the cached registration does not know, it is read again from the store and verified once more:
+ * a deployment registered or a JWKS URL changed by another process within the cache's life still gets in.
+ */
+async function verifyAgainstPlatform(deps: LaunchHandlerDeps, props: { idToken: string; login: LoginState }) {
+  const { idToken, login } = props;
+  const cached = await deps.registry.find(login.issuer, login.clientId);
+  if (!cached) throw untrusted('state_unknown', 'The launch state belongs to a platform that is no longer registered.');
+  try {
+    return { platform: cached, launch: await verifyIdToken(deps, { idToken, login, platform: cached }) };
+  } catch (err) {
+    if (!(err instanceof LtiError) || !STALE_REGISTRATION_CODES.has(err.code)) throw err;
+    const fresh = await deps.registry.reload(cached.id);
+    if (!fresh || (sameDeployments(fresh, cached) && fresh.jwksUrl === cached.jwksUrl)) throw err;
+    return { platform: fresh, launch: await verifyIdToken(deps, { idToken, login, platform: fresh }) };
+  }
+}
+
+const STALE_REGISTRATION_CODES = new Set(['deployment_not_registered', 'unknown_kid']);
+
+function sameDeployments(a: { deploymentIds: string[] }, b: { deploymentIds: string[] }): boolean {
+  return a.deploymentIds.length === b.deploymentIds.length && a.deploymentIds.every((id) => b.deploymentIds.includes(id));
 }
 
 /** The browser proves with Platform Storage that it started this login; then the launch completes. */

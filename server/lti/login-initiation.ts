@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { LoginStates } from './store/login-states';
-import type { Platform, PlatformRegistry } from './store/platforms';
+import type { Platform } from './store/platforms';
+import type { PlatformLookup } from './store/platform-cache';
 import type { LoginGuard } from './login-guard';
 import { malformed, refused } from './lti-errors';
 import { checkCookieThenContinuePage, storeStateAndContinuePage } from './pages/launch-pages';
@@ -26,7 +27,8 @@ const loginParamsSchema = z.object({
 });
 
 export interface LoginInitiationDeps {
-  registry: PlatformRegistry;
+  /** Cached (platform-cache.ts): read again before a deployment the cached copy does not know is refused. */
+  registry: PlatformLookup;
   loginStates: LoginStates;
   publicUrl: string;
   launchUrl: string;
@@ -42,7 +44,10 @@ export async function initiateLogin(deps: LoginInitiationDeps, req: Request, res
     throw malformed('invalid_login_request', `The login request is incomplete: ${issue?.path.join('.')} ${issue?.message}.`);
   }
   const params = parsed.data;
-  const platform = await findPlatform(deps.registry, params.iss, params.client_id);
+  let platform = await findPlatform(deps.registry, params.iss, params.client_id);
+  if (params.lti_deployment_id && !platform.deploymentIds.includes(params.lti_deployment_id)) {
+    platform = (await deps.registry.reload(platform.id)) ?? platform;
+  }
   if (params.lti_deployment_id && !platform.deploymentIds.includes(params.lti_deployment_id)) {
     throw refused('deployment_not_registered', `Deployment ${params.lti_deployment_id} of this platform is not registered with Playroute.`);
   }
@@ -108,7 +113,7 @@ export async function initiateLogin(deps: LoginInitiationDeps, req: Request, res
   res.redirect(302, authUrl.toString());
 }
 
-async function findPlatform(registry: PlatformRegistry, issuer: string, clientId: string | undefined): Promise<Platform> {
+async function findPlatform(registry: PlatformLookup, issuer: string, clientId: string | undefined): Promise<Platform> {
   if (clientId) {
     const platform = await registry.find(issuer, clientId);
     if (platform) return platform;

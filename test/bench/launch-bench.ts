@@ -1,9 +1,26 @@
 // Launch benchmark: the same full LTI 1.3 launch (OIDC login → LMS auth → id_token form POST → the landed
-// session) against Playroute and against a minimal ltijs 5.9 tool, both registered with one simulated LMS on
-// real HTTP and both on one embedded store, in one run; prints launches/s, p50/p95/p99, the ratio and RSS.
-// Run: npm run bench:launch   (LAUNCHES per tool per round, ROUNDS, CONCURRENCY, WARMUP to vary)
+// session) against Playroute, against a minimal ltijs 5.9 tool and against a trivial tool, all registered with one
+// simulated LMS on real HTTP, the first two on one embedded store (on disk, journaled, as `npm start` runs it), in one
+// run; prints launches/s, p50/p95/p99, the ratios, peak RSS, and the store commands each step of a launch sends.
+//
+// The trivial tool is the ceiling of this HTTP stack: an express handler (node:http + express, urlencoded body
+// parser, the same scripted browser and concurrency) that answers the POST of a real launch form (an id_token the
+// LMS signed once for it, the same size as the others') with a small page, verifying and storing nothing. One
+// "launch" of it is that one request, while a real launch is five (login, LMS auth, id_token POST, and the landed
+// page or session) plus the LMS's RS256 signature, all in this one process, so the share says how close a full
+// launch comes to the cost of the cheapest possible request here, not a share any real tool could reach 100 % of.
+//
+// Store commands are counted with the driver's command monitoring (monitorCommands: true, 'commandStarted' on the
+// connection's client) over SAMPLE launches run one at a time after the timed rounds (see store-commands.ts).
+// Run: npm run bench:launch   (LAUNCHES per tool per round, ROUNDS, CONCURRENCY, WARMUP, SAMPLE to vary; STORE=memory for no disk)
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import express from 'express';
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
@@ -15,17 +32,23 @@ import { openDatabase } from '../../server/store/database';
 import { startEmbeddedMongo } from '../../server/store/embedded/index';
 import { LaunchFailed, ScriptedBrowser } from './launch-client';
 import { startLtijsBaseline } from './ltijs-baseline';
+import { StoreCommandCounter, type PhaseTally } from './store-commands';
 
 const LAUNCHES = Number(process.env.LAUNCHES ?? 75);
 const ROUNDS = Number(process.env.ROUNDS ?? 4);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 8);
 const WARMUP = Number(process.env.WARMUP ?? 20);
+/** Launches run one at a time per tool to count store commands per step. */
+const SAMPLE = Number(process.env.SAMPLE ?? 20);
+const ON_DISK = process.env.STORE !== 'memory';
+/** PROFILE=file.cpuprofile drives Playroute alone and writes a CPU profile of its timed rounds (open it in Chrome DevTools). */
+const PROFILE = process.env.PROFILE;
 /** The whole run ends by itself, whatever happens. */
 const RUN_TIMEOUT_MS = Number(process.env.RUN_TIMEOUT_MS ?? 240_000);
 const DEPLOYMENT_ID = 'deployment-1';
 
 /** One full launch as a person clicking the link; resolves when the tool's landed page or session answered 200. */
-type Launch = (user: string) => Promise<void>;
+type Launch = (user: string, step?: (name: 'login' | 'launch' | 'landed') => void) => Promise<void>;
 
 interface Tally {
   latencies: number[];
@@ -43,14 +66,18 @@ async function listen(handler?: express.Express): Promise<{ server: Server; base
 }
 
 async function main(): Promise<void> {
-  const store = await startEmbeddedMongo({});
+  const dataDir = ON_DISK ? mkdtempSync(join(tmpdir(), 'launch-bench-')) : undefined;
+  const store = await startEmbeddedMongo({ dataDir });
+  const monitored = new URL(store.uri);
+  monitored.searchParams.set('monitorCommands', 'true');
   const logger = createLogger({ level: 'warn' });
 
   const lmsApp = express();
   // Who fetched the LMS's signing keys: ltijs says so in its User-Agent, Playroute in its own.
-  const jwksFetches = { Playroute: 0, 'ltijs 5.9.9': 0 };
+  const jwksFetches: Record<string, number> = { Playroute: 0, 'ltijs 5.9.9': 0, 'trivial tool': 0 };
   lmsApp.use((req, _res, next) => {
-    if (req.path.endsWith('/jwks.json')) jwksFetches[(req.get('user-agent') ?? '').startsWith('ltijs/') ? 'ltijs 5.9.9' : 'Playroute'] += 1;
+    const who = (req.get('user-agent') ?? '').startsWith('ltijs/') ? 'ltijs 5.9.9' : 'Playroute';
+    if (req.path.endsWith('/jwks.json')) jwksFetches[who] = (jwksFetches[who] ?? 0) + 1;
     next();
   });
   const lms = await listen(lmsApp);
@@ -60,7 +87,7 @@ async function main(): Promise<void> {
   // Playroute as the test harness builds it; the login rate limit raised, since ltijs has none and one client does all launches.
   const tool = await listen();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', PUBLIC_URL: tool.base, DEMO_LMS: 'false', LTI_LOGIN_RATE_LIMIT: '100000', LTI_MAX_WAITING_LOGINS: '100000' });
-  const database = await openDatabase({ mongodbUri: store.uri, dataDir: config.dataDir, logger, dbName: 'launch_bench_playroute' });
+  const database = await openDatabase({ mongodbUri: monitored.toString(), dataDir: config.dataDir, logger, dbName: 'launch_bench_playroute' });
   const lti = createLti({ config, connection: database.connection, logger });
   await lti.start();
   tool.server.on('request', createApp({ config, logger, database, lti }));
@@ -73,26 +100,35 @@ async function main(): Promise<void> {
   const ltijsTool = demoLms.registerTool({ name: 'ltijs 5.9', loginUrl: ltijs.loginUrl, launchUrl: ltijs.launchUrl, redirectUris: [ltijs.launchUrl], jwksUrl: ltijs.jwksUrl, deploymentIds: [DEPLOYMENT_ID] });
   await ltijs.register({ issuer: demoLms.urls.issuer, clientId: ltijsTool.clientId, authUrl: demoLms.urls.authorization, tokenUrl: demoLms.urls.token, jwksUrl: demoLms.urls.jwks });
 
-  const launchPlayroute: Launch = async (user) => {
+  const trivial = await startTrivialTool(demoLms);
+  const counter = new StoreCommandCounter([database.connection.getClient(), ltijs.client as never]);
+
+  const launchPlayroute: Launch = async (user, step) => {
     const browser = new ScriptedBrowser();
+    step?.('login');
     const form = await browser.loginAndAuthorise(demoLms.startLaunch({ user, clientId: playroute.clientId }).url);
+    step?.('launch');
     const landed = await browser.postForm(form.action, form.fields);
     await landed.body?.cancel();
     const token = /#session=([^&]+)/.exec(landed.headers.get('location') ?? '')?.[1];
     if (!token) throw new LaunchFailed(`launch answered ${landed.status} without a session`);
     // The client's first call with its session: what the landed page shows comes from here.
+    step?.('landed');
     const session = await fetch(`${tool.base}/api/session`, { headers: { authorization: `Bearer ${decodeURIComponent(token)}` } });
     await session.text();
     if (session.status !== 200) throw new LaunchFailed(`GET /api/session answered ${session.status}`);
   };
-  const launchLtijs: Launch = async (user) => {
+  const launchLtijs: Launch = async (user, step) => {
     const browser = new ScriptedBrowser();
+    step?.('login');
     const form = await browser.loginAndAuthorise(demoLms.startLaunch({ user, clientId: ltijsTool.clientId }).url);
+    step?.('launch');
     const launched = await browser.postForm(form.action, form.fields);
     await launched.body?.cancel();
     const next = launched.headers.get('location');
     if (launched.status !== 302 || !next?.includes('ltik=')) throw new LaunchFailed(`launch answered ${launched.status} without an ltik`);
     // ltijs redirects to the app route with its ltik; the onConnect page is the landed session.
+    step?.('landed');
     const page = await browser.request(new URL(next, ltijs.base).toString());
     const html = await page.text();
     if (page.status !== 200 || !html.includes('Launched as')) throw new LaunchFailed(`landed page answered ${page.status}`);
@@ -106,27 +142,105 @@ async function main(): Promise<void> {
   timeout.unref();
 
   // Warm both up (JIT, connections, JWKS caches), then alternate rounds so neither tool gets the quieter machine.
+  // The ceiling: one POST of a real launch form (the LMS signed it once for the trivial tool) answered with a small page.
+  const trivialForm = await new ScriptedBrowser().loginAndAuthorise(demoLms.startLaunch({ user: users[0] ?? '', clientId: trivial.clientId }).url);
+  const launchTrivial: Launch = async () => {
+    const page = await new ScriptedBrowser().request(trivialForm.action, { method: 'POST', body: new URLSearchParams(trivialForm.fields) });
+    if (page.status !== 200 || !(await page.text()).includes('Launched')) throw new LaunchFailed(`trivial tool answered ${page.status}`);
+  };
+
+  // Before the timed rounds: each tool's first launches of every member (new people, a new course and link) one at a time.
+  const sampleFirst = await countCommands(counter, { Playroute: launchPlayroute, 'ltijs 5.9.9': launchLtijs }, users.slice(0, Math.min(SAMPLE, users.length)));
+
+  // Warm all up (JIT, connections, JWKS caches), then alternate rounds so no tool gets the quieter machine.
   await drive(launchPlayroute, WARMUP, users);
   await drive(launchLtijs, WARMUP, users);
-  const tallies = { Playroute: emptyTally(), 'ltijs 5.9.9': emptyTally() };
+  await drive(launchTrivial, WARMUP, users);
+  const tallies = { Playroute: emptyTally(), 'ltijs 5.9.9': emptyTally(), 'trivial tool': emptyTally() };
+  const profiler = PROFILE ? new Session() : undefined;
+  profiler?.connect();
+  await profiler?.post('Profiler.enable');
+  await profiler?.post('Profiler.start');
   for (let round = 0; round < ROUNDS; round += 1) {
     merge(tallies.Playroute, await drive(launchPlayroute, LAUNCHES, users));
+    if (PROFILE) continue;
     merge(tallies['ltijs 5.9.9'], await drive(launchLtijs, LAUNCHES, users));
+    merge(tallies['trivial tool'], await drive(launchTrivial, LAUNCHES, users));
   }
   clearTimeout(timeout);
+  if (profiler && PROFILE) writeFileSync(PROFILE, JSON.stringify((await profiler.post('Profiler.stop')).profile));
+  // After the rounds: launches of people who launched before (what most launches of a class are), one at a time.
+  const sampleAgain = await countCommands(counter, { Playroute: launchPlayroute, 'ltijs 5.9.9': launchLtijs }, Array.from({ length: SAMPLE }, (_, i) => users[i % users.length] ?? ''));
 
   report(tallies, demoLms, jwksFetches);
+  reportCommands('first launch of each person', sampleFirst);
+  reportCommands('launches again', sampleAgain);
   await ltijs.close();
+  await new Promise((resolve) => trivial.server.close(resolve));
   await new Promise((resolve) => tool.server.close(resolve));
   await new Promise((resolve) => lms.server.close(resolve));
   await database.close();
   await store.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** The trivial tool described at the top: its login only exists so the LMS signs one form for it; the bench posts that form. */
+async function startTrivialTool(lms: DemoLms): Promise<{ server: Server; base: string; clientId: string }> {
+  const app = express();
+  const { server, base } = await listen(app);
+  const registered = lms.registerTool({ name: 'trivial', loginUrl: `${base}/login`, launchUrl: `${base}/launch`, redirectUris: [`${base}/launch`], jwksUrl: `${base}/jwks`, deploymentIds: [DEPLOYMENT_ID] });
+  app.get('/login', (req, res) => {
+    const auth = new URL(lms.urls.authorization);
+    const query: Record<string, string> = { scope: 'openid', response_type: 'id_token', response_mode: 'form_post', prompt: 'none', client_id: registered.clientId, redirect_uri: `${base}/launch` };
+    for (const [name, value] of Object.entries(query)) auth.searchParams.set(name, value);
+    for (const name of ['login_hint', 'lti_message_hint']) if (typeof req.query[name] === 'string') auth.searchParams.set(name, req.query[name]);
+    auth.searchParams.set('state', randomBytes(24).toString('base64url'));
+    auth.searchParams.set('nonce', randomBytes(24).toString('base64url'));
+    res.redirect(302, auth.toString());
+  });
+  app.post('/launch', express.urlencoded({ extended: false, limit: '64kb' }), (req, res) => {
+    if (typeof req.body?.id_token !== 'string') return void res.status(400).send('no id_token');
+    res.send('<!doctype html><p>Launched</p>');
+  });
+  return { server, base, clientId: registered.clientId };
+}
+
+/** Runs launches one at a time and counts each step's store commands; returns the tallies per tool and step. */
+async function countCommands(counter: StoreCommandCounter, tools: Record<string, Launch>, users: string[]): Promise<Map<string, { launches: number; steps: Map<string, PhaseTally> }>> {
+  const result = new Map<string, { launches: number; steps: Map<string, PhaseTally> }>();
+  for (const [name, launch] of Object.entries(tools)) {
+    counter.phases.clear();
+    for (const user of users) {
+      await launch(user, (step) => (counter.phase = step));
+      // Let replies of commands sent just before the step ended arrive (their synced-write verdict comes with them).
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      counter.phase = undefined;
+    }
+    result.set(name, { launches: users.length, steps: new Map(counter.phases) });
+  }
+  return result;
+}
+
+function reportCommands(title: string, sample: Map<string, { launches: number; steps: Map<string, PhaseTally> }>): void {
+  process.stdout.write(`\nstore commands per launch, ${title} (one at a time; synced = a write that changed data, so the store journaled it before answering)\n`);
+  for (const [tool, { launches, steps }] of sample) {
+    const per = (n: number) => (n / launches).toFixed(1);
+    let commands = 0;
+    let synced = 0;
+    for (const [step, tally] of steps) {
+      commands += tally.commands;
+      synced += tally.syncedWrites;
+      const which = [...tally.byCommand].map(([label, n]) => `${label} ×${per(n)}`).join(', ');
+      process.stdout.write(`  ${tool.padEnd(12)} ${step.padEnd(7)} ${per(tally.commands).padStart(5)} commands, ${per(tally.writes)} writes, ${per(tally.syncedWrites)} synced   ${which}\n`);
+    }
+    process.stdout.write(`  ${tool.padEnd(12)} ${'all'.padEnd(7)} ${per(commands).padStart(5)} commands, ${per(synced)} synced writes\n`);
+  }
 }
 
 /** N launches with at most CONCURRENCY in flight; every launch timed from the login GET to the landed answer. */
 async function drive(launch: Launch, count: number, users: string[]): Promise<Tally> {
   const tally = emptyTally();
-  const sampler = setInterval(() => (tally.peakRss = Math.max(tally.peakRss, process.memoryUsage().rss)), 20);
+  const sampler = setInterval(() => (tally.peakRss = Math.max(tally.peakRss, process.memoryUsage.rss())), 20);
   let next = 0;
   const started = performance.now();
   const lane = async () => {
@@ -145,7 +259,7 @@ async function drive(launch: Launch, count: number, users: string[]): Promise<Ta
   await Promise.all(Array.from({ length: CONCURRENCY }, lane));
   tally.elapsedMs = performance.now() - started;
   clearInterval(sampler);
-  tally.peakRss = Math.max(tally.peakRss, process.memoryUsage().rss);
+  tally.peakRss = Math.max(tally.peakRss, process.memoryUsage.rss());
   return tally;
 }
 
@@ -170,7 +284,7 @@ function report(tallies: Record<string, Tally>, lms: DemoLms, jwksFetches: Recor
   const line = (label: string, values: string[]) => process.stdout.write(`${label.padEnd(26)}${values.map((v) => v.padStart(14)).join('')}\n`);
   const names = Object.keys(tallies);
   const all = Object.values(tallies);
-  process.stdout.write(`launch bench: ${ROUNDS} rounds × ${LAUNCHES} launches per tool, concurrency ${CONCURRENCY}, ${WARMUP} warm-up each, LMS ${lms.quirks}\n\n`);
+  process.stdout.write(`launch bench: ${ROUNDS} rounds × ${LAUNCHES} launches per tool, concurrency ${CONCURRENCY}, ${WARMUP} warm-up each, LMS ${lms.quirks}, store ${ON_DISK ? 'on disk' : 'in memory'}\n\n`);
   line('', names);
   line('launches completed', all.map((t) => String(t.latencies.length)));
   line('launches failed', all.map((t) => String([...t.failures.values()].reduce((a, b) => a + b, 0))));
@@ -179,8 +293,12 @@ function report(tallies: Record<string, Tally>, lms: DemoLms, jwksFetches: Recor
   for (const p of [50, 95, 99]) line(`latency p${p}`, all.map((t) => `${percentile([...t.latencies].sort((a, b) => a - b), p).toFixed(1)} ms`));
   line('LMS JWKS fetches (all)', names.map((name) => String(jwksFetches[name] ?? 0)));
   line('peak RSS (one process)', all.map((t) => `${(t.peakRss / 1024 / 1024).toFixed(0)} MB`));
-  const [ours, theirs] = all;
-  if (ours && theirs) process.stdout.write(`\nratio Playroute / ltijs: ${(rate(ours) / rate(theirs)).toFixed(2)}× the launches/s, ${(percentile([...ours.latencies].sort((a, b) => a - b), 50) / percentile([...theirs.latencies].sort((a, b) => a - b), 50)).toFixed(2)}× the p50\n`);
+  const [ours, theirs, ceiling] = all;
+  const p50 = (t: Tally) => percentile([...t.latencies].sort((a, b) => a - b), 50);
+  if (ours && theirs) process.stdout.write(`\nratio Playroute / ltijs: ${(rate(ours) / rate(theirs)).toFixed(2)}× the launches/s, ${(p50(ours) / p50(theirs)).toFixed(2)}× the p50\n`);
+  if (ours && theirs && ceiling) {
+    process.stdout.write(`share of the trivial tool's ceiling (launches/s): Playroute ${((100 * rate(ours)) / rate(ceiling)).toFixed(0)} %, ltijs ${((100 * rate(theirs)) / rate(ceiling)).toFixed(0)} %\n`);
+  }
   for (const [name, t] of Object.entries(tallies)) for (const [reason, n] of t.failures) process.stdout.write(`${name} failure ×${n}: ${reason}\n`);
 }
 

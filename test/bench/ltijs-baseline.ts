@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { MongoClient } from 'mongodb';
 
 /** The part of ltijs's Provider this baseline uses (ltijs ships no types). */
 interface LtijsProvider {
@@ -20,6 +21,8 @@ interface LtijsProvider {
   }): Promise<unknown>;
   close(options: { silent: true }): Promise<true>;
   app: RequestListener;
+  /** ltijs's own mongoose (7.x) connection. */
+  Database: { db: { getClient(): MongoClient } };
 }
 
 export interface LtijsBaseline {
@@ -27,6 +30,8 @@ export interface LtijsBaseline {
   loginUrl: string;
   launchUrl: string;
   jwksUrl: string;
+  /** The driver client of ltijs's connection, opened with command monitoring on, so a bench can count its store commands. */
+  client: MongoClient;
   register(platform: { issuer: string; clientId: string; authUrl: string; tokenUrl: string; jwksUrl: string }): Promise<void>;
   close(): Promise<void>;
 }
@@ -36,7 +41,7 @@ export async function startLtijsBaseline(mongoUri: string): Promise<LtijsBaselin
   const require = createRequire(import.meta.url);
   const lti = (require('ltijs') as { Provider: LtijsProvider }).Provider;
   // Defaults as its README shows them, except the cookie flags: plain HTTP on 127.0.0.1 needs secure: false.
-  lti.setup('bench-encryption-key', { url: mongoUri }, { cookies: { secure: false, sameSite: 'Lax' }, devMode: false });
+  lti.setup('bench-encryption-key', { url: mongoUri, connection: { monitorCommands: true } }, { cookies: { secure: false, sameSite: 'Lax' }, devMode: false });
   lti.onConnect((token, _req, res) => res.send(`<!doctype html><p>Launched as ${token.user}</p>`));
   await lti.deploy({ serverless: true, silent: true });
   const server: Server = createServer(lti.app);
@@ -47,6 +52,7 @@ export async function startLtijsBaseline(mongoUri: string): Promise<LtijsBaselin
     loginUrl: `${base}/login`,
     launchUrl: `${base}/`,
     jwksUrl: `${base}/keys`,
+    client: lti.Database.db.getClient(),
     async register(platform) {
       await lti.registerPlatform({
         url: platform.issuer,

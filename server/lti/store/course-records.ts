@@ -1,5 +1,20 @@
 // What launches and the roster tell Playroute about people, courses and placements, per platform and deployment.
 import { Schema, type Connection } from 'mongoose';
+import { contentOf, RecentWrites } from './recent-writes';
+
+/**
+ * How exact a recorded launch time is: a launch within this time of the one recorded does not write it again, so a
+ * person launching again (a second tab, a link after a link) costs no synced write. The class list shows this time.
+ */
+export const LAST_LAUNCH_PRECISION_MS = 5 * 60_000;
+/**
+ * How long this process trusts its own record of a person, course or placement it wrote: within it, a launch with
+ * the same claims writes nothing. Only launches write these fields (the roster sets a course's rosterSyncedAt alone),
+ * so the record can only be out of date when another process stored different claims for the same key in between;
+ * then the LMS's claims are stored again after at most this time. Memberships are always written: the roster of
+ * another process may have set one inactive, and a launch must make it active again.
+ */
+const TRUSTED_WRITE_MS = 10 * 60_000;
 
 export interface PersonRecord {
   platformId: string;
@@ -9,6 +24,10 @@ export interface PersonRecord {
   familyName?: string;
   email?: string;
   locale?: string;
+  /**
+   * The person's first launch, and the last one without a course (within LAST_LAUNCH_PRECISION_MS). A launch in a
+   * course records its time on the membership instead, so a launch writes one launch time, not two.
+   */
   lastLaunchAt?: Date;
 }
 
@@ -99,7 +118,21 @@ linkReferenceSchema.index({ token: 1 }, { unique: true });
 
 type ContextKey = Pick<ContextRecord, 'platformId' | 'deploymentId' | 'contextId'>;
 
+/** Everything one verified launch tells about its person, course, placement and membership. */
+export interface LaunchRecord {
+  person: Omit<PersonRecord, 'lastLaunchAt'>;
+  context?: Omit<ContextRecord, 'rosterSyncedAt'>;
+  placement?: PlacementRecord;
+  membership?: Omit<MembershipRecord, 'lastLaunchAt' | 'listedAt'>;
+  launchedAt: Date;
+}
+
 export interface CourseRecords {
+  /**
+   * Stores a launch's records, leaving out what this process stored lately with the same content, and the launch
+   * time where the recorded one is recent (LAST_LAUNCH_PRECISION_MS). The writes go out together.
+   */
+  recordLaunch(record: LaunchRecord): Promise<void>;
   savePerson(person: PersonRecord): Promise<void>;
   getPerson(platformId: string, sub: string): Promise<PersonRecord | undefined>;
   saveContext(context: ContextRecord): Promise<void>;
@@ -124,7 +157,63 @@ export function createCourseRecords(connection: Connection): CourseRecords {
   const Memberships = connection.model<MembershipRecord>('LtiMembership', membershipSchema);
   const LinkReferences = connection.model<LinkReferenceRecord>('LtiLinkReference', linkReferenceSchema);
   const upsert = { upsert: true };
+  const recent = new RecentWrites(TRUSTED_WRITE_MS);
+
+  /** Runs the write unless the same content went out lately; remembers it once the store has it. */
+  async function unlessWrittenLately(key: string, content: unknown, now: number, write: () => Promise<unknown>): Promise<void> {
+    const text = contentOf(content);
+    if (recent.wroteLately(key, text, now)) return;
+    await write();
+    recent.remember(key, text, now);
+  }
+
+  async function writePerson(person: LaunchRecord['person'], launchedAt: Date, inCourse: boolean): Promise<void> {
+    const now = launchedAt.getTime();
+    const { platformId, sub } = person;
+    const key = `person ${platformId} ${sub}`;
+    const timeKey = `person-launch ${platformId} ${sub}`;
+    const recorded = recent.writtenAt(timeKey, now);
+    const timeDue = !inCourse && (recorded === undefined || now - recorded >= LAST_LAUNCH_PRECISION_MS);
+    if (!timeDue) {
+      await unlessWrittenLately(key, person, now, () => People.updateOne({ platformId, sub }, { $set: person, $setOnInsert: { lastLaunchAt: launchedAt } }, upsert));
+      return;
+    }
+    await People.updateOne({ platformId, sub }, { $set: { ...person, lastLaunchAt: launchedAt } }, upsert);
+    recent.remember(key, contentOf(person), now);
+    recent.remember(timeKey, '', now);
+  }
+
+  async function writeMembership(membership: NonNullable<LaunchRecord['membership']>, launchedAt: Date): Promise<void> {
+    const now = launchedAt.getTime();
+    const { platformId, deploymentId, contextId, sub } = membership;
+    const timeKey = `membership-launch ${platformId} ${deploymentId} ${contextId} ${sub}`;
+    const recorded = recent.writtenAt(timeKey, now);
+    const timeDue = recorded === undefined || now - recorded >= LAST_LAUNCH_PRECISION_MS;
+    // The mentor scope comes with every launch: a launch without it ends the scoping rather than keeping an old list.
+    const unset = membership.mentees === undefined ? { $unset: { mentees: 1 } } : {};
+    const set = timeDue ? { ...membership, lastLaunchAt: launchedAt } : membership;
+    // Sent every time (see TRUSTED_WRITE_MS); with nothing changed, the store answers without a synced write.
+    await Memberships.updateOne({ platformId, deploymentId, contextId, sub }, { $set: set, ...unset }, upsert);
+    if (timeDue) recent.remember(timeKey, '', now);
+  }
+
   return {
+    async recordLaunch({ person, context, placement, membership, launchedAt }) {
+      const now = launchedAt.getTime();
+      const writes: Promise<void>[] = [writePerson(person, launchedAt, context !== undefined)];
+      if (context) {
+        const { platformId, deploymentId, contextId } = context;
+        const key = `context ${platformId} ${deploymentId} ${contextId}`;
+        writes.push(unlessWrittenLately(key, context, now, () => Contexts.updateOne({ platformId, deploymentId, contextId }, { $set: context }, upsert)));
+      }
+      if (placement) {
+        const { platformId, deploymentId, resourceLinkId } = placement;
+        const key = `placement ${platformId} ${deploymentId} ${resourceLinkId}`;
+        writes.push(unlessWrittenLately(key, placement, now, () => Placements.updateOne({ platformId, deploymentId, resourceLinkId }, { $set: placement }, upsert)));
+      }
+      if (membership) writes.push(writeMembership(membership, launchedAt));
+      await Promise.all(writes);
+    },
     async savePerson(person) {
       await People.updateOne({ platformId: person.platformId, sub: person.sub }, { $set: person }, upsert);
     },

@@ -1,8 +1,14 @@
 // The LMS pages launches came from (their return_url origins), so frame-ancestors admits a Canvas on the school's own domain.
 import { Schema, type Connection, type Model } from 'mongoose';
+import { RecentWrites } from './recent-writes';
 
 /** A registered platform may name many course hosts, but not without end. */
 const MAX_ORIGINS_PER_PLATFORM = 20;
+/**
+ * How exact lastSeenAt is: an origin this process saw (and stored) within this time is not written again, so a launch
+ * from a known course page costs no store command. Nothing reads lastSeenAt yet; it is there to retire old origins.
+ */
+const LAST_SEEN_PRECISION_MS = 60 * 60_000;
 
 export interface LearnedFramingOrigins {
   /** Records that a signed launch of this platform returns to pages on this origin. */
@@ -30,11 +36,20 @@ export function createLearnedFramingOrigins(connection: Connection): LearnedFram
   // Both the launch and the security headers open this store on the same connection.
   const Origins: Model<FramingOriginDocument> =
     (connection.models.LtiFramingOrigin as Model<FramingOriginDocument> | undefined) ?? connection.model<FramingOriginDocument>('LtiFramingOrigin', framingOriginSchema);
+  const seen = new RecentWrites(LAST_SEEN_PRECISION_MS);
   return {
     async remember(platformId, origin, seenAt) {
-      const known = await Origins.exists({ platformId, origin });
+      const key = `${platformId} ${origin}`;
+      const now = seenAt.getTime();
+      if (seen.writtenAt(key, now) !== undefined) return;
+      const known = await Origins.findOne({ platformId, origin }).select({ lastSeenAt: 1 }).lean<{ lastSeenAt: Date }>();
+      if (known && now - known.lastSeenAt.getTime() < LAST_SEEN_PRECISION_MS) {
+        seen.remember(key, '', known.lastSeenAt.getTime());
+        return;
+      }
       if (!known && (await Origins.countDocuments({ platformId })) >= MAX_ORIGINS_PER_PLATFORM) return;
       await Origins.updateOne({ platformId, origin }, { $set: { lastSeenAt: seenAt } }, { upsert: true });
+      seen.remember(key, '', now);
     },
     async list() {
       const docs = await Origins.find().select({ origin: 1 }).lean<{ origin: string }[]>();

@@ -1,4 +1,10 @@
 // The OIDC login requests in flight: each state and nonce is used once, within ten minutes, by the platform it was issued for.
+//
+// One document per login carries its state (the _id) and its nonce. Consuming the state marks the document spent in
+// one findOneAndUpdate, and a unique index over the spent documents' issuer + nonce makes that same command spend
+// the nonce: a second document with an already spent nonce (a second process, a state store restored from a backup)
+// cannot be consumed. One synced write per launch instead of a delete plus a used-nonce insert; the spent document
+// stays until no id_token carrying its nonce could pass verification any more (kept until the caller says so).
 import { Schema, type Connection } from 'mongoose';
 
 export const LOGIN_STATE_TTL_SECONDS = 600;
@@ -18,6 +24,10 @@ export interface LoginState {
 
 interface LoginStateDocument extends LoginState {
   _id: string;
+  /** Set when the launch consumed the state; from then on the document is the record of a used nonce. */
+  spent?: true;
+  /** The TTL monitor removes the document after this: ten minutes for a waiting login, longer once spent. */
+  expiresAt: Date;
 }
 
 const loginStateSchema = new Schema<LoginStateDocument>(
@@ -32,59 +42,72 @@ const loginStateSchema = new Schema<LoginStateDocument>(
     binding: { type: String, required: true },
     storageTarget: String,
     createdAt: { type: Date, required: true },
+    spent: Boolean,
+    expiresAt: { type: Date, required: true },
   },
   { versionKey: false, collection: 'lti_login_states' },
 );
-loginStateSchema.index({ createdAt: 1 }, { expireAfterSeconds: LOGIN_STATE_TTL_SECONDS });
+loginStateSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
+// A nonce is spent once per platform: two spent documents with the same issuer and nonce cannot exist.
+loginStateSchema.index({ issuer: 1, nonce: 1 }, { unique: true, partialFilterExpression: { spent: true }, name: 'spent_nonce' });
 // Counting one platform's waiting logins happens on every login initiation.
 loginStateSchema.index({ issuer: 1, createdAt: 1 });
 
-const usedNonceSchema = new Schema(
-  {
-    _id: String,
-    expiresAt: { type: Date, required: true },
-  },
-  { versionKey: false, collection: 'lti_used_nonces' },
-);
-usedNonceSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
+/** The TTL index of earlier versions removed every login state ten minutes after the login, spent or not. */
+const RETIRED_INDEXES = ['createdAt_1'];
+
+/** Why a state could not be consumed. */
+export type ConsumeRefusal = 'unknown' | 'nonce_spent';
 
 export interface LoginStates {
   save(state: LoginState): Promise<void>;
-  /** Takes the state out in one atomic step: a second launch with the same state finds nothing. */
-  consume(state: string, now: Date): Promise<LoginState | undefined>;
-  /** Records a nonce as used; false when it was used before (a replay). */
-  useNonce(issuer: string, nonce: string, keepUntil: Date): Promise<boolean>;
+  /**
+   * Spends the state and its nonce in one atomic step: a second launch with the same state finds nothing, and a
+   * state whose nonce was spent before is refused. The spent record is kept until `keepNonceUntil`.
+   */
+  consume(state: string, props: { now: Date; keepNonceUntil: Date }): Promise<LoginState | ConsumeRefusal>;
   /** How many logins of this platform wait for their launch (not used, not expired). */
   countWaiting(issuer: string, now: Date): Promise<number>;
+  /** Removes what earlier versions declared and this one replaces; call once at start. */
+  retireOldIndexes(): Promise<void>;
 }
 
 export function createLoginStates(connection: Connection): LoginStates {
   const States = connection.model<LoginStateDocument>('LtiLoginState', loginStateSchema);
-  const UsedNonces = connection.model('LtiUsedNonce', usedNonceSchema);
   return {
     async save(state) {
-      await States.create({ _id: state.state, ...state });
+      const expiresAt = new Date(state.createdAt.getTime() + LOGIN_STATE_TTL_SECONDS * 1000);
+      await States.create({ _id: state.state, ...state, expiresAt });
     },
-    async consume(state, now) {
-      const doc = await States.findOneAndDelete({ _id: state }).lean<LoginStateDocument>();
-      if (!doc) return undefined;
+    async consume(state, { now, keepNonceUntil }) {
+      let doc: LoginStateDocument | null;
+      try {
+        doc = await States.findOneAndUpdate(
+          { _id: state, spent: { $ne: true } },
+          { $set: { spent: true, expiresAt: keepNonceUntil } },
+          { returnDocument: 'before' },
+        ).lean<LoginStateDocument>();
+      } catch (err) {
+        // The spent_nonce index: another login with this issuer and nonce was spent before.
+        if ((err as { code?: number }).code === 11000) return 'nonce_spent';
+        throw err;
+      }
+      if (!doc) return 'unknown';
       // The TTL sweep runs about once a minute, so an expired state may still be there.
-      if (now.getTime() - doc.createdAt.getTime() > LOGIN_STATE_TTL_SECONDS * 1000) return undefined;
-      const { _id, ...rest } = doc;
+      if (now.getTime() - doc.createdAt.getTime() > LOGIN_STATE_TTL_SECONDS * 1000) return 'unknown';
+      const { _id, spent: _spent, expiresAt: _expiresAt, ...rest } = doc;
       return rest;
     },
     async countWaiting(issuer, now) {
-      return States.countDocuments({ issuer, createdAt: { $gt: new Date(now.getTime() - LOGIN_STATE_TTL_SECONDS * 1000) } });
+      return States.countDocuments({ issuer, createdAt: { $gt: new Date(now.getTime() - LOGIN_STATE_TTL_SECONDS * 1000) }, spent: { $ne: true } });
     },
-    async useNonce(issuer, nonce, keepUntil) {
-      try {
-        // The unique _id makes check-and-record one atomic insert; two launches cannot both pass.
-        await UsedNonces.create({ _id: `${issuer} ${nonce}`, expiresAt: keepUntil });
-        return true;
-      } catch (err) {
-        if ((err as { code?: number }).code === 11000) return false;
-        throw err;
+    async retireOldIndexes() {
+      const existing = await States.collection.indexes().catch(() => []);
+      for (const name of RETIRED_INDEXES) {
+        if (existing.some((index) => index.name === name)) await States.collection.dropIndex(name);
       }
+      // Logins begun under that version have no expiresAt: they expire ten minutes from now (consume checks createdAt anyway).
+      await States.updateMany({ expiresAt: { $exists: false } }, { $set: { expiresAt: new Date(Date.now() + LOGIN_STATE_TTL_SECONDS * 1000) } });
     },
   };
 }
