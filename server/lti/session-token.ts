@@ -12,6 +12,8 @@ export const SESSION_MINUTES = 30;
 /** Renewal never carries a session past this long after its launch: then the person opens Playroute from the course again. */
 export const SESSION_MAX_HOURS = 10;
 const AUDIENCE = 'playroute-api';
+/** How many verified tokens are remembered (a few per open tab); the oldest is forgotten first. */
+const VERIFIED_TOKENS_KEPT = 10_000;
 
 export const launchSessionSchema = z.object({
   sid: z.string(),
@@ -64,7 +66,21 @@ export function createSessionTokens(options: { masterKey: string; issuer: string
       .sign(key);
   };
 
+  // The client sends the same token with every call for up to half an hour: its signature and claims are checked
+  // once, and a later call with exactly that string only checks its expiry again (as jwtVerify does: exp after now).
+  const verified = new Map<string, { session: LaunchSession; expiresAt: number }>();
+  const remember = (token: string, session: LaunchSession, expiresAt: number) => {
+    if (verified.size >= VERIFIED_TOKENS_KEPT) verified.delete(verified.keys().next().value as string);
+    verified.set(token, { session: deepFreeze(session), expiresAt });
+  };
+
   const verify = async (token: string): Promise<LaunchSession | undefined> => {
+    const known = verified.get(token);
+    if (known) {
+      if (seconds() < known.expiresAt) return known.session;
+      verified.delete(token);
+      return undefined;
+    }
     try {
       const { payload } = await jwtVerify(token, key, {
         algorithms: ['HS256'],
@@ -73,7 +89,9 @@ export function createSessionTokens(options: { masterKey: string; issuer: string
         currentDate: now(),
       });
       const parsed = launchSessionSchema.safeParse(payload);
-      return parsed.success ? parsed.data : undefined;
+      if (!parsed.success) return undefined;
+      if (payload.exp !== undefined) remember(token, parsed.data, payload.exp);
+      return parsed.data;
     } catch {
       return undefined;
     }
@@ -90,4 +108,13 @@ export function createSessionTokens(options: { masterKey: string; issuer: string
       return sign({ ...session, launchedAt: session.launchedAt });
     },
   };
+}
+
+/** A remembered session is handed to many requests, so none of them can change it for the others. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
 }
