@@ -1,5 +1,5 @@
 // `npm run build`: the React client (vite) and the server as plain JavaScript (esbuild), so a production start needs no dev tool.
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { PROJECT_ROOT, SERVER_DIST } from '../project-root';
@@ -23,9 +23,15 @@ await build({
   target: 'node20',
   // Dependencies stay in node_modules, resolved at run time: `npm prune --omit=dev` leaves exactly what these import.
   packages: 'external',
+  // /health reports the version; npm sets npm_package_version, but a container runs node without npm.
+  define: { 'process.env.npm_package_version': JSON.stringify(packageVersion()) },
   sourcemap: true,
   logLevel: 'warning',
 });
 // dist/ is git-ignored; the marker lets `npm start` tell a build from a half-copied folder.
 writeFileSync(path.join(SERVER_DIST, 'build.json'), `${JSON.stringify({ builtAt: new Date().toISOString(), entries: SERVER_ENTRIES }, null, 2)}\n`);
 console.log(`Built the client (client/dist) and the server (${path.relative(PROJECT_ROOT, SERVER_DIST)}) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
