@@ -68,7 +68,14 @@ export function createToolKeys(deps: { store: ToolKeyStore; secrets: SecretBox; 
     },
     async ensureKey() {
       const active = (await deps.store.listPublished(now())).filter((key) => !key.retiredAt);
-      if (active.length === 0) await createKey();
+      if (active.length > 0) return;
+      await createKey();
+      // Processes starting together on an empty database may each have made a first key. Every one keeps the same one,
+      // the oldest (ties by kid), and retires the rest, which stay published for the grace period like any retired key.
+      const first = (await deps.store.listPublished(now()))
+        .filter((key) => !key.retiredAt)
+        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.kid.localeCompare(b.kid))[0];
+      if (first) await deps.store.retireAllExcept(first.kid, now());
     },
   };
 }

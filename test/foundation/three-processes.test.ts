@@ -155,6 +155,16 @@ describe('three Playroute processes on one database, behind a round-robin proxy'
     process.stdout.write(`three-process story took ${Date.now() - startedAt} ms\n`);
   });
 
+  it('started together on an empty database, the processes agree on one signing key', async () => {
+    const kids = await Promise.all(
+      backends.map(async (backend) => ((await (await fetch(`http://127.0.0.1:${backend.port}/.well-known/jwks.json`)).json()) as { keys: { kid: string }[] }).keys.map((k) => k.kid)),
+    );
+    const active = await connection.collection('lti_tool_keys').find({ retiredAt: { $exists: false } }).toArray();
+    expect(active).toHaveLength(1);
+    // Keys another process made in the same moment stay published (retired) for the grace period; one signs.
+    for (const published of kids) expect(published).toContain(active[0]?.kid);
+  });
+
   it('the OIDC login lands on one process and the launch on another, and the launch is accepted', async () => {
     const mark = forwarded.length;
     const outcome = await new Browser(lms).launch({ user: lms.member('student').userId });
