@@ -118,9 +118,13 @@ describe('the class overview', () => {
   it("a mentor's overview holds only their mentees", async () => {
     const { placement } = await seedPlaybook(h);
     const coach = await launchAs(h.lms.member('coach').userId, placement);
-    const view = await overview(coach);
+    const teacher = await launchAs(h.lms.member('teacher').userId, placement);
+    // Asked at the same moment, each still gets their own scope: a teacher's answer is never handed to a mentor.
+    const [view, teachers] = await Promise.all([overview(coach), overview(teacher)]);
     expect(view.scope).toBe('mentees');
     expect(view.students.map((s) => s.id).sort()).toEqual([daan, priya]);
+    expect(teachers.scope).toBe('course');
+    expect(teachers.students.length).toBeGreaterThan(2);
   });
 
   it('a teacher may look while the playbook is still a draft; a link without a playbook has no overview', async () => {
