@@ -1,18 +1,26 @@
 // What each role works with once the placement has a playbook: the app composes the features, which never import each other.
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useState, type ComponentType } from 'react';
 import type { ReviewProps } from '../features/class-overview/components/class-overview';
 import { Loading } from '../components/status';
+import { requireMessages, type MessagePart } from '../i18n/catalogues';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/en';
 import type { SessionView } from '../lib/session-api';
 
-// Each role's workspace is its own chunk: a student's browser never loads the designer or the grading screens.
-const ClassOverview = lazy(() => import('../features/class-overview/components/class-overview').then((m) => ({ default: m.ClassOverview })));
-const CoachHome = lazy(() => import('../features/coach/components/coach-home').then((m) => ({ default: m.CoachHome })));
-const RouteDetail = lazy(() => import('../features/coach/components/route-detail').then((m) => ({ default: m.RouteDetail })));
-const GradingHome = lazy(() => import('../features/grading/components/grading-home').then((m) => ({ default: m.GradingHome })));
-const DesignerHome = lazy(() => import('../features/playbook-designer/components/designer-home').then((m) => ({ default: m.DesignerHome })));
-const StudentHome = lazy(() => import('../features/student-route/components/student-home').then((m) => ({ default: m.StudentHome })));
+// Each role's workspace is its own chunk, with its own texts in the language in use: a student's browser never loads
+// the designer or the grading screens, nor their words (issue 13; test/architecture/client-size.test.ts checks).
+const ClassOverview = lazy(() => screen(import('../features/class-overview/components/class-overview'), ['grading', 'coaching'], (m) => m.ClassOverview));
+const CoachHome = lazy(() => screen(import('../features/coach/components/coach-home'), ['grading', 'coaching', 'student'], (m) => m.CoachHome));
+const RouteDetail = lazy(() => screen(import('../features/coach/components/route-detail'), ['grading', 'coaching', 'student'], (m) => m.RouteDetail));
+const GradingHome = lazy(() => screen(import('../features/grading/components/grading-home'), ['grading'], (m) => m.GradingHome));
+const DesignerHome = lazy(() => screen(import('../features/playbook-designer/components/designer-home'), ['designer'], (m) => m.DesignerHome));
+const StudentHome = lazy(() => screen(import('../features/student-route/components/student-home'), ['student'], (m) => m.StudentHome));
+
+/** A screen's code and its texts, fetched side by side; it renders once both are there. */
+async function screen<M, P>(code: Promise<M>, parts: readonly MessagePart[], pick: (module: M) => ComponentType<P>): Promise<{ default: ComponentType<P> }> {
+  const [module] = await Promise.all([code, requireMessages(parts)]);
+  return { default: pick(module) };
+}
 
 export function RoleView({ session }: { session: SessionView }) {
   return (

@@ -1,6 +1,6 @@
 // Lets the user switch between Dutch and English, whatever the LMS said.
 import { useI18n } from '../i18n/i18n-context';
-import { LANGUAGES, type Language } from '../i18n/translate';
+import { LANGUAGES, type Language } from '../i18n/format';
 
 export function LanguageSwitch() {
   const { t, language, setLanguage } = useI18n();

@@ -1,24 +1,16 @@
-// Dates as the reader's language writes them, through the same message library as every other text.
-import { IntlMessageFormat } from 'intl-messageformat';
-import { LOCALES, type Language } from './translate';
+// Dates as the reader's language writes them: Intl.DateTimeFormat with the language's locale (format.ts).
+// Straight to Intl rather than through intl-messageformat, which did the same and weighed 10 kB gzipped (issue 13).
+import { LOCALES, type Language } from './format';
 
-/**
- * Named date formats, handed to Intl.DateTimeFormat by intl-messageformat unchanged. Names of our own: the library
- * merges them over its built-in `medium`/`long`, whose year/month/day options Intl refuses beside dateStyle.
- */
-const FORMATS = {
-  date: {
-    playrouteMedium: { dateStyle: 'medium' },
-    playrouteLong: { dateStyle: 'long' },
-    playrouteDateTime: { dateStyle: 'medium', timeStyle: 'short' },
-    playrouteFullDateTime: { dateStyle: 'full', timeStyle: 'short' },
-  },
-} satisfies { date: Record<string, Intl.DateTimeFormatOptions> };
-
-const STYLES = { medium: 'playrouteMedium', long: 'playrouteLong', dateTime: 'playrouteDateTime', fullDateTime: 'playrouteFullDateTime' } as const;
+const STYLES = {
+  medium: { dateStyle: 'medium' },
+  long: { dateStyle: 'long' },
+  dateTime: { dateStyle: 'medium', timeStyle: 'short' },
+  fullDateTime: { dateStyle: 'full', timeStyle: 'short' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
 export type DateStyle = keyof typeof STYLES;
 
-const compiled = new Map<string, IntlMessageFormat>();
+const formats = new Map<string, Intl.DateTimeFormat>();
 
 /** An ISO instant (as the API sends it) or a Date; nothing, or something unreadable, becomes an empty text. */
 export function formatDate(language: Language, value: string | Date | null | undefined, style: DateStyle = 'medium'): string {
@@ -26,10 +18,10 @@ export function formatDate(language: Language, value: string | Date | null | und
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return '';
   const key = `${language} ${style}`;
-  let format = compiled.get(key);
+  let format = formats.get(key);
   if (!format) {
-    format = new IntlMessageFormat(`{when, date, ${STYLES[style]}}`, LOCALES[language], FORMATS);
-    compiled.set(key, format);
+    format = new Intl.DateTimeFormat(LOCALES[language], STYLES[style]);
+    formats.set(key, format);
   }
-  return String(format.format({ when: date }));
+  return format.format(date);
 }

@@ -1,5 +1,5 @@
 // Which language the interface speaks: an explicit choice wins over the LMS's launch locale, which wins over the browser's.
-import { languageFromLocale, type Language } from './translate';
+import { languageFromLocale, type Language } from './format';
 
 export interface LanguageSources {
   /** navigator.language when the page opened. */

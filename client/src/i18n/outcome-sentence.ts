@@ -3,7 +3,8 @@
 // The sentence is the Tuning form in the third person ("The student designs …"), because the teacher writes the
 // verb as the student's action in the third person (the hint asks for "designs", "writes"); a "You …" frame made
 // "You designs …". Dutch puts the particle of a separable verb ("stelt … op") after the object.
-import { translate, type Language } from './translate';
+import { translate } from './catalogues';
+import type { Language } from './format';
 
 export const TUNING_PARTS = ['verb', 'competence', 'subject', 'standard', 'context'] as const;
 export type TuningPart = (typeof TUNING_PARTS)[number];

@@ -1,8 +1,5 @@
-// English texts of coaching in Playroute: assigning coaches, reviewing routes from the class view, the staff tabs.
+// English texts of coaching in Playroute: assigning coaches, reviewing routes from the class view.
 export const coachingEn = {
-  'role.assistant': 'teaching assistant',
-  'tabs.students': 'My students',
-  'tabs.assistantLabel': 'Assistant views',
   'coaching.scope.own': 'Your students: assigned to you by a teacher, or listed as yours by your learning environment.',
   'coaching.scope.none': 'No students are assigned to you yet. A teacher of this course can make you their coach.',
   'coaching.review.title': 'Routes waiting for approval',

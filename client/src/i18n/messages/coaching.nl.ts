@@ -1,10 +1,7 @@
-// Nederlandse teksten voor coaching in Playroute: coaches toewijzen, routes beoordelen vanuit de klas, de tabbladen van medewerkers.
+// Nederlandse teksten voor coaching in Playroute: coaches toewijzen, routes beoordelen vanuit de klas.
 import type { coachingEn } from './coaching.en';
 
 export const coachingNl: Record<keyof typeof coachingEn, string> = {
-  'role.assistant': 'onderwijsassistent',
-  'tabs.students': 'Mijn studenten',
-  'tabs.assistantLabel': 'Weergaven voor assistenten',
   'coaching.scope.own': 'Je studenten: door een docent aan jou toegewezen, of door je leeromgeving als de jouwe doorgegeven.',
   'coaching.scope.none': 'Er zijn nog geen studenten aan je toegewezen. Een docent van deze cursus kan je hun coach maken.',
   'coaching.review.title': 'Routes die wachten op goedkeuring',

@@ -1,12 +1,11 @@
 // Says the domain's messages (quality checks, publishing reasons, rule violations, playcards) in the interface language.
-import { en, type MessageKey } from '../../../i18n/en';
+import { isMessageKey } from '../../../i18n/catalogues';
+import type { MessageKey } from '../../../i18n/en';
 import { useI18n } from '../../../i18n/i18n-context';
 import { formatDate } from '../../../i18n/format-date';
 import type { MessageParams } from '../../../i18n/translate';
 import type { DomainMessage } from '../api/types';
 import { useDesigner } from './designer-context';
-
-const isMessageKey = (key: string): key is MessageKey => key in en;
 
 /** The designer's own key for a domain key, e.g. `quality.multiple_routes.ok` → `designer.m.quality.multiple_routes.ok`. */
 export function designerKey(key: string): MessageKey | null {

@@ -1,11 +1,10 @@
 // A domain message (a rule check, a refusal) in words: its ids and codes become titles and names before translation.
-import { en, type MessageKey } from '../../../i18n/en';
+import { isMessageKey } from '../../../i18n/catalogues';
+import type { MessageKey } from '../../../i18n/en';
 import type { MessageParams } from '../../../i18n/translate';
 import type { ActivityType, Environment, Message } from '../api/types';
 
 type Translate = (key: MessageKey, params?: MessageParams) => string;
-
-const isMessageKey = (key: string): key is MessageKey => key in en;
 
 /** Pure: `t` is the current language's translate, `titleOf` names an activity id. */
 export function messageText(t: Translate, m: Message, titleOf: (activityId: string) => string): string {
