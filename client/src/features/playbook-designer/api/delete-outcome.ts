@@ -3,5 +3,6 @@ import { apiRequest } from '../../../lib/api-client';
 import { ifMatch } from './types';
 import { revisionOnly } from './schemas';
 
-export const deleteOutcome = (revision: number, id: string) =>
-  apiRequest(`/api/playbook/outcomes/${encodeURIComponent(id)}`, revisionOnly, { method: 'DELETE', headers: ifMatch(revision) });
+/** `confirm`: deleting an outcome students already saw, after the teacher agreed (a delete carries it in the query). */
+export const deleteOutcome = (revision: number, id: string, confirm = false) =>
+  apiRequest(`/api/playbook/outcomes/${encodeURIComponent(id)}${confirm ? '?confirm=true' : ''}`, revisionOnly, { method: 'DELETE', headers: ifMatch(revision) });

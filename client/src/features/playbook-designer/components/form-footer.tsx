@@ -13,6 +13,8 @@ export function FormFooter(props: {
   /** Only for an item that exists already. */
   onDelete?: () => void;
   deleteLabel: MessageKey;
+  /** Sends the refused change again with the teacher's confirmation (criteria students already saw). */
+  onConfirm?: () => void;
 }) {
   const { t } = useI18n();
   const { saving } = props;
@@ -36,7 +38,7 @@ export function FormFooter(props: {
           </button>
         ) : null}
       </div>
-      <SaveError error={saving.error} />
+      <SaveError error={saving.error} {...(props.onConfirm ? { onConfirm: props.onConfirm } : {})} />
       <SavedNote shown={saving.done} />
     </>
   );

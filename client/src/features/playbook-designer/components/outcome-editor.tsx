@@ -45,21 +45,31 @@ export function OutcomeEditor({ outcome, onSaved, onClose }: { outcome?: Outcome
 
   const set = <K extends keyof OutcomeInput>(key: K, value: OutcomeInput[K]) => setForm((f) => ({ ...f, [key]: value }));
 
+  // What the confirmation of a guarded change sends again: the save or the delete that was refused.
+  const [lastAction, setLastAction] = useState<'save' | 'delete'>('save');
+
   function submit(event: FormEvent) {
     event.preventDefault();
+    send(false);
+  }
+
+  /** `confirm` once the teacher agreed to change an outcome students already saw. */
+  function send(confirm: boolean) {
     setTried(true);
+    setLastAction('save');
     if (invalid) return;
     const body: OutcomeInput = { ...form, title: form.title.trim() };
     void saving.run(async () => {
-      const answer = await save((revision) => (outcome ? updateOutcome(revision, outcome.id, body) : createOutcome(revision, body)));
+      const answer = await save((revision) => (outcome ? updateOutcome(revision, outcome.id, body, confirm) : createOutcome(revision, body)));
       if (!outcome) onSaved(answer.outcome.id);
     });
   }
 
-  function remove() {
-    if (!outcome || !window.confirm(t('designer.outcomes.confirmDelete', { title: outcome.title }))) return;
+  function remove(confirm = false) {
+    if (!outcome || (!confirm && !window.confirm(t('designer.outcomes.confirmDelete', { title: outcome.title })))) return;
+    setLastAction('delete');
     void saving.run(async () => {
-      await save((revision) => deleteOutcome(revision, outcome.id));
+      await save((revision) => deleteOutcome(revision, outcome.id, confirm));
       onClose();
     });
   }
@@ -231,8 +241,9 @@ export function OutcomeEditor({ outcome, onSaved, onClose }: { outcome?: Outcome
           showFixHint={tried && invalid}
           saveLabel="designer.outcomes.save"
           onClose={onClose}
-          {...(outcome ? { onDelete: remove } : {})}
+          {...(outcome ? { onDelete: () => remove() } : {})}
           deleteLabel="designer.outcomes.delete"
+          onConfirm={() => (lastAction === 'delete' ? remove(true) : send(true))}
         />
       </form>
 

@@ -7,7 +7,9 @@ import { publishPlaybook } from '../api/publish-playbook';
 import type { QualityCheck } from '../api/types';
 import { useDesigner } from './designer-context';
 import { useDomainText } from './domain-text';
+import { PlaybookHistory } from './playbook-history';
 import { SaveError, useSaving } from './save-error';
+import { UnpublishControl } from './unpublish-control';
 
 export function QualityPanel() {
   const { t } = useI18n();
@@ -56,7 +58,11 @@ export function QualityPanel() {
           </ul>
           <h4>{t('designer.publish.title')}</h4>
           {design.status === 'published' ? (
-            <p className="ok-note">{t('designer.publish.done')}</p>
+            <>
+              <p className="ok-note">{t('designer.publish.done')}</p>
+              <p className="hint">{t('designer.guard.hint')}</p>
+              <UnpublishControl />
+            </>
           ) : report.publishable ? (
             <p>{t('designer.publish.ready')}</p>
           ) : (
@@ -92,6 +98,7 @@ export function QualityPanel() {
           ) : null}
         </div>
       ) : null}
+      <PlaybookHistory />
     </section>
   );
 }

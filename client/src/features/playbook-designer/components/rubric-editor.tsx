@@ -46,10 +46,15 @@ export function RubricEditor({ outcome }: { outcome: OutcomeView }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    send(false);
+  }
+
+  /** `confirm` once the teacher agreed to change criteria students already saw. */
+  function send(confirm: boolean) {
     setTried(true);
     if (invalid) return;
     const body = criteria.map((c) => ({ ...c, title: c.title.trim(), passLevelId: c.levels.some((l) => l.id === c.passLevelId) ? c.passLevelId : undefined }));
-    void saving.run(() => save((revision) => setRubric(revision, outcome.id, body)));
+    void saving.run(() => save((revision) => setRubric(revision, outcome.id, body, confirm)));
   }
 
   return (
@@ -171,7 +176,7 @@ export function RubricEditor({ outcome }: { outcome: OutcomeView }) {
           {t('designer.validation.fix')}
         </p>
       ) : null}
-      <SaveError error={saving.error} />
+      <SaveError error={saving.error} onConfirm={() => send(true)} />
       <SavedNote shown={saving.done} />
     </form>
   );

@@ -12,12 +12,14 @@ export function toApiError(error: unknown): ApiError {
 
 const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? (value as unknown[]) : []);
 
-export function SaveError({ error }: { error: ApiError | null }) {
+/** `onConfirm` sends the same change again with the teacher's confirmation, for criteria students already saw. */
+export function SaveError({ error, onConfirm }: { error: ApiError | null; onConfirm?: () => void }) {
   const { t } = useI18n();
   const { reload } = useDesigner();
   const say = useDomainText();
   const [reloaded, setReloaded] = useState(false);
   if (!error) return null;
+  if (error.code === 'published_change_unconfirmed' && onConfirm) return <PublishedChangeQuestion error={error} onConfirm={onConfirm} />;
   if (error.code === 'version_conflict') {
     return (
       <div role="alert" className="error-box">
@@ -62,6 +64,31 @@ export function SaveError({ error }: { error: ApiError | null }) {
           ))}
         </ul>
       ) : null}
+    </div>
+  );
+}
+
+const PARTS = ['title', 'tuning', 'indicators', 'possibleEvidence', 'assessments', 'rubric'] as const;
+
+/** The server refused a change to criteria students already saw until the teacher confirms it: ask, naming what changes. */
+function PublishedChangeQuestion({ error, onConfirm }: { error: ApiError; onConfirm: () => void }) {
+  const { t } = useI18n();
+  const title = typeof error.details?.outcomeTitle === 'string' ? error.details.outcomeTitle : '';
+  const changes = listOf(error.details?.changes).filter((c): c is (typeof PARTS)[number] => PARTS.includes(c as (typeof PARTS)[number]));
+  return (
+    <div role="alert" className="warning-box">
+      <p>{changes.length > 0 ? t('designer.guard.changeQuestion', { title }) : t('designer.guard.deleteQuestion', { title })}</p>
+      {changes.length > 0 ? (
+        <ul>
+          {changes.map((part) => (
+            <li key={part}>{t(`designer.guard.part.${part}`)}</li>
+          ))}
+        </ul>
+      ) : null}
+      <p>{t('designer.guard.recorded')}</p>
+      <button type="button" onClick={onConfirm}>
+        {changes.length > 0 ? t('designer.guard.confirmChange') : t('designer.guard.confirmDelete')}
+      </button>
     </div>
   );
 }
