@@ -7,6 +7,7 @@ import { useI18n } from '../../../i18n/i18n-context';
 import { useCoachStudentsQuery, type CoachStudents } from '../api/get-students';
 import type { Notice } from '../../../components/notice';
 import { RouteDetail } from './route-detail';
+import { SessionAttendance } from './session-attendance';
 import { StudentList } from './student-list';
 
 export function CoachHome(_props: { session: SessionView }) {
@@ -45,6 +46,7 @@ export function CoachHome(_props: { session: SessionView }) {
               setOpen(id);
             }}
           />
+          <SessionAttendance />
         </>
       ) : null}
     </section>

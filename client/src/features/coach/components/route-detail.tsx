@@ -13,6 +13,7 @@ import { ProgressBar } from '../../../components/progress-bar';
 import { ProposalReview } from './proposal-review';
 import { ReviewForm } from './review-form';
 import { RouteActivities } from './route-activities';
+import { RouteHistory } from './route-history';
 
 interface Props {
   studentId: string;
@@ -76,6 +77,9 @@ export function RouteDetail({ studentId, fallbackName, onClose, onChanged }: Pro
           onFailed={failed}
           onChanged={changed}
         />
+      ) : null}
+      {view.isSuccess && view.data.route !== null ? (
+        <RouteHistory studentId={studentId} name={name} titleOf={(id) => catalogue.data?.activities.find((a) => a.id === id)?.title ?? id} />
       ) : null}
     </section>
   );

@@ -10,11 +10,12 @@ import { deliveriesKey } from '../api/get-deliveries';
 import { gradebookKey } from '../api/get-gradebook';
 import { AttemptReview } from './attempt-review';
 import { DeliveryList } from './delivery-list';
+import { GradingSettings } from './grading-settings';
 import { GradingQueueView } from './grading-queue';
 import { emptyDraft, type GradeDraft } from './grade-draft';
 import type { Notice } from '../../../components/notice';
 
-export function GradingHome(_props: { session: SessionView }) {
+export function GradingHome({ session }: { session: SessionView }) {
   const { t } = useI18n();
   const queue = useGradingQueueQuery();
   const roster = useRosterQuery();
@@ -59,6 +60,8 @@ export function GradingHome(_props: { session: SessionView }) {
         />
       ) : null}
       <DeliveryList nameOf={nameOf} />
+      {/* The settings are the teacher's; an assistant who grades reads them. */}
+      <GradingSettings canEdit={session.roles.includes('teacher')} />
     </section>
   );
 }
