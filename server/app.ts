@@ -21,6 +21,7 @@ import { createClassOverviewFeature } from './features/class-overview/index';
 import { createEvidenceFeature } from './features/evidence/index';
 import { createIntakeFeature } from './features/intake/index';
 import { createPeersFeature } from './features/peers/index';
+import { createProjectGroupsFeature } from './features/project-groups/index';
 import { gradeDeliveryRoutes, type Grades } from './features/grades/index';
 import { createLearningRoutesFeature, studentsInScope } from './features/learning-routes/index';
 import { createPlacementsFeature } from './features/placements/index';
@@ -109,5 +110,6 @@ function createFeatures(deps: AppDeps): { router: Router }[] {
   // Learning from each other: the intake reads routes and graded attempts; peers and groups read the intake's standings.
   const intake = createIntakeFeature({ connection, learningRoutes: learningRoutes.deps, evidence: evidence.deps });
   const peers = createPeersFeature({ connection, standings: intake.standings, learningRoutes: learningRoutes.deps });
-  return [roster, placements, playbooks, learningRoutes, classOverview, evidence, assessment, intake, peers];
+  const projectGroups = createProjectGroupsFeature({ connection, standings: intake.standings, learningRoutes: learningRoutes.deps });
+  return [roster, placements, playbooks, learningRoutes, classOverview, evidence, assessment, intake, peers, projectGroups];
 }
