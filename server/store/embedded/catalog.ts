@@ -105,14 +105,27 @@ export class Catalog {
     return this.collection(db, name) ?? this.create(db, name, {}, new UUID(), false);
   }
 
-  /** The whole state as records that rebuild it, for a snapshot. */
-  *describe(): Generator<Change> {
-    for (const collection of this.allCollections()) {
-      const { db, name: c } = collection;
-      yield { o: 'create', db, c, options: collection.options, uuid: collection.uuid };
-      for (const spec of collection.indexSpecs().slice(1)) yield { o: 'index', db, c, spec };
-      for (const doc of collection.documents()) yield { o: 'put', db, c, doc };
-    }
+  /**
+   * The state of this moment as records that rebuild it, for a snapshot written while commands go on: every
+   * collection's options, indexes and document list are taken now (stored documents are replaced, never changed
+   * in place, so the listed ones keep this moment's content); the records are made lazily as they are read.
+   */
+  capture(): Iterable<Change> {
+    const parts = this.allCollections().map((collection) => ({
+      db: collection.db,
+      c: collection.name,
+      options: collection.options,
+      uuid: collection.uuid,
+      specs: collection.indexSpecs().slice(1),
+      docs: collection.documents(),
+    }));
+    return (function* records(): Generator<Change> {
+      for (const { db, c, options, uuid, specs, docs } of parts) {
+        yield { o: 'create', db, c, options, uuid };
+        for (const spec of specs) yield { o: 'index', db, c, spec };
+        for (const doc of docs) yield { o: 'put', db, c, doc };
+      }
+    })();
   }
 }
 

@@ -23,7 +23,7 @@ describe('journal compaction', () => {
       if (n % 2) notes.replace(doc, { ...doc, text: 'changed' });
       await first.persistence.sync();
     }
-    await new Promise((done) => setImmediate(done));
+    await first.persistence.settled();
     const journalsAfter = readdirSync(dir).filter((f) => f.startsWith('journal-'));
     expect(journalsAfter).toHaveLength(1);
     expect(journalsAfter).not.toEqual(journalsBefore);

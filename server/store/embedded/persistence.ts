@@ -1,18 +1,21 @@
-// Durability for a data folder: load snapshot + journal on start, journal every change, compact when the journal grows.
-import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
+// Durability for a data folder: load snapshot + journals on start, journal every change, and fold the journals
+// into a new snapshot in the background (in slices, while the store keeps serving) when they grow.
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Catalog } from './catalog';
 import type { Change, ChangeSink } from './changes';
 import { Journal } from './journal';
 import { lockDataDir, type DataDirLock } from './lock-file';
 import type { StoreLogger } from './logger';
-import { decodeRecords } from './record-file';
-import { readSnapshot, syncDirectory, writeSnapshot } from './snapshot';
+import { forEachRecord } from './record-file';
+import { loadSnapshot, syncDirectory, writeSnapshotInSlices } from './snapshot';
 
 /** What the server needs from a store's durability: a sink for changes and a barrier before acknowledging. */
 export interface Persistence extends ChangeSink {
   /** Resolves when every change recorded so far is durable. */
   sync(): Promise<void>;
+  /** Resolves when no compaction is running (tests and benches wait for one to finish). */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -23,18 +26,33 @@ export interface OpenStore {
 
 /** Tests run purely in memory: nothing to write, nothing to wait for. */
 export function openMemoryStore(): OpenStore {
-  const persistence: Persistence = { record: () => undefined, sync: () => Promise.resolve(), close: () => Promise.resolve() };
+  const done = (): Promise<void> => Promise.resolve();
+  const persistence: Persistence = { record: () => undefined, sync: done, settled: done, close: done };
   return { catalog: new Catalog(persistence), persistence };
 }
 
 const JOURNAL_PATTERN = /^journal-(\d+)\.bson$/;
 const journalName = (generation: number): string => `journal-${generation}.bson`;
-/** Past this size the journal is folded into a new snapshot, bounding restart time and disk use. */
+/** Past this size the journals are folded into a new snapshot, bounding restart time and disk use. */
 export const DEFAULT_COMPACT_BYTES = 64 * 1024 * 1024;
+/** Every start opens a journal of its own; past this many the next compaction folds them in, however small. */
+const MAX_JOURNALS = 8;
 
+/**
+ * The folder holds snapshot.bson (its header names generation G) and journal-G, journal-G+1, … that continue it.
+ * A compaction switches to a new journal at once, then writes the snapshot of that moment in the background;
+ * only when the new snapshot is renamed into place are the journals before it removed. A crash at any point
+ * leaves a snapshot and every journal after it, so nothing acknowledged is lost.
+ */
 class DurableStore implements Persistence {
-  journal: Journal | undefined;
-  generation = 0;
+  private journal: Journal | undefined;
+  /** The generation of the journal being written. */
+  private generation = 0;
+  /** Journals before the current one that the snapshot does not cover yet (bytes, files). */
+  private olderBytes = 0;
+  private olderJournals = 0;
+  private compaction: Promise<void> | undefined;
+  private closing = false;
 
   constructor(
     private readonly dir: string,
@@ -53,55 +71,89 @@ class DurableStore implements Persistence {
     return this.journal ? this.journal.sync() : Promise.resolve();
   }
 
-  /** Rebuilds memory from the snapshot and the journal that continues it; a torn last record is dropped. */
-  load(): void {
-    const snapshot = readSnapshot(this.dir);
-    this.generation = snapshot?.generation ?? 0;
-    for (const change of snapshot?.changes ?? []) this.catalog.apply(change);
-    const journalPath = join(this.dir, journalName(this.generation));
-    if (!existsSync(journalPath)) return;
-    const { records, torn, validBytes } = decodeRecords(readFileSync(journalPath));
-    for (const record of records) this.catalog.apply(record as Change);
-    if (torn) {
-      // Only an unacknowledged write can be torn: acknowledged ones were fsynced whole before their reply.
-      this.logger.warn({ journal: journalPath, validBytes, records: records.length }, 'embedded store journal ends in an incomplete record; ignoring it');
-    }
-    this.logger.info({ dataDir: this.dir, replayed: records.length }, 'embedded store recovered from its journal');
+  settled(): Promise<void> {
+    return this.compaction ?? Promise.resolve();
   }
 
-  /** Writes the state as a new snapshot and starts an empty journal for it; runs only when the journal is idle. */
-  // Synchronous from snapshot to journal switch: no command can slip a change in between and be lost.
-  compact(): void {
-    const next = this.generation + 1;
-    writeSnapshot(this.dir, next, this.catalog.describe());
+  /**
+   * Rebuilds memory from the snapshot and the journals that continue it (a torn last record is dropped), then
+   * opens a new journal. Nothing is rewritten here: a large state starts as fast as it can be read.
+   */
+  load(): void {
+    const snapshotGeneration = loadSnapshot(this.dir, (change) => this.catalog.apply(change)) ?? 0;
+    const journals = journalGenerations(this.dir);
+    let replayed = 0;
+    for (const generation of journals) {
+      const path = join(this.dir, journalName(generation));
+      // Journals before the snapshot's generation are already in it (a crash came before their removal).
+      if (generation < snapshotGeneration) {
+        rmSync(path, { force: true });
+        continue;
+      }
+      const { count, torn, validBytes } = forEachRecord(readFileSync(path), (record) => this.catalog.apply(record as Change));
+      replayed += count;
+      this.olderBytes += validBytes;
+      this.olderJournals += 1;
+      if (torn) {
+        // Only an unacknowledged write can be torn: acknowledged ones were fsynced whole before their reply.
+        this.logger.warn({ journal: path, validBytes, records: count }, 'embedded store journal ends in an incomplete record; ignoring it');
+      }
+    }
+    if (replayed) this.logger.info({ dataDir: this.dir, replayed }, 'embedded store recovered from its journal');
+    // A journal of its own: a torn tail left in the last one is never written after.
+    this.generation = Math.max(snapshotGeneration, (journals.at(-1) ?? -1) + 1);
+    this.openJournal();
+  }
+
+  private openJournal(): Journal {
     const previous = this.journal;
-    this.journal = Journal.create(join(this.dir, journalName(next)));
-    this.journal.onIdle = () => this.compactIfLarge();
-    this.generation = next;
+    this.journal = Journal.create(join(this.dir, journalName(this.generation)));
+    this.journal.onIdle = () => this.compactIfDue();
     syncDirectory(this.dir);
     previous?.close().catch((error: unknown) => this.logger.warn({ err: error }, 'embedded store could not close an old journal'));
-    this.removeStaleJournals();
+    return this.journal;
   }
 
-  private compactIfLarge(): void {
-    if (!this.journal || this.journal.bytes < this.compactBytes || !this.journal.idle) return;
-    try {
-      this.compact();
-      this.logger.info({ dataDir: this.dir, generation: this.generation }, 'embedded store compacted its journal');
-    } catch (error) {
-      this.logger.error({ err: error }, 'embedded store compaction failed; the journal keeps growing');
-    }
+  /** Starts a background compaction when the journals have grown and the current one has nothing in flight. */
+  compactIfDue(): void {
+    if (this.compaction || this.closing || !this.journal?.idle) return;
+    if (this.olderBytes + this.journal.bytes < this.compactBytes && this.olderJournals < MAX_JOURNALS) return;
+    this.compaction = this.compact()
+      .catch((error: unknown) => this.logger.error({ err: error }, 'embedded store compaction failed; the journals keep growing'))
+      .finally(() => {
+        this.compaction = undefined;
+      });
   }
 
-  private removeStaleJournals(): void {
-    for (const name of readdirSync(this.dir)) {
-      const match = JOURNAL_PATTERN.exec(name);
-      if (match && Number(match[1]) !== this.generation) unlinkSync(join(this.dir, name));
+  /**
+   * Switches to a new journal and captures the state of that moment synchronously (no command can slip a change
+   * in between), then writes it as the next snapshot in slices while commands go on into the new journal.
+   */
+  private async compact(): Promise<void> {
+    this.generation += 1;
+    const generation = this.generation;
+    this.openJournal();
+    this.olderBytes = 0;
+    this.olderJournals = 0;
+    const state = this.catalog.capture();
+    const started = performance.now();
+    const written = await writeSnapshotInSlices(this.dir, generation, state, () => this.closing);
+    if (!written) return;
+    this.removeJournalsBefore(generation);
+    this.logger.info({ dataDir: this.dir, generation, ms: Math.round(performance.now() - started) }, 'embedded store compacted its journals into a new snapshot');
+  }
+
+  private removeJournalsBefore(generation: number): void {
+    for (const older of journalGenerations(this.dir)) {
+      if (older < generation) rmSync(join(this.dir, journalName(older)), { force: true });
     }
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     try {
+      // A compaction stops at its next slice and leaves the previous snapshot and its journals in place.
+      await this.compaction;
       await this.journal?.close();
     } finally {
       this.lock.release();
@@ -109,14 +161,23 @@ class DurableStore implements Persistence {
   }
 }
 
-/** Opens (creating if needed) a data folder: lock, recover, compact, then accept writes. */
+/** The journal generations in the folder, oldest first. */
+function journalGenerations(dir: string): number[] {
+  return readdirSync(dir)
+    .map((name) => JOURNAL_PATTERN.exec(name)?.[1])
+    .filter((generation): generation is string => generation !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
+/** Opens (creating if needed) a data folder: lock, recover, then accept writes; compaction, if due, follows in the background. */
 export async function openDurableStore(dir: string, logger: StoreLogger, compactBytes = DEFAULT_COMPACT_BYTES): Promise<OpenStore> {
   mkdirSync(dir, { recursive: true });
   const lock = lockDataDir(dir);
   try {
     const store = new DurableStore(dir, lock, logger, compactBytes);
     store.load();
-    store.compact();
+    setImmediate(() => store.compactIfDue());
     return { catalog: store.catalog, persistence: store };
   } catch (error) {
     lock.release();

@@ -19,22 +19,43 @@ export interface DecodedRecords {
   torn: boolean;
 }
 
+export interface ScannedRecords {
+  count: number;
+  /** Bytes of whole, valid records from the start of the file. */
+  validBytes: number;
+  /** True when the data ends in a partial or corrupt record, as a crash mid-write leaves it. */
+  torn: boolean;
+}
+
 /** Decodes records up to the first incomplete or corrupt one. */
 export function decodeRecords(data: Buffer): DecodedRecords {
   const records: Document[] = [];
+  const { validBytes, torn } = forEachRecord(data, (record) => records.push(record));
+  return { records, validBytes, torn };
+}
+
+/**
+ * Hands each record to `visit` as it is decoded, up to the first incomplete or corrupt one: a start replays a
+ * large snapshot without holding every decoded record in a list first.
+ */
+export function forEachRecord(data: Buffer, visit: (record: Document) => void): ScannedRecords {
   let offset = 0;
+  let count = 0;
   while (offset < data.length) {
-    if (data.length - offset < 9) return { records, validBytes: offset, torn: true };
+    if (data.length - offset < 9) return { count, validBytes: offset, torn: true };
     const size = data.readInt32LE(offset);
-    if (size < 5 || offset + size + 4 > data.length) return { records, validBytes: offset, torn: true };
+    if (size < 5 || offset + size + 4 > data.length) return { count, validBytes: offset, torn: true };
     const body = data.subarray(offset, offset + size);
-    if ((crc32(body) >>> 0) !== data.readUInt32LE(offset + size)) return { records, validBytes: offset, torn: true };
+    if ((crc32(body) >>> 0) !== data.readUInt32LE(offset + size)) return { count, validBytes: offset, torn: true };
+    let record: Document;
     try {
-      records.push(deserialize(body));
+      record = deserialize(body);
     } catch {
-      return { records, validBytes: offset, torn: true };
+      return { count, validBytes: offset, torn: true };
     }
+    visit(record);
+    count += 1;
     offset += size + 4;
   }
-  return { records, validBytes: offset, torn: false };
+  return { count, validBytes: offset, torn: false };
 }

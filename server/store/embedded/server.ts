@@ -1,5 +1,7 @@
 // The wire server (Unix socket, or TCP on loopback for in-memory test stores): one framer per connection, each request run through the router, replies sent only once durable.
-import { chmodSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { Catalog } from './catalog';
 import type { CommandRouter } from './command-router';
@@ -27,6 +29,7 @@ export class WireServer {
   private readonly sockets = new Set<Socket>();
   private readonly timers: NodeJS.Timeout[] = [];
   private nextConnectionId = 1;
+  private movedSocket: string | undefined;
 
   constructor(private readonly deps: ServerDeps) {
     this.server = createServer((socket) => this.accept(socket));
@@ -48,14 +51,36 @@ export class WireServer {
 
   /**
    * Listens on a Unix socket only its owner may open (0600): no other user on the machine can reach the data.
-   * Node binds a socket synchronously inside listen(), so a umask set around that call alone makes the socket
-   * private from the moment it exists; the chmod covers runtimes that cannot change the umask (worker threads).
+   * Node binds a socket synchronously inside listen(), so a umask set around that call makes the socket private
+   * from the moment it exists. A worker thread cannot change the umask: there the socket is bound in a new
+   * private (0700) folder beside its place, made 0600, and only then renamed into place.
    */
   async listenOnSocket(path: string): Promise<void> {
     rmSync(path, { force: true }); // left by a store that was killed; the folder's lock says it is not in use
-    await new Promise<void>((resolve, reject) => {
+    if (canSetUmask()) {
+      await this.listenAt(path, 0o177);
+      chmodSync(path, 0o600);
+    } else {
+      const privateFolder = mkdtempSync(join(dirname(path), '.store-socket-'));
+      try {
+        const bound = join(privateFolder, basename(path));
+        await this.listenAt(bound);
+        chmodSync(bound, 0o600);
+        renameSync(bound, path);
+        // Node removes the socket at the path it was bound to when it closes; this one moved, so close removes it.
+        this.movedSocket = path;
+      } finally {
+        rmSync(privateFolder, { recursive: true, force: true });
+      }
+    }
+    this.startTimers();
+  }
+
+  /** Listens on `path`; with `umask`, that mask is in force exactly while the socket is bound. */
+  private listenAt(path: string, umask?: number): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
       this.server.once('error', reject);
-      const previousUmask = tryUmask(0o177);
+      const previousUmask = umask === undefined ? undefined : process.umask(umask);
       try {
         this.server.listen(path, () => {
           this.server.off('error', reject);
@@ -65,8 +90,6 @@ export class WireServer {
         if (previousUmask !== undefined) process.umask(previousUmask);
       }
     });
-    chmodSync(path, 0o600);
-    this.startTimers();
   }
 
   private startTimers(): void {
@@ -141,15 +164,13 @@ export class WireServer {
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     for (const socket of this.sockets) socket.destroy();
     await closed;
+    if (this.movedSocket) rmSync(this.movedSocket, { force: true });
     this.deps.cursors.clear();
     await this.deps.persistence.close();
   }
 }
 
-function tryUmask(mask: number): number | undefined {
-  try {
-    return process.umask(mask);
-  } catch {
-    return undefined;
-  }
+/** Worker threads may not change the process's umask (process.umask(mask) throws there). */
+function canSetUmask(): boolean {
+  return isMainThread;
 }

@@ -1,26 +1,25 @@
 // Snapshots: the whole state written to a temporary file, fsynced, then renamed into place so a crash never leaves half of one.
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { open, rename, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Change } from './changes';
-import { decodeRecords, encodeRecord } from './record-file';
+import { encodeRecord, forEachRecord } from './record-file';
 
 export const SNAPSHOT_FILE = 'snapshot.bson';
 const TEMP_FILE = 'snapshot.tmp';
 const FORMAT = 1;
 const CHUNK_BYTES = 4 * 1024 * 1024;
+/** How long one slice of a background snapshot may hold the event loop before it lets requests run. */
+const SLICE_MS = 4;
 
-export interface Snapshot {
-  /** The journal generation that continues this snapshot (journal-<generation>.bson). */
-  generation: number;
-  changes: Change[];
-}
+const header = (generation: number): Change => ({ o: 'header', format: FORMAT, generation, createdAt: new Date() }) as unknown as Change;
 
-/** Writes a snapshot synchronously, so no command can change the state while it is taken. */
+/** Writes a snapshot synchronously (seeding a folder; the running store writes its snapshots in slices instead). */
 export function writeSnapshot(dir: string, generation: number, changes: Iterable<Change>): void {
   const temp = join(dir, TEMP_FILE);
   const fd = openSync(temp, 'w');
   try {
-    let chunk: Buffer[] = [encodeRecord({ o: 'header', format: FORMAT, generation, createdAt: new Date() })];
+    let chunk: Buffer[] = [encodeRecord(header(generation))];
     let size = 0;
     for (const change of changes) {
       const record = encodeRecord(change);
@@ -41,6 +40,53 @@ export function writeSnapshot(dir: string, generation: number, changes: Iterable
   syncDirectory(dir);
 }
 
+/**
+ * Writes a snapshot while the store keeps serving: records are encoded for a few milliseconds at a time and
+ * written asynchronously, so the event loop answers requests between slices. `changes` must describe a state
+ * that no longer changes (stored documents are never mutated, so a list of them taken at one moment is one).
+ * Returns false, leaving the old snapshot in place, when `stopped()` turns true before the end.
+ */
+export async function writeSnapshotInSlices(dir: string, generation: number, changes: Iterable<Change>, stopped: () => boolean): Promise<boolean> {
+  const temp = join(dir, TEMP_FILE);
+  const fd = await open(temp, 'w');
+  let complete = false;
+  try {
+    const iterator = changes[Symbol.iterator]();
+    let chunk: Buffer[] = [encodeRecord(header(generation))];
+    let size = chunk[0]?.length ?? 0;
+    for (let done = false; !done; ) {
+      if (stopped()) return false;
+      const sliceEnds = performance.now() + SLICE_MS;
+      while (size < CHUNK_BYTES && performance.now() < sliceEnds) {
+        const next = iterator.next();
+        if (next.done) {
+          done = true;
+          break;
+        }
+        const record = encodeRecord(next.value);
+        chunk.push(record);
+        size += record.length;
+      }
+      if (size > 0) await writeAllAsync(fd, Buffer.concat(chunk));
+      else await new Promise((resolve) => setImmediate(resolve));
+      chunk = [];
+      size = 0;
+    }
+    await fd.sync();
+    complete = true;
+  } finally {
+    await fd.close();
+    if (!complete) rmSync(temp, { force: true });
+  }
+  await rename(temp, join(dir, SNAPSHOT_FILE));
+  await syncDirectoryAsync(dir);
+  return true;
+}
+
+async function writeAllAsync(fd: FileHandle, data: Buffer): Promise<void> {
+  for (let written = 0; written < data.length; ) written += (await fd.write(data, written, data.length - written)).bytesWritten;
+}
+
 function writeAll(fd: number, data: Buffer): void {
   for (let written = 0; written < data.length; ) written += writeSync(fd, data, written, data.length - written);
 }
@@ -55,14 +101,36 @@ export function syncDirectory(dir: string): void {
   }
 }
 
-/** Reads the snapshot, or undefined when the folder has none yet. A damaged snapshot is an error: it was fsynced whole. */
-export function readSnapshot(dir: string): Snapshot | undefined {
+async function syncDirectoryAsync(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Replays the snapshot record by record into `apply` and returns its generation (the first journal that continues
+ * it), or undefined when the folder has none yet. A damaged snapshot is an error: it was fsynced whole.
+ */
+export function loadSnapshot(dir: string, apply: (change: Change) => void): number | undefined {
   const path = join(dir, SNAPSHOT_FILE);
   if (!existsSync(path)) return undefined;
-  const { records, torn } = decodeRecords(readFileSync(path));
-  const [header, ...changes] = records;
-  if (torn || !header || header.o !== 'header' || typeof header.generation !== 'number') {
+  let generation: number | undefined;
+  let first = true;
+  let damaged = false;
+  const { torn } = forEachRecord(readFileSync(path), (record) => {
+    if (first) {
+      first = false;
+      if (record.o === 'header' && typeof record.generation === 'number') generation = record.generation;
+      else damaged = true;
+      return;
+    }
+    if (!damaged) apply(record as Change);
+  });
+  if (torn || damaged || generation === undefined) {
     throw new Error(`The embedded store's snapshot ${path} is damaged; restore the folder from a backup or move it aside.`);
   }
-  return { generation: header.generation, changes: changes as Change[] };
+  return generation;
 }
