@@ -3,16 +3,20 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { PROJECT_ROOT, SERVER_DIST } from '../project-root';
+import { STORE_THREAD_ENTRY } from '../store/embedded/index';
 import { ensureClientBuilt } from './client-build';
 
 /** Every command a production install runs: `npm start` and the admin commands (see package.json and server/cli/run.js). */
 export const SERVER_ENTRIES = ['start', 'platform-add', 'keys-rotate', 'lti-config', 'store', 'demo-lms'] as const;
 
+/** Not a command: the embedded store's worker thread, which it loads from dist/server/store-thread.js (server/store/embedded/index.ts). */
+const STORE_THREAD = { [STORE_THREAD_ENTRY]: path.join(PROJECT_ROOT, 'server', 'store', 'embedded', 'store-thread.ts') };
+
 const started = Date.now();
 ensureClientBuilt({ force: true });
 rmSync(SERVER_DIST, { recursive: true, force: true });
 await build({
-  entryPoints: Object.fromEntries(SERVER_ENTRIES.map((name) => [name, path.join(PROJECT_ROOT, 'server', 'cli', `${name}.ts`)])),
+  entryPoints: { ...Object.fromEntries(SERVER_ENTRIES.map((name) => [name, path.join(PROJECT_ROOT, 'server', 'cli', `${name}.ts`)])), ...STORE_THREAD },
   outdir: SERVER_DIST,
   bundle: true,
   // Shared code goes into chunks once instead of into every command.
@@ -29,7 +33,7 @@ await build({
   logLevel: 'warning',
 });
 // dist/ is git-ignored; the marker lets `npm start` tell a build from a half-copied folder.
-writeFileSync(path.join(SERVER_DIST, 'build.json'), `${JSON.stringify({ builtAt: new Date().toISOString(), entries: SERVER_ENTRIES }, null, 2)}\n`);
+writeFileSync(path.join(SERVER_DIST, 'build.json'), `${JSON.stringify({ builtAt: new Date().toISOString(), entries: [...SERVER_ENTRIES, STORE_THREAD_ENTRY] }, null, 2)}\n`);
 console.log(`Built the client (client/dist) and the server (${path.relative(PROJECT_ROOT, SERVER_DIST)}) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 
 function packageVersion(): string {
