@@ -95,8 +95,8 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-/** One bench row: the sample's throughput, percentiles, response size and the server's peak RSS, plus the row's verdict. */
-export function reportRow(title: string, sample: Sample, peakRss: number, goal: string): void {
+/** One bench row: the sample's throughput, percentiles, response size, the server's peak RSS and CPU time, and the row's goal. */
+export function reportRow(title: string, { result: sample, peakRss, cpuMs }: { result: Sample; peakRss: number; cpuMs: number }, goal: string): void {
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   const done = sample.latencies.length;
   const failed = [...sample.failures.values()].reduce((a, b) => a + b, 0);
@@ -107,6 +107,8 @@ export function reportRow(title: string, sample: Sample, peakRss: number, goal: 
     ['latency max', ms(Math.max(...sample.latencies))],
     ['response size (median)', `${(percentile(sample.bytes, 50) / 1000).toFixed(1)} kB on the wire, ${(percentile(sample.decodedBytes, 50) / 1000).toFixed(1)} kB of JSON`],
     ['server peak RSS', `${(peakRss / 1024 / 1024).toFixed(0)} MB`],
+    // CPU time the server process used per answered request: steadier than latency on a machine others share.
+    ['server CPU per request', `${(cpuMs / Math.max(1, done)).toFixed(2)} ms`],
     ['goal', goal],
   ];
   process.stdout.write(`\n${title}\n`);
@@ -115,8 +117,8 @@ export function reportRow(title: string, sample: Sample, peakRss: number, goal: 
 }
 
 /** Runs `measure` with the server's CPU profile recorded when PROFILE is set; answers the server's peak RSS during it. */
-export async function measured<T>(server: ClassServer, name: string, measure: () => Promise<T>): Promise<{ result: T; peakRss: number }> {
-  await server.ask({ kind: 'rss' }, 'rss');
+export async function measured<T>(server: ClassServer, name: string, measure: () => Promise<T>): Promise<{ result: T; peakRss: number; cpuMs: number }> {
+  const before = await server.ask<{ cpuMs: number }>({ kind: 'rss' }, 'rss');
   if (PROFILE_DIR) await server.ask({ kind: 'profile-start' }, 'profiling');
   const result = await measure();
   if (PROFILE_DIR) {
@@ -125,8 +127,8 @@ export async function measured<T>(server: ClassServer, name: string, measure: ()
     await server.ask({ kind: 'profile-stop', file }, 'profiled');
     process.stdout.write(`  (CPU profile: ${file})\n`);
   }
-  const { peakRss } = await server.ask<{ peakRss: number }>({ kind: 'rss' }, 'rss');
-  return { result, peakRss };
+  const { peakRss, cpuMs } = await server.ask<{ peakRss: number; cpuMs: number }>({ kind: 'rss' }, 'rss');
+  return { result, peakRss, cpuMs: cpuMs - before.cpuMs };
 }
 
 export function api(base: string, token: string, path: string, init: RequestInit = {}): Promise<Response> {

@@ -44,7 +44,7 @@ async function listen(handler?: express.Express): Promise<{ server: Server; base
 async function main(): Promise<void> {
   const started = Date.now();
   let peakRss = process.memoryUsage().rss;
-  setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50).unref();
+  setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 50).unref();
   const dataDir = mkdtempSync(join(tmpdir(), 'playroute-class-bench-'));
   const logger = createLogger({ level: 'warn' });
 
@@ -123,7 +123,8 @@ async function main(): Promise<void> {
         profiler.disconnect();
         process.send?.({ kind: 'profiled', file: command.file });
       } else if (command.kind === 'rss') {
-        process.send?.({ kind: 'rss', peakRss: Math.max(peakRss, process.memoryUsage().rss) });
+        const cpu = process.cpuUsage();
+        process.send?.({ kind: 'rss', peakRss: Math.max(peakRss, process.memoryUsage().rss), cpuMs: (cpu.user + cpu.system) / 1000 });
         peakRss = process.memoryUsage().rss;
       } else if (command.kind === 'exit') {
         await new Promise((resolve) => tool.server.close(resolve));
