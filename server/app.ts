@@ -16,9 +16,10 @@ import { createLearnedFramingOrigins } from './lti/store/framing-origins';
 import { requireSession } from './http/auth';
 import { sessionRoutes } from './http/session-routes';
 import type { Lti } from './lti/index';
+import { createAuditTrailFeature, type AuditTrailFeature } from './features/audit-trail/index';
 import { createAssessmentFeature, noGradePublisher, type GradePublisher } from './features/assessment/index';
 import { createClassOverviewFeature } from './features/class-overview/index';
-import { createEvidenceFeature } from './features/evidence/index';
+import { createEvidenceFeature, type EvidenceDeps } from './features/evidence/index';
 import { createIntakeFeature } from './features/intake/index';
 import { createPeersFeature } from './features/peers/index';
 import { createProjectGroupsFeature } from './features/project-groups/index';
@@ -77,8 +78,14 @@ export function createApp(deps: AppDeps): Express {
   if (deps.demoLmsRouter) app.use('/demo-lms', deps.demoLmsRouter);
   app.use('/api', requireSession(deps.lti.sessions, deps.lti.records));
   app.use(sessionRoutes({ records: deps.lti.records, sessions: deps.lti.sessions }));
-  for (const feature of createFeatures(deps)) app.use(feature.router);
-  if (deps.grades) app.use(gradeDeliveryRoutes({ grades: deps.grades }));
+  // The audit trail hears assessment decisions and grades sent; its attempts are the evidence feature's, made below.
+  const attempts: Parameters<typeof createAuditTrailFeature>[0]['attempts'] = { listForStudent: (...args) => evidenceAttempts().listForStudent(...args) };
+  const auditTrail = createAuditTrailFeature({ connection: deps.database.connection, attempts });
+  const features = createFeatures(deps, auditTrail);
+  const evidenceAttempts = () => features.evidenceAttempts;
+  for (const feature of features.list) app.use(feature.router);
+  app.use(auditTrail.router);
+  if (deps.grades) app.use(gradeDeliveryRoutes({ grades: deps.grades, onResent: auditTrail.onGradeResent }));
   if (deps.clientDir) app.use(clientRoutes(deps.clientDir));
   app.use(notFoundHandler());
   app.use(errorMiddleware(deps.logger));
@@ -91,10 +98,10 @@ export function createApp(deps: AppDeps): Express {
  * class overview and the roster's scope rule, the evidence dependencies for assessment, one playbook store for every
  * feature that reads playbooks, and the placements' rule for which playbook a link opens to the playbook endpoints.
  */
-function createFeatures(deps: AppDeps): { router: Router }[] {
+function createFeatures(deps: AppDeps, auditTrail: AuditTrailFeature): { list: { router: Router }[]; evidenceAttempts: EvidenceDeps['attempts'] } {
   const { connection } = deps.database;
   const { records, registry, nrps } = deps.lti;
-  const publisher = deps.gradePublisher ?? noGradePublisher;
+  const publisher = auditTrail.publisher(deps.gradePublisher ?? noGradePublisher);
   const playbookStore = createPlaybookRepository(connection);
   const classList = createRoster({ records, registry, nrps, logger: deps.logger });
   const learningRoutes = createLearningRoutesFeature({ lti: deps.lti, connection, logger: deps.logger, gradePublisher: publisher, roster: classList, playbooks: playbookStore });
@@ -106,10 +113,10 @@ function createFeatures(deps: AppDeps): { router: Router }[] {
   const playbooks = createPlaybooksFeature({ lti: deps.lti, repository: playbookStore, openPlaybook: placements.openPlaybook });
   const classOverview = createClassOverviewFeature({ learningRoutes: learningRoutes.deps });
   const evidence = createEvidenceFeature({ connection, records, publisher, playbooks: playbookStore });
-  const assessment = createAssessmentFeature({ evidence: evidence.deps });
+  const assessment = createAssessmentFeature({ evidence: evidence.deps, onDecision: auditTrail.onAssessmentDecision });
   // Learning from each other: the intake reads routes and graded attempts; peers and groups read the intake's standings.
   const intake = createIntakeFeature({ connection, learningRoutes: learningRoutes.deps, evidence: evidence.deps });
   const peers = createPeersFeature({ connection, standings: intake.standings, learningRoutes: learningRoutes.deps });
   const projectGroups = createProjectGroupsFeature({ connection, standings: intake.standings, learningRoutes: learningRoutes.deps });
-  return [roster, placements, playbooks, learningRoutes, classOverview, evidence, assessment, intake, peers, projectGroups];
+  return { list: [roster, placements, playbooks, learningRoutes, classOverview, evidence, assessment, intake, peers, projectGroups], evidenceAttempts: evidence.deps.attempts };
 }

@@ -2,7 +2,9 @@
 // It works on the evidence feature's attempts (handed in as EvidenceDeps) and publishes results through a GradePublisher.
 import type { Router } from 'express';
 import type { EvidenceDeps } from '../evidence/index';
-import { assessmentRoutes } from './routes';
+import { assessmentRoutes, type AssessmentDecisionEvent } from './routes';
+
+export type { AssessmentDecisionEvent } from './routes';
 
 export { noGradePublisher } from './grade-publisher';
 export type { ActivityProgressPublication, FinalGradePublication, GradePublisher, OutcomeResultPublication } from './grade-publisher';
@@ -15,6 +17,6 @@ export interface AssessmentFeature {
   router: Router;
 }
 
-export function createAssessmentFeature(deps: { evidence: EvidenceDeps }): AssessmentFeature {
-  return { router: assessmentRoutes(deps.evidence) };
+export function createAssessmentFeature(deps: { evidence: EvidenceDeps; onDecision?: (event: AssessmentDecisionEvent) => Promise<void> }): AssessmentFeature {
+  return { router: assessmentRoutes(deps.evidence, deps.onDecision) };
 }

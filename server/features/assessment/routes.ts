@@ -5,7 +5,8 @@ import { decideClaim } from './use-cases/decide-claim';
 import { gradeAttempt } from './use-cases/grade-attempt';
 import { listGradingQueue } from './use-cases/grading-queue';
 import { readGradingSettings, setFinalGradeSettings, setOutcomeGradingSettings } from './use-cases/settings-use-cases';
-import type { EvidenceDeps } from '../evidence/index';
+import type { Attempt, EvidenceDeps } from '../evidence/index';
+import type { LaunchSession } from '../../lti/session-token';
 import { GRADERS } from '../../lti/roles';
 import { requireRole, sessionOf } from '../../http/auth';
 import { validate } from '../../http/validate';
@@ -22,7 +23,16 @@ import {
   type QueueQuery,
 } from './schemas';
 
-export function assessmentRoutes(deps: EvidenceDeps): Router {
+/** A decision taken here, told to the audit trail (server/features/audit-trail) with the attempt before and after it. */
+export interface AssessmentDecisionEvent {
+  session: LaunchSession;
+  action: 'grade' | 'decision';
+  before: Attempt;
+  after: Attempt;
+  comment?: string;
+}
+
+export function assessmentRoutes(deps: EvidenceDeps, onDecision: (event: AssessmentDecisionEvent) => Promise<void> = async () => undefined): Router {
   const router = Router();
   const teacher = requireRole('teacher');
   // Assistants (a Canvas TA, a Brightspace Teaching Assistant) grade; the grading settings stay the teacher's.
@@ -38,12 +48,18 @@ export function assessmentRoutes(deps: EvidenceDeps): Router {
   });
 
   router.post('/api/assessment/attempts/:attemptId/grade', grader, validate(assessmentSchema), async (req, res) => {
-    const attempt = await gradeAttempt(deps, { session: sessionOf(res), attemptId: param(req, 'attemptId'), assessment: req.body as AssessmentBody });
+    const before = await deps.attempts.get(param(req, 'attemptId'));
+    const assessment = req.body as AssessmentBody;
+    const attempt = await gradeAttempt(deps, { session: sessionOf(res), attemptId: param(req, 'attemptId'), assessment });
+    if (before) await onDecision({ session: sessionOf(res), action: 'grade', before, after: attempt, ...(assessment.comment ? { comment: assessment.comment } : {}) });
     res.json({ attempt });
   });
 
   router.post('/api/assessment/attempts/:attemptId/decisions', grader, validate(decisionSchema), async (req, res) => {
-    const attempt = await decideClaim(deps, { session: sessionOf(res), attemptId: param(req, 'attemptId'), ...(req.body as DecisionBody) });
+    const before = await deps.attempts.get(param(req, 'attemptId'));
+    const body = req.body as DecisionBody;
+    const attempt = await decideClaim(deps, { session: sessionOf(res), attemptId: param(req, 'attemptId'), ...body });
+    if (before) await onDecision({ session: sessionOf(res), action: 'decision', before, after: attempt, ...(body.comment ? { comment: body.comment } : {}) });
     res.json({ attempt });
   });
 
