@@ -1,5 +1,5 @@
 // Use cases: a teacher reads and changes how this placement grades (per outcome, and the final grade).
-import { NotFoundError } from '../../../errors';
+import { NotFoundError, ValidationError } from '../../../errors';
 import type { LaunchSession } from '../../../lti/session-token';
 import type { EvidenceDeps } from '../../evidence/index';
 import { placementPlaybook } from '../../evidence/index';
@@ -34,6 +34,9 @@ export async function setFinalGradeSettings(
   { session, settings }: { session: LaunchSession; settings: FinalGradeSettings },
 ): Promise<EffectiveGradingSettings> {
   const stored = await placementPlaybook(deps, session);
+  // A weight for an outcome this playbook does not have would be stored and silently ignored by the final grade.
+  const stray = Object.keys(settings.weights).find((outcomeId) => !stored.outcomes.some((o) => o.id === outcomeId));
+  if (stray !== undefined) throw new ValidationError(`weights.${stray}: is not a learning outcome of this playbook`, { field: `weights.${stray}` });
   await deps.settings.setFinal(stored.playbook.id, settings);
   return readGradingSettings(deps, { session });
 }
