@@ -52,6 +52,8 @@ export interface DeliveryDocument {
   /** When a worker should next look at it: due time while waiting, lease end while sending. */
   nextAttemptAt: Date;
   claimedBy?: string;
+  /** Which claimBatch of that worker took it, to read back its own when another worker took some of the same batch. */
+  claimBatch?: string;
   leaseUntil?: Date;
   /** An attempt may have reached the LMS without us hearing the answer (timeout, crash): a 409 then means delivered. */
   uncertain: boolean;
@@ -90,6 +92,7 @@ const deliverySchema = new Schema<DeliveryDocument>(
     attempts: { type: Number, default: 0 },
     nextAttemptAt: { type: Date, required: true },
     claimedBy: String,
+    claimBatch: String,
     leaseUntil: Date,
     uncertain: { type: Boolean, default: false },
     lastError: String,

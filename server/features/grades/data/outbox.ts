@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { deliveryModel, toDelivery, type DeliveryDocument, type DeliveryLineItem, type DeliveryState, type ScoreDelivery, type ScorePayload } from './delivery-model';
 import { createScoreClock, isDuplicateKey, type ScoreClock } from '../use-cases/score-clock';
+import { coalesce } from './coalesce';
 
 export interface EnqueueScoreProps {
   platformId: string;
@@ -30,6 +31,12 @@ export interface Outbox {
   enqueue(props: EnqueueScoreProps): Promise<{ id: string; state: DeliveryState }>;
   /** The earliest due delivery (waiting, or sending with an expired lease), now leased to `workerId`. */
   claimNext(workerId: string, leaseMs: number): Promise<ClaimedDelivery | undefined>;
+  /**
+   * Up to `limit` of the earliest due deliveries, leased to `workerId` in one update: each one is claimed by one
+   * worker only (the update matches it only while it is still due), and an expired lease among them comes back
+   * marked uncertain, as claimNext does.
+   */
+  claimBatch(workerId: string, leaseMs: number, limit: number): Promise<ClaimedDelivery[]>;
   markSent(claim: ClaimedDelivery, settlement: Settlement & { lineItemUrl?: string }): Promise<boolean>;
   markFailed(claim: ClaimedDelivery, settlement: Settlement): Promise<boolean>;
   markSuperseded(claim: ClaimedDelivery, byId: string): Promise<boolean>;
@@ -78,11 +85,27 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   const ready = Deliveries.init();
 
   const claimFilter = (claim: ClaimedDelivery) => ({ _id: claim.id, state: 'sending' as DeliveryState, claimedBy: claim.claimedBy, attempts: claim.attempts });
-  const leaseFields = { claimedBy: 1, leaseUntil: 1 } as const;
+  const leaseFields = { claimedBy: 1, claimBatch: 1, leaseUntil: 1 } as const;
 
-  async function settle(claim: ClaimedDelivery, set: Partial<DeliveryDocument>, unset: Record<string, 1> = {}): Promise<boolean> {
-    const result = await Deliveries.updateOne(claimFilter(claim), { $set: { ...set, updatedAt: now() }, $unset: { ...leaseFields, ...unset } });
-    return result.matchedCount === 1;
+  // Settlements of deliveries finishing in the same turn go to the store as one bulk write. Each update still
+  // matches only while this worker's claim holds; when fewer matched than were sent, the documents say which held.
+  const settleTogether = coalesce(async (settlements: { claim: ClaimedDelivery; set: Partial<DeliveryDocument>; unset: Record<string, 1> }[]) => {
+    const at = now();
+    const result = await Deliveries.bulkWrite(
+      settlements.map(({ claim, set, unset }) => ({ updateOne: { filter: claimFilter(claim), update: { $set: { ...set, updatedAt: at }, $unset: { ...leaseFields, ...unset } } } })),
+      { ordered: false },
+    );
+    if (result.matchedCount === settlements.length) return settlements.map(() => true);
+    const docs = await Deliveries.find({ _id: { $in: settlements.map(({ claim }) => claim.id) } }, { state: 1, updatedAt: 1, claimedBy: 1 }).lean<DeliveryDocument[]>();
+    const byId = new Map(docs.map((doc) => [doc._id, doc]));
+    return settlements.map(({ claim, set }) => {
+      const doc = byId.get(claim.id);
+      return doc !== undefined && doc.state === set.state && doc.updatedAt.getTime() === at.getTime() && doc.claimedBy === undefined;
+    });
+  });
+
+  function settle(claim: ClaimedDelivery, set: Partial<DeliveryDocument>, unset: Record<string, 1> = {}): Promise<boolean> {
+    return settleTogether({ claim, set, unset });
   }
 
   /**
@@ -114,9 +137,47 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     throw new Error(`could not settle delivery ${delivery.id}: the cell kept changing`);
   }
 
-  async function newerThan(delivery: Pick<ScoreDelivery, 'key' | 'timestamp'>, states: DeliveryState[] = ['waiting', 'sending', 'sent']): Promise<string | undefined> {
-    const newer = await Deliveries.findOne({ key: delivery.key, timestamp: { $gt: delivery.timestamp }, state: { $in: states } }, { _id: 1 }).lean<Pick<DeliveryDocument, '_id'>>();
-    return newer?._id;
+  // The first insert of every grade queued in this turn goes out as one insertMany (unordered): a grade whose cell
+  // already has a waiting delivery meets the unique waitingKey alone and takes the careful path in enqueue.
+  const insertTogether = coalesce(async (docs: DeliveryDocument[]): Promise<unknown[]> => {
+    const outcomes: unknown[] = docs.map(() => undefined);
+    try {
+      await Deliveries.collection.insertMany(
+        // Cast and defaulted by the schema, as create() would.
+        docs.map((doc) => new Deliveries(doc).toObject() as never),
+        { ordered: false },
+      );
+    } catch (error) {
+      const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
+      const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : undefined;
+      if (!list) return docs.map(() => error);
+      for (const writeError of list as { index: number; code?: number; errmsg?: string }[]) {
+        outcomes[writeError.index] = Object.assign(new Error(writeError.errmsg ?? 'insert failed'), { code: writeError.code });
+      }
+    }
+    return outcomes;
+  });
+
+  // Concurrent deliveries ask for newer grades of their cells in one query per turn and set of states.
+  const newerTogether = coalesce(async (asks: { key: string; timestamp: Date; states: DeliveryState[] }[]) => {
+    const byStates = new Map<string, typeof asks>();
+    for (const ask of asks) byStates.set(ask.states.join(' '), [...(byStates.get(ask.states.join(' ')) ?? []), ask]);
+    const answers = new Map<(typeof asks)[number], string | undefined>();
+    for (const group of byStates.values()) {
+      const states = group[0]?.states ?? [];
+      const earliest = new Map<string, Date>();
+      for (const ask of group) if (!earliest.has(ask.key) || ask.timestamp < (earliest.get(ask.key) as Date)) earliest.set(ask.key, ask.timestamp);
+      const candidates = await Deliveries.find(
+        { $or: [...earliest].map(([key, timestamp]) => ({ key, timestamp: { $gt: timestamp } })), state: { $in: states } },
+        { _id: 1, key: 1, timestamp: 1 },
+      ).lean<Pick<DeliveryDocument, '_id' | 'key' | 'timestamp'>[]>();
+      for (const ask of group) answers.set(ask, candidates.find((doc) => doc.key === ask.key && doc.timestamp.getTime() > ask.timestamp.getTime())?._id);
+    }
+    return asks.map((ask) => answers.get(ask));
+  });
+
+  function newerThan(delivery: Pick<ScoreDelivery, 'key' | 'timestamp'>, states: DeliveryState[] = ['waiting', 'sending', 'sent']): Promise<string | undefined> {
+    return newerTogether({ key: delivery.key, timestamp: delivery.timestamp, states });
   }
 
   async function get(id: string): Promise<ScoreDelivery | undefined> {
@@ -156,7 +217,12 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       };
       for (let attempt = 0; attempt < 5; attempt += 1) {
         try {
-          await Deliveries.create({ ...doc, waitingKey: key });
+          if (attempt === 0) {
+            const failure = await insertTogether({ ...doc, waitingKey: key });
+            if (failure) throw failure;
+          } else {
+            await Deliveries.create({ ...doc, waitingKey: key });
+          }
           return { id, state: 'waiting' };
         } catch (error) {
           if (!isDuplicateKey(error)) throw error;
@@ -193,6 +259,42 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       const claim = { ...toDelivery(before), state: 'sending', claimedBy: workerId, leaseUntil, nextAttemptAt: leaseUntil, attempts: before.attempts + 1, uncertain } as ClaimedDelivery;
       if (uncertain && !before.uncertain) await Deliveries.updateOne(claimFilter(claim), { $set: { uncertain: true } });
       return claim;
+    },
+
+    async claimBatch(workerId, leaseMs, limit) {
+      await ready;
+      const at = now();
+      const leaseUntil = new Date(at.getTime() + leaseMs);
+      const due = await Deliveries.find({ state: { $in: ['waiting', 'sending'] }, nextAttemptAt: { $lte: at } })
+        .sort({ nextAttemptAt: 1 })
+        .limit(limit)
+        .lean<DeliveryDocument[]>();
+      if (due.length === 0) return [];
+      const batch = randomUUID();
+      const claimed: ClaimedDelivery[] = [];
+      // Waiting ones and expired leases in separate updates, so each claim knows which it was (an expired lease is uncertain).
+      for (const state of ['waiting', 'sending'] as const) {
+        const picked = due.filter((doc) => doc.state === state);
+        if (picked.length === 0) continue;
+        const result = await Deliveries.updateMany(
+          { _id: { $in: picked.map((doc) => doc._id) }, state, nextAttemptAt: { $lte: at } },
+          {
+            $set: { state: 'sending', claimedBy: workerId, claimBatch: batch, leaseUntil, nextAttemptAt: leaseUntil, updatedAt: at, ...(state === 'sending' && { uncertain: true }) },
+            $unset: { waitingKey: 1 },
+            $inc: { attempts: 1 },
+          },
+        );
+        // Another worker took some in between: read back which are ours.
+        const ours =
+          result.modifiedCount === picked.length
+            ? picked
+            : await Deliveries.find({ _id: { $in: picked.map((doc) => doc._id) }, claimedBy: workerId, claimBatch: batch }).lean<DeliveryDocument[]>();
+        for (const doc of ours) {
+          const attempts = result.modifiedCount === picked.length ? doc.attempts + 1 : doc.attempts;
+          claimed.push({ ...toDelivery(doc), state: 'sending', claimedBy: workerId, leaseUntil, nextAttemptAt: leaseUntil, attempts, uncertain: doc.uncertain || state === 'sending' } as ClaimedDelivery);
+        }
+      }
+      return claimed.sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
     },
 
     markSent: (claim, { status, lineItemUrl }) =>

@@ -16,8 +16,10 @@ export interface GradeWorkerDeps {
   logger?: Logger;
   /** Names this worker in leases; default a random id. */
   workerId?: string;
-  /** Deliveries in flight at once in this process. Default 4. */
+  /** Deliveries in flight at once in this process (all to one platform at most). Default 4. */
   concurrency?: number;
+  /** How many due deliveries one claim takes (one store update for all). Default twice the concurrency. */
+  batchSize?: number;
   /** How often an idle worker looks for due deliveries; enqueue can wake it sooner. Default 1 s. */
   pollMs?: number;
   /** How long a claim holds; longer than one delivery can take (token, line item, score, each with a time limit). Default 2 minutes. */
@@ -45,6 +47,7 @@ const PLATFORM_CACHE_MS = 60_000;
 export function createGradeWorker(deps: GradeWorkerDeps): GradeWorker {
   const id = deps.workerId ?? `worker-${randomUUID()}`;
   const concurrency = deps.concurrency ?? 4;
+  const batchSize = Math.max(1, deps.batchSize ?? concurrency * 2);
   const pollMs = deps.pollMs ?? 1000;
   const leaseMs = deps.leaseMs ?? 120_000;
   const maxAttempts = deps.maxAttempts ?? 25;
@@ -53,6 +56,9 @@ export function createGradeWorker(deps: GradeWorkerDeps): GradeWorker {
   const platforms = new Map<string, { platform: Platform | undefined; until: number }>();
   let running: Promise<void>[] = [];
   let stopping = false;
+  // Claimed and not yet started: the lanes take from here, and one claim for the whole batch refills it.
+  let queued: ClaimedDelivery[] = [];
+  let refilling: Promise<void> | undefined;
   let wakers: (() => void)[] = [];
 
   function sleep(ms: number): Promise<void> {
@@ -157,11 +163,31 @@ export function createGradeWorker(deps: GradeWorkerDeps): GradeWorker {
     else if (outcome.kind !== 'sent') log?.info({ deliveryId: claim.id, outcome: outcome.kind, status: 'status' in outcome ? outcome.status : undefined, attempts: claim.attempts }, 'grade delivery not sent');
   }
 
+  /** The next claimed delivery: from the batch in hand, else from one claimBatch shared by every idle lane. */
+  async function nextClaim(): Promise<ClaimedDelivery | undefined> {
+    for (;;) {
+      const claim = queued.shift();
+      if (claim || stopping) return claim;
+      if (!refilling) {
+        refilling = deps.outbox
+          .claimBatch(id, leaseMs, batchSize)
+          .then((claims) => {
+            queued.push(...claims);
+          })
+          .finally(() => (refilling = undefined));
+        await refilling;
+        if (queued.length === 0) return undefined;
+      } else {
+        await refilling;
+      }
+    }
+  }
+
   async function loop(): Promise<void> {
     while (!stopping) {
       let claim: ClaimedDelivery | undefined;
       try {
-        claim = await deps.outbox.claimNext(id, leaseMs);
+        claim = await nextClaim();
       } catch (error) {
         log?.error({ err: error }, 'could not claim a grade delivery');
       }
@@ -179,6 +205,15 @@ export function createGradeWorker(deps: GradeWorkerDeps): GradeWorker {
     }
   }
 
+  /** Claims taken but never started go back at once, so another worker need not wait for their leases to run out. */
+  async function giveBack(): Promise<void> {
+    const left = queued;
+    queued = [];
+    for (const claim of left) {
+      await deps.outbox.release(claim).catch((error: unknown) => log?.warn({ err: error, deliveryId: claim.id }, 'could not give a grade delivery back; its lease will run out'));
+    }
+  }
+
   return {
     id,
     start() {
@@ -191,6 +226,8 @@ export function createGradeWorker(deps: GradeWorkerDeps): GradeWorker {
       stopping = true;
       wake();
       await Promise.all(running);
+      await refilling?.catch(() => undefined);
+      await giveBack();
       running = [];
       log?.info('grade worker stopped');
     },
