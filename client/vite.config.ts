@@ -17,6 +17,8 @@ const config = {
   root: clientRoot,
   plugins: [react()],
   // The manifest (dist/.vite, not served: a dot folder) lets `npm run bench:client` tell what each role downloads first.
-  build: { outDir: path.join(clientRoot, 'dist'), emptyOutDir: true, sourcemap: true, manifest: true },
+  // No modulepreload polyfill: index.html preloads nothing (each role's chunks load lazily, with the preload helper
+  // fetching a screen's imports beside it), and a browser without modulepreload merely fetches those one by one.
+  build: { outDir: path.join(clientRoot, 'dist'), emptyOutDir: true, sourcemap: true, manifest: true, modulePreload: { polyfill: false } },
   server: { proxy: { '/api': 'http://localhost:3000', '/lti': 'http://localhost:3000', '/health': 'http://localhost:3000' } },
 } satisfies UserConfig;
