@@ -2,8 +2,9 @@
 import { ObjectId, UUID } from 'bson';
 import type { ChangeSink } from './changes';
 import { CommandError } from './errors';
-import { Index, sameIndexOptions, type IndexSpec } from './indexes';
-import { MAX_BSON_OBJECT_SIZE, isPlainObject, oversize, type Document } from './documents';
+import { Index, pinnedValues, sameIndexOptions, type IndexSpec } from './indexes';
+import { rangeBounds } from './ordered-keys';
+import { MAX_BSON_OBJECT_SIZE, oversize, type Document } from './documents';
 import { valueKey } from './value-keys';
 
 const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
@@ -11,6 +12,9 @@ const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
 export class Collection {
   readonly namespace: string;
   private readonly docs = new Map<string, Document>();
+  /** Each document's place in natural order (a replaced document keeps its place, as in the map above). */
+  private readonly places = new Map<string, number>();
+  private nextPlace = 0;
   private readonly indexList: Index[];
 
   constructor(
@@ -21,7 +25,7 @@ export class Collection {
     private readonly sink: ChangeSink,
   ) {
     this.namespace = `${db}.${name}`;
-    this.indexList = [new Index(ID_INDEX, this.namespace)];
+    this.indexList = [new Index(ID_INDEX, this.namespace, (key) => this.docs.has(key))];
   }
 
   get count(): number {
@@ -43,27 +47,62 @@ export class Collection {
    */
   candidates(filter: Document | undefined, collation?: Document): Document[] {
     if (!filter || collation) return this.documents();
-    const id: unknown = filter._id;
-    if (isScalar(id)) {
-      const doc = this.docs.get(valueKey(id));
-      return doc ? [doc] : [];
-    }
-    if (isPlainObject(id) && Object.keys(id).length === 1 && Array.isArray(id.$in) && id.$in.every(isScalar)) {
-      const values: unknown[] = id.$in;
-      return values.map((v) => this.docs.get(valueKey(v))).filter((d): d is Document => d !== undefined);
-    }
-    for (const index of this.indexList.slice(1)) {
-      const ids = index.lookup(filter);
-      if (ids) return this.inNaturalOrder(ids);
+    const pinned = this.pinnedIds(filter);
+    if (pinned) return this.inNaturalOrder(pinned);
+    // A range ($gt/$gte/$lt/$lte) on an indexed field: the ids between its bounds, read off the ordered keys.
+    for (const index of this.indexList) {
+      const [field] = index.fields;
+      const bounds = field !== undefined && index.fields.length === 1 ? rangeBounds(filter[field]) : undefined;
+      const ordered = bounds ? index.orderedKeys(() => this.docs.entries()) : undefined;
+      if (bounds && ordered) return this.inNaturalOrder([...ordered.ids(1, bounds)]);
     }
     return this.documents();
   }
 
+  /** Ids a filter pins by _id or by every field of a hash index (equality, $eq, $in); undefined when none does. */
+  private pinnedIds(filter: Document): string[] | undefined {
+    const ids = pinnedValues(filter._id);
+    if (ids) return [...new Set(ids.map(valueKey))];
+    for (const index of this.indexList.slice(1)) {
+      const found = index.lookup(filter);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /**
+   * The documents in the order of a sort on one indexed field (or _id), walked off the index instead of sorting
+   * the collection; limited to a range the filter puts on that field. Undefined when no index gives that order,
+   * or when the filter pins a few documents anyway (sorting those is cheaper than walking an index).
+   */
+  inSortOrder(filter: Document, sort: Document, collation?: Document): Iterable<Document> | undefined {
+    const fields = Object.keys(sort);
+    const [field] = fields;
+    const direction: unknown = field === undefined ? undefined : sort[field];
+    if (collation || fields.length !== 1 || field === undefined || (direction !== 1 && direction !== -1)) return undefined;
+    if (this.pinnedIds(filter)) return undefined;
+    const index = this.indexList.find((candidate) => candidate.fields.length === 1 && candidate.fields[0] === field);
+    const condition: unknown = filter[field];
+    const bounds = condition === undefined ? {} : rangeBounds(condition);
+    const ordered = bounds ? index?.orderedKeys(() => this.docs.entries()) : undefined;
+    if (!ordered || !bounds) return undefined;
+    const docs = this.docs;
+    return (function* inOrder(): Generator<Document> {
+      for (const id of ordered.ids(direction, bounds)) {
+        const doc = docs.get(id);
+        if (doc) yield doc;
+      }
+    })();
+  }
+
   private inNaturalOrder(ids: string[]): Document[] {
-    const docs = ids.map((id) => this.docs.get(id)).filter((d): d is Document => d !== undefined);
-    if (docs.length < 2) return docs;
-    const order = new Map([...this.docs.values()].map((d, i) => [d, i]));
-    return docs.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    if (ids.length > 1) ids.sort((a, b) => (this.places.get(a) ?? 0) - (this.places.get(b) ?? 0));
+    const docs: Document[] = [];
+    for (const id of ids) {
+      const doc = this.docs.get(id);
+      if (doc) docs.push(doc);
+    }
+    return docs;
   }
 
   /** Inserts a document (adding an ObjectId _id first if it has none); throws E11000 on a unique clash. */
@@ -91,14 +130,10 @@ export class Collection {
       throw new CommandError('ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
     }
     assertUpdatedSize(next);
-    for (const index of this.indexList) index.remove(current, id);
-    try {
-      for (const index of this.indexList) index.check(next, id);
-    } catch (error) {
-      for (const index of this.indexList) index.add(current, id);
-      throw error;
-    }
-    this.store(id, next);
+    // A document's own keys are no clash (ownId), so checking before anything changes leaves nothing to undo.
+    for (const index of this.indexList) index.check(next, id);
+    for (const index of this.indexList) index.replace(current, next, id);
+    this.docs.set(id, next);
     this.sink.record({ o: 'put', db: this.db, c: this.name, doc: next });
   }
 
@@ -108,6 +143,7 @@ export class Collection {
     if (!stored) return;
     for (const index of this.indexList) index.remove(stored, id);
     this.docs.delete(id);
+    this.places.delete(id);
     this.sink.record({ o: 'delete', db: this.db, c: this.name, id: doc._id });
   }
 
@@ -115,8 +151,9 @@ export class Collection {
   restore(doc: Document): void {
     const id = valueKey(doc._id);
     const stored = this.docs.get(id);
-    if (stored) for (const index of this.indexList) index.remove(stored, id);
-    this.store(id, doc);
+    if (!stored) return this.store(id, doc);
+    for (const index of this.indexList) index.replace(stored, doc, id);
+    this.docs.set(id, doc);
   }
 
   restoreDelete(idValue: unknown): void {
@@ -125,9 +162,11 @@ export class Collection {
     if (!stored) return;
     for (const index of this.indexList) index.remove(stored, id);
     this.docs.delete(id);
+    this.places.delete(id);
   }
 
   private store(id: string, doc: Document): void {
+    if (!this.places.has(id)) this.places.set(id, this.nextPlace++);
     this.docs.set(id, doc);
     for (const index of this.indexList) index.add(doc, id);
   }
@@ -176,9 +215,4 @@ export function assertUpdatedSize(next: Document): void {
   if (oversize(next) !== undefined) {
     throw new CommandError('BSONObjectTooLarge', `Resulting document after update is larger than ${MAX_BSON_OBJECT_SIZE}`);
   }
-}
-
-// Values whose equality match is exactly "same key"; arrays, documents, regexes and null match more.
-function isScalar(value: unknown): boolean {
-  return value !== undefined && value !== null && !isPlainObject(value) && !Array.isArray(value) && !(value instanceof RegExp);
 }

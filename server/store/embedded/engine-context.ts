@@ -5,6 +5,7 @@
 // so the store uses the base classes with this context instead (see query-engine.ts).
 import { Binary } from 'bson';
 import { Context } from 'mingo/core';
+import { Query } from 'mingo/query';
 import * as accumulatorOperators from 'mingo/operators/accumulator';
 import * as expressionOperators from 'mingo/operators/expression';
 import * as pipelineOperators from 'mingo/operators/pipeline';
@@ -77,8 +78,12 @@ function comparison(name: '$gt' | '$gte' | '$lt' | '$lte', holds: (order: number
   };
 }
 
+/** Set only while SHARED_OPTIONS is made (below): the options mingo hands its operators. */
+let onCompile: ((options: Options) => void) | undefined;
+
 /** Equality that, under a collation, treats strings the collation calls equal as equal. */
 const $eq: QueryOperator = (selector, value, options) => {
+  onCompile?.(options);
   const collator = typeof value === 'string' ? collatorOf(options) : undefined;
   if (!collator) return (base.$eq as QueryOperator)(selector, value, options);
   return (doc) => candidatesAt(doc, selector).some((found) => typeof found === 'string' && collator.compare(found, value as string) === 0);
@@ -125,3 +130,21 @@ export const ENGINE_CONTEXT = Context.init({
   query: { ...queryOperators, ...overrides } as never,
   window: windowOperators,
 });
+
+/**
+ * mingo's own options object (its ComputeOptions) over ENGINE_CONTEXT, made once. Given plain options, every
+ * Query, Aggregator and operator copies the whole operator table (Context.from: some 300 entries, ~60 µs per
+ * query); given this object, they share it. mingo does not export the class, so the instance is taken from the
+ * first operator that receives one.
+ */
+export const SHARED_OPTIONS: Options = (() => {
+  let captured: Options | undefined;
+  onCompile = (options) => (captured = options);
+  try {
+    new Query({ probe: { $eq: 1 } }, { context: ENGINE_CONTEXT });
+  } finally {
+    onCompile = undefined;
+  }
+  if (!captured) throw new Error('mingo did not hand its options to the $eq operator');
+  return captured;
+})();

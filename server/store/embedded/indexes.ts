@@ -2,6 +2,7 @@
 import { CommandError } from './errors';
 import { compileFilter } from './query-engine';
 import { isPlainObject, valuesAtPath, type Document } from './documents';
+import { OrderedKeys } from './ordered-keys';
 import { formatKeyObject, valueKey } from './value-keys';
 
 /** An index as createIndexes receives it and listIndexes returns it. */
@@ -21,20 +22,37 @@ interface KeyEntry {
   values: unknown[];
 }
 
+/** The ids under one key: a lone id as itself (most keys, and every key of a unique index), several as a set. */
+type Holders = string | Set<string>;
+
 export class Index {
   readonly spec: IndexSpec;
   readonly fields: string[];
-  private readonly entries = new Map<string, Set<string>>();
-  private readonly covers: (doc: Document) => boolean;
+  private readonly entries = new Map<string, Holders>();
+  private readonly covers: ((doc: Document) => boolean) | undefined;
+  /** One top-level field: its key is the value's own key, read without path walking or tuples. */
+  private readonly single: string | undefined;
+  /** The keys in sort order, once a range or sort has asked for them (single-field indexes without arrays only). */
+  private ordered: OrderedKeys | undefined;
+  /** True once a document held an array at the field: sorts by such a field are not the index's order. */
+  private multikey = false;
 
-  constructor(spec: IndexSpec, private readonly namespace: string) {
+  /**
+   * `idLookup`: for the _id index only, the collection's own map from _id key to document, which already is that
+   * index; keeping a second copy of half a million keys would only cost memory and time.
+   */
+  constructor(spec: IndexSpec, private readonly namespace: string, private readonly idLookup?: (key: string) => boolean) {
     this.spec = spec;
     this.fields = Object.keys(spec.key);
     const partial = spec.partialFilterExpression ? compileFilter(spec.partialFilterExpression) : undefined;
-    this.covers = (doc) => {
-      if (spec.sparse && this.fields.every((f) => valuesAtPath(doc, f).length === 0)) return false;
-      return partial ? partial(doc) : true;
-    };
+    if (spec.sparse || partial) {
+      this.covers = (doc) => {
+        if (spec.sparse && this.fields.every((f) => valuesAtPath(doc, f).length === 0)) return false;
+        return partial ? partial(doc) : true;
+      };
+    }
+    const [only] = this.fields;
+    this.single = this.fields.length === 1 && only !== undefined && !only.includes('.') ? only : undefined;
   }
 
   get unique(): boolean {
@@ -43,7 +61,11 @@ export class Index {
 
   /** The document's keys; arrays expand to one key per element, as a multikey index does. */
   private keysOf(doc: Document): KeyEntry[] {
-    if (!this.covers(doc)) return [];
+    if (this.covers && !this.covers(doc)) return [];
+    if (this.single !== undefined) {
+      const value: unknown = doc[this.single];
+      if (!Array.isArray(value)) return [{ key: valueKey(value ?? null), values: [value ?? null] }];
+    }
     let tuples: unknown[][] = [[]];
     for (const field of this.fields) {
       const found = valuesAtPath(doc, field);
@@ -59,42 +81,112 @@ export class Index {
    */
   check(doc: Document, ownId?: string): void {
     if (!this.unique) return;
+    if (this.idLookup) {
+      const key = valueKey(doc._id);
+      if (key !== ownId && this.idLookup(key)) throw this.duplicate({ key, values: [doc._id] });
+      return;
+    }
     for (const entry of this.keysOf(doc)) {
       const holders = this.entries.get(entry.key);
-      if (holders && [...holders].some((holder) => holder !== ownId)) throw this.duplicate(entry);
+      if (holders === undefined) continue;
+      if (typeof holders === 'string' ? holders !== ownId : [...holders].some((holder) => holder !== ownId)) throw this.duplicate(entry);
     }
   }
 
   add(doc: Document, id: string): void {
-    for (const entry of this.keysOf(doc)) {
-      let holders = this.entries.get(entry.key);
-      if (!holders) this.entries.set(entry.key, (holders = new Set()));
-      holders.add(id);
+    if (!this.multikey) this.addOrdered(doc, id);
+    if (this.idLookup) return;
+    for (const { key } of this.keysOf(doc)) {
+      const holders = this.entries.get(key);
+      if (holders === undefined) this.entries.set(key, id);
+      else if (typeof holders === 'string') {
+        if (holders !== id) this.entries.set(key, new Set([holders, id]));
+      } else holders.add(id);
     }
   }
 
   remove(doc: Document, id: string): void {
-    for (const entry of this.keysOf(doc)) {
-      const holders = this.entries.get(entry.key);
-      holders?.delete(id);
-      if (holders && holders.size === 0) this.entries.delete(entry.key);
+    if (this.ordered) for (const { values } of this.keysOf(doc)) this.ordered.remove(values[0], id);
+    if (this.idLookup) return;
+    for (const { key } of this.keysOf(doc)) {
+      const holders = this.entries.get(key);
+      if (holders === undefined) continue;
+      if (typeof holders === 'string') {
+        if (holders === id) this.entries.delete(key);
+        continue;
+      }
+      holders.delete(id);
+      if (holders.size === 1) this.entries.set(key, holders.values().next().value as string);
+      else if (holders.size === 0) this.entries.delete(key);
     }
   }
 
+  /** Swaps a document's keys for its new version's; nothing to do when the indexed fields did not change (most updates). */
+  replace(current: Document, next: Document, id: string): void {
+    const before = this.keysOf(current);
+    const after = this.keysOf(next);
+    if (before.length === after.length && before.every((entry, i) => entry.key === after[i]?.key)) return;
+    this.remove(current, id);
+    this.add(next, id);
+  }
+
+  private addOrdered(doc: Document, id: string): void {
+    const [field] = this.fields;
+    if (field === undefined || this.fields.length !== 1) return;
+    const value: unknown = this.single !== undefined ? doc[this.single] : undefined;
+    if (Array.isArray(value) || (this.single === undefined && valuesAtPath(doc, field).length > 1)) {
+      this.multikey = true;
+      this.ordered = undefined;
+      return;
+    }
+    if (!this.ordered) return;
+    for (const { values } of this.keysOf(doc)) this.ordered.add(values[0], id);
+  }
+
   /**
-   * Ids of the documents a filter can match when it pins every field of this index to a scalar
-   * (the hot-path equality lookups); undefined when the index cannot answer it.
+   * The index's keys in sort order, built on first use from `documents` (the collection's, by id); undefined
+   * when this index cannot give an order: several fields, sparse or partial, or a field that held an array.
+   */
+  orderedKeys(documents: () => Iterable<[string, Document]>): OrderedKeys | undefined {
+    if (this.fields.length !== 1 || this.spec.sparse || this.spec.partialFilterExpression || this.multikey) return undefined;
+    if (typeof this.spec.key[this.fields[0] as string] !== 'number') return undefined;
+    if (!this.ordered) {
+      const entries: { value: unknown; id: string }[] = [];
+      for (const [id, doc] of documents()) {
+        const keys = this.keysOf(doc);
+        if (keys.length !== 1 || Array.isArray(doc[this.fields[0] as string])) {
+          this.multikey = true;
+          return undefined;
+        }
+        entries.push({ value: keys[0]?.values[0] ?? null, id });
+      }
+      this.ordered = new OrderedKeys(entries);
+    }
+    return this.ordered;
+  }
+
+  /**
+   * Ids of the documents a filter can match when it pins every field of this index to scalars, by plain
+   * equality, `$eq` or (one field) an `$in` list; undefined when the index cannot answer it.
    */
   lookup(filter: Document): string[] | undefined {
-    if (this.spec.sparse || this.spec.partialFilterExpression) return undefined;
-    const parts: string[] = [];
-    for (const field of this.fields) {
+    if (this.idLookup || this.spec.sparse || this.spec.partialFilterExpression) return undefined;
+    let keys: string[] = [''];
+    for (const [at, field] of this.fields.entries()) {
       if (typeof this.spec.key[field] !== 'number') return undefined;
-      const value: unknown = filter[field];
-      if (!isIndexableScalar(value)) return undefined;
-      parts.push(valueKey(value));
+      const values = pinnedValues(filter[field]);
+      if (!values) return undefined;
+      const parts = values.map(valueKey);
+      keys = at === 0 ? parts : keys.flatMap((prefix) => parts.map((part) => `${prefix}|${part}`));
     }
-    return [...(this.entries.get(parts.join('|')) ?? [])];
+    const ids: string[] = [];
+    for (const key of new Set(keys)) {
+      const holders = this.entries.get(key);
+      if (holders === undefined) continue;
+      if (typeof holders === 'string') ids.push(holders);
+      else ids.push(...holders);
+    }
+    return keys.length > 1 ? [...new Set(ids)] : ids;
   }
 
   private duplicate(entry: KeyEntry): CommandError {
@@ -105,8 +197,25 @@ export class Index {
   }
 }
 
+/**
+ * The values a condition pins a field to, when it can only match documents holding one of them as (an element
+ * of) the field: `v`, `{ $eq: v }` and `{ $in: [v, …] }` of indexable scalars.
+ */
+export function pinnedValues(condition: unknown): unknown[] | undefined {
+  if (isIndexableScalar(condition)) return [condition];
+  if (!isPlainObject(condition)) return undefined;
+  const operators = Object.keys(condition);
+  if (operators.length !== 1) return undefined;
+  if (operators[0] === '$eq') return isIndexableScalar(condition.$eq) ? [condition.$eq] : undefined;
+  if (operators[0] === '$in') {
+    const list: unknown = condition.$in;
+    return Array.isArray(list) && list.length <= 1000 && list.every(isIndexableScalar) ? list : undefined;
+  }
+  return undefined;
+}
+
 // Arrays, embedded documents, regexes and null match more than their own key, so they take the scan path.
-function isIndexableScalar(value: unknown): boolean {
+export function isIndexableScalar(value: unknown): boolean {
   if (value === null || value === undefined || Array.isArray(value) || value instanceof RegExp) return false;
   if (isPlainObject(value)) return false;
   return true;

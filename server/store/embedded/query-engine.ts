@@ -6,7 +6,7 @@ import { Query } from 'mingo/query';
 import type { AnyObject, Options } from 'mingo/types';
 import { update as applyOperators, updateOne, type UpdateConfig } from 'mingo/updater';
 import { checkCollation } from './collation';
-import { ENGINE_CONTEXT } from './engine-context';
+import { ENGINE_CONTEXT, SHARED_OPTIONS } from './engine-context';
 import { CommandError, fromQueryEngineError } from './errors';
 import { cloneDocument, isPlainObject, setAtPath, valueAtPath, type Document } from './documents';
 import { splitSliceProjection } from './slice-projection';
@@ -37,6 +37,15 @@ function engineOptions(options: QueryOptions, extra: Partial<Options> = {}): Par
   };
 }
 
+/**
+ * Options for a Query: the shared, already-built ones unless the command brings a collation or `let` variables
+ * (rare; those build their own). Never for mingo's updater, which spreads its options into a new object.
+ */
+function queryOptions(options: QueryOptions): Partial<Options> {
+  if (options.collation === undefined && options.variables === undefined) return SHARED_OPTIONS;
+  return engineOptions(options);
+}
+
 /** Runs mingo, reporting its failures (unknown operators, bad arguments) in MongoDB's error shape. */
 export function withEngine<T>(run: () => T): T {
   try {
@@ -50,7 +59,7 @@ export function withEngine<T>(run: () => T): T {
 export function compileFilter(filter: Document | undefined, options: QueryOptions = {}): (doc: Document) => boolean {
   if (filter !== undefined && !isPlainObject(filter)) throw new CommandError('BadValue', 'filter must be an object');
   if (!filter || Object.keys(filter).length === 0) return () => true;
-  const query = withEngine(() => new Query(filter as AnyObject, engineOptions(options)));
+  const query = withEngine(() => new Query(filter as AnyObject, queryOptions(options)));
   return (doc) => withEngine(() => query.test(doc as AnyObject));
 }
 
@@ -61,7 +70,7 @@ export function findDocuments(docs: Document[], spec: FindSpec): Document[] {
   const source = natural !== undefined && natural < 0 ? [...docs].reverse() : docs;
   const { projection, slices } = splitSliceProjection(spec.projection);
   return withEngine(() => {
-    const options = engineOptions(spec);
+    const options = queryOptions(spec);
     let cursor = new Query((spec.filter ?? {}) as AnyObject, options).find<AnyObject>(source as AnyObject[], projection as AnyObject | undefined);
     if (sort && natural === undefined) cursor = cursor.sort(sort as Record<string, 1 | -1>);
     if (spec.skip) cursor = cursor.skip(spec.skip);
@@ -111,17 +120,17 @@ export function applyUpdate(doc: Document, spec: UpdateSpec): Document {
   stripUnchangedId(operators, copy);
   const condition = spec.inserting ? undefined : (spec.query as AnyObject | undefined);
   const resolved = spec.inserting ? operators : resolvePositional(copy, operators, spec.query, (filter) => compileFilter(filter, spec));
-  const queryOptions = engineOptions(spec);
+  const updaterOptions = engineOptions(spec);
   if (Object.keys(resolved).length) {
     checkUpdateTargets(copy, resolved);
     pullByQuery(copy, resolved, spec);
     if (Object.keys(resolved).length) {
-      withEngine(() => applyOperators(copy as AnyObject, resolved as AnyObject, spec.arrayFilters as AnyObject[] | undefined, condition, { queryOptions }));
+      withEngine(() => applyOperators(copy as AnyObject, resolved as AnyObject, spec.arrayFilters as AnyObject[] | undefined, condition, { queryOptions: updaterOptions }));
     }
   }
   if (spec.inserting && isPlainObject($setOnInsert) && Object.keys($setOnInsert).length) {
     checkUpdateTargets(copy, { $set: $setOnInsert });
-    withEngine(() => applyOperators(copy as AnyObject, { $set: $setOnInsert } as AnyObject, spec.arrayFilters as AnyObject[] | undefined, undefined, { queryOptions }));
+    withEngine(() => applyOperators(copy as AnyObject, { $set: $setOnInsert } as AnyObject, spec.arrayFilters as AnyObject[] | undefined, undefined, { queryOptions: updaterOptions }));
   }
   return copy;
 }
@@ -179,7 +188,7 @@ function stripUnchangedId(operators: Document, doc: Document): void {
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
-  return withEngine(() => new Query({ v: a } as AnyObject, engineOptions({})).test({ v: b } as AnyObject));
+  return withEngine(() => new Query({ v: a } as AnyObject, SHARED_OPTIONS).test({ v: b } as AnyObject));
 }
 
 /** Stages that would write through mingo's resolver into arrays that are not the store: refuse them. */

@@ -13,7 +13,7 @@ const find: CommandHandler = (command, context) => {
   const collation = optionalDocument(command, 'collation');
   const rawLimit = optionalNumber(command, 'limit') ?? 0;
   const collection = existing(context, name);
-  const docs = findDocuments(collection?.candidates(filter, collation) ?? [], {
+  const spec = {
     filter,
     projection: optionalDocument(command, 'projection'),
     sort: optionalDocument(command, 'sort'),
@@ -21,7 +21,23 @@ const find: CommandHandler = (command, context) => {
     limit: Math.abs(rawLimit) || undefined,
     collation,
     variables: optionalDocument(command, 'let'),
-  });
+  };
+  const inOrder = spec.sort ? collection?.inSortOrder(filter, spec.sort, collation) : undefined;
+  let docs: Document[];
+  if (inOrder) {
+    // Walked off an index in sort order: only as many matches as skip + limit ask for, and nothing to sort.
+    const matches = compileFilter(filter, spec);
+    const wanted = spec.limit ? (spec.skip ?? 0) + spec.limit : Infinity;
+    const found: Document[] = [];
+    for (const doc of inOrder) {
+      if (!matches(doc)) continue;
+      found.push(doc);
+      if (found.length >= wanted) break;
+    }
+    docs = findDocuments(found, { ...spec, filter: {}, sort: undefined });
+  } else {
+    docs = findDocuments(collection?.candidates(filter, collation) ?? [], spec);
+  }
   const singleBatch = command.singleBatch === true || rawLimit < 0;
   const batch = context.cursors.start(`${context.db}.${name}`, docs, optionalNumber(command, 'batchSize'), singleBatch);
   return { cursor: { id: batch.id, ns: batch.ns, firstBatch: batch.batch }, ok: 1 };
