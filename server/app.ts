@@ -16,6 +16,7 @@ import { createLearnedFramingOrigins } from './lti/store/framing-origins';
 import { requireSession } from './http/auth';
 import { sessionRoutes } from './http/session-routes';
 import type { Lti } from './lti/index';
+import { createPrivacyFeature } from './features/privacy/index';
 import { createAuditTrailFeature, type AuditTrailFeature } from './features/audit-trail/index';
 import { createAssessmentFeature, noGradePublisher, type GradePublisher } from './features/assessment/index';
 import { createClassOverviewFeature } from './features/class-overview/index';
@@ -76,6 +77,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(publicConfigRoutes({ demoLms: Boolean(deps.demoLmsRouter) }));
   app.use(deps.lti.router);
   if (deps.demoLmsRouter) app.use('/demo-lms', deps.demoLmsRouter);
+  // The operator's erasure API (server/features/privacy/routes.ts says why the operator key authorises it).
+  app.use(createPrivacyFeature({ connection: deps.database.connection, logger: deps.logger, operatorKey: deps.config.registrationKey }).adminRouter);
   app.use('/api', requireSession(deps.lti.sessions, deps.lti.records));
   app.use(sessionRoutes({ records: deps.lti.records, sessions: deps.lti.sessions }));
   // The audit trail hears assessment decisions and grades sent; its attempts are the evidence feature's, made below.

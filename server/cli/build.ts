@@ -7,7 +7,7 @@ import { STORE_THREAD_ENTRY } from '../store/embedded/index';
 import { ensureClientBuilt } from './client-build';
 
 /** Every command a production install runs: `npm start` and the admin commands (see package.json and server/cli/run.js). */
-export const SERVER_ENTRIES = ['start', 'platform-add', 'keys-rotate', 'lti-config', 'store', 'demo-lms'] as const;
+export const SERVER_ENTRIES = ['start', 'platform-add', 'keys-rotate', 'lti-config', 'store', 'demo-lms', 'erase-person'] as const;
 
 /** Not a command: the embedded store's worker thread, which it loads from dist/server/store-thread.js (server/store/embedded/index.ts). */
 const STORE_THREAD = { [STORE_THREAD_ENTRY]: path.join(PROJECT_ROOT, 'server', 'store', 'embedded', 'store-thread.ts') };

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const COMMANDS = ['start', 'platform-add', 'keys-rotate', 'lti-config', 'store', 'demo-lms'];
+const COMMANDS = ['start', 'platform-add', 'keys-rotate', 'lti-config', 'store', 'demo-lms', 'erase-person'];
 
 const command = process.argv[2] ?? '';
 if (!COMMANDS.includes(command)) {

@@ -1,0 +1,20 @@
+// `npm run privacy:erase -- --platform-id ID --sub SUB`: erases one person's data on request (GDPR art. 17) and prints
+// the report: what was removed, what was pseudonymised, and what stays (grades already in the LMS stay there).
+import { z } from 'zod';
+import { erasePerson } from '../features/privacy/index';
+import { openCliDatabase, parseOptions, runCli } from './cli-database';
+
+await runCli('privacy:erase', async ({ config, logger }) => {
+  const options = parseOptions(
+    process.argv.slice(2),
+    { 'platform-id': { type: 'string' }, sub: { type: 'string' } },
+    z.object({ 'platform-id': z.string().min(1, 'is required'), sub: z.string().min(1, 'is required') }),
+  );
+  const database = await openCliDatabase(config, logger);
+  try {
+    const report = await erasePerson({ connection: database.connection, logger }, { platformId: options['platform-id'], sub: options.sub });
+    console.log(JSON.stringify(report, null, 2));
+  } finally {
+    await database.close();
+  }
+});

@@ -1,0 +1,20 @@
+// Privacy and the life of data: what Playroute keeps of a person (the registry), erasure on request (API and
+// command), and the data inventory (DATA-INVENTORY.md).
+import type { Router } from 'express';
+import type { Connection } from 'mongoose';
+import type { Logger } from '../../logger';
+import { privacyAdminRoutes } from './routes';
+
+export { PERSONAL_DATA, EVIDENCE_FILES } from './data/personal-data-registry';
+export type { PersonalDataEntry, PersonScope } from './data/personal-data-registry';
+export { erasePerson, personRefOf, pseudonymOf, ERASURES_COLLECTION, WHAT_STAYS } from './use-cases/erase-person';
+export type { ErasureReport, PersonKey } from './use-cases/erase-person';
+
+export interface PrivacyFeature {
+  /** Mounted outside /api: the operator's erasure API (present only with an operator key). */
+  adminRouter: Router;
+}
+
+export function createPrivacyFeature(deps: { connection: Connection; logger: Logger; operatorKey: string | undefined }): PrivacyFeature {
+  return { adminRouter: privacyAdminRoutes(deps) };
+}

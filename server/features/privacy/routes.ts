@@ -1,0 +1,43 @@
+// The operator's erasure API: POST /admin/privacy/erasures {platformId, sub} with Authorization: Bearer <key>.
+//
+// Who is an administrator? Not anyone the LMS calls one: a launch's roles are course roles (and a Moodle site admin
+// or an institution Administrator role is the LMS's administrator, not necessarily the one who runs Playroute), while
+// erasure reaches across every course of a platform. It belongs to whoever operates this Playroute and holds its
+// secrets, like registering an LMS: so it is authorised by the operator secret LTI_REGISTRATION_KEY, compared in
+// constant time. Without that key configured the API does not exist (404) and erasure is the command line's only
+// (`npm run privacy:erase`). It lives outside /api, where every call needs a launch session.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Router, type RequestHandler } from 'express';
+import type { Connection } from 'mongoose';
+import { z } from 'zod';
+import { NotAuthenticatedError, NotAuthorisedError } from '../../errors';
+import type { Logger } from '../../logger';
+import { validate } from '../../http/validate';
+import { erasePerson } from './use-cases/erase-person';
+
+const erasureSchema = z.object({ platformId: z.string().min(1).max(200), sub: z.string().min(1).max(255) }).strict();
+
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+function requireOperator(key: string): RequestHandler {
+  return (req, _res, next) => {
+    const header = req.get('authorization') ?? '';
+    const match = /^Bearer (.+)$/.exec(header);
+    if (!match?.[1]) return next(new NotAuthenticatedError('This needs the operator key: Authorization: Bearer <LTI_REGISTRATION_KEY>.'));
+    if (!sameSecret(match[1], key)) return next(new NotAuthorisedError('Wrong operator key.'));
+    next();
+  };
+}
+
+export function privacyAdminRoutes(deps: { connection: Connection; logger: Logger; operatorKey: string | undefined }): Router {
+  const router = Router();
+  if (!deps.operatorKey) return router;
+  router.post('/admin/privacy/erasures', requireOperator(deps.operatorKey), validate(erasureSchema), async (req, res) => {
+    const report = await erasePerson({ connection: deps.connection, logger: deps.logger }, req.body as z.infer<typeof erasureSchema>);
+    res.status(200).json({ report });
+  });
+  return router;
+}

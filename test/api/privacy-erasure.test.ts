@@ -1,0 +1,125 @@
+// Erasure on request: the operator erases one person (API with the operator key, or npm run privacy:erase); afterwards
+// no document or evidence file in ANY collection of the database names them (every collection is scanned, so a
+// feature that adds a collection without declaring it in the privacy registry fails here); the report says what was
+// removed and what stays; the log says it happened without saying who.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from 'mongodb';
+import { eventually } from '../support/eventually';
+import { judgement, recordingPublisher, seedPlacement, enrol, type GradingHarness, type SeededPlacement } from '../support/grading-seed';
+import { startLtiHarness } from '../support/lti-harness';
+
+const OPERATOR_KEY = 'operator-key-0123456789-abcdef';
+const ERASED = 'u-student-erase-me';
+const STAYS = 'u-student-stays-here';
+
+/** Every place in every collection whose string value contains `needle`: "collection _id path". */
+async function findEverywhere(db: Db, needle: string): Promise<string[]> {
+  const hits: string[] = [];
+  const visit = (value: unknown, path: string, where: string) => {
+    if (typeof value === 'string') {
+      if (value.includes(needle)) hits.push(`${where} ${path}`);
+    } else if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${path}[${i}]`, where));
+    else if (value && typeof value === 'object' && !(value instanceof Date) && !Buffer.isBuffer(value)) {
+      if ('buffer' in value && (value as { _bsontype?: string })._bsontype === 'Binary') {
+        if (Buffer.from((value as { buffer: Uint8Array }).buffer).includes(needle)) hits.push(`${where} ${path} (bytes)`);
+        return;
+      }
+      if ((value as { _bsontype?: string })._bsontype) return;
+      for (const [k, v] of Object.entries(value)) visit(v, path ? `${path}.${k}` : k, where);
+    }
+  };
+  for (const { name } of await db.listCollections().toArray()) {
+    for (const doc of await db.collection(name).find().toArray()) visit(doc, '', `${name} ${String(doc._id)}`);
+  }
+  return hits;
+}
+
+describe('erasure of one person', () => {
+  let g: GradingHarness;
+  let seeded: SeededPlacement;
+  let teacher: string;
+  let db: Db;
+  const teacherId = () => g.h.lms.member('teacher').userId;
+
+  beforeAll(async () => {
+    const h = await startLtiHarness({ passback: true, env: { LTI_REGISTRATION_KEY: OPERATOR_KEY } });
+    g = { h, publisher: recordingPublisher(), api: h.api, json: async (t, p, i) => { const r = await h.api(t, p, i); return { status: r.status, body: await r.json() }; }, close: () => h.close() };
+    if (!h.database.connection.db) throw new Error('no database');
+    db = h.database.connection.db as unknown as Db;
+    enrol(g, ERASED, 'student');
+    enrol(g, STAYS, 'student');
+    seeded = await seedPlacement(g);
+    teacher = await seeded.launch(teacherId());
+    // Both students: a route with its history, a file and a text handed in, graded, the grade sent to the LMS.
+    for (const [student, marker] of [[ERASED, 'ERASED-MARKER'], [STAYS, 'STAYS-MARKER']] as const) {
+      const token = await seeded.launch(student);
+      const route = (await (await g.api(token, '/api/route')).json()) as { route: { version: number; entries: { activityId: string }[] } };
+      const entries = route.route.entries.map((e) => ({ activityId: e.activityId }));
+      await g.api(token, '/api/route', { method: 'PUT', body: JSON.stringify({ version: route.route.version, entries: entries.reverse() }) });
+      const upload = await g.api(token, `/api/evidence/outcomes/lo-plan/file?filename=${marker}.txt`, { method: 'PUT', headers: { 'content-type': 'text/plain' }, body: `${marker} ${student} file` });
+      expect(upload.status, await upload.clone().text()).toBe(201);
+      const added = await g.api(token, '/api/evidence/outcomes/lo-plan/items', { method: 'POST', body: JSON.stringify({ kind: 'text', text: `${marker} plan` }) });
+      const { attempt } = (await added.json()) as { attempt: { id: string } };
+      expect((await g.api(token, `/api/evidence/attempts/${attempt.id}/submit`, { method: 'POST' })).status).toBe(200);
+      expect((await g.api(teacher, `/api/assessment/attempts/${attempt.id}/grade`, { method: 'POST', body: JSON.stringify(judgement('good', {}, `Well done ${marker}`)) })).status).toBe(200);
+    }
+    await eventually(async () => g.h.lms.results().filter((r) => r.userId === ERASED || r.userId === STAYS).length, (n) => n >= 2);
+  });
+  afterAll(async () => {
+    await g.close();
+  });
+
+  const erase = (body: unknown, key = OPERATOR_KEY) =>
+    fetch(`${g.h.toolBase}/admin/privacy/erasures`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify(body) });
+
+  it('without the operator key, or with a session token, erasure is refused', async () => {
+    expect((await fetch(`${g.h.toolBase}/admin/privacy/erasures`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401);
+    expect((await erase({ platformId: g.h.platform.id, sub: ERASED }, 'not-the-operator-key-at-all')).status).toBe(403);
+    expect((await erase({ platformId: g.h.platform.id, sub: ERASED }, teacher)).status).toBe(403);
+    expect(await findEverywhere(db, ERASED)).not.toEqual([]);
+  });
+
+  it('when the operator erases a student, then no collection holds their id or their files, the other student keeps everything, and the report says what stays', async () => {
+    const before = await findEverywhere(db, ERASED);
+    // The data really is spread out: launch, route and its history, evidence, file, grade deliveries, audit trail.
+    const collections = new Set(before.map((hit) => hit.split(' ')[0]));
+    for (const name of ['lti_people', 'lti_memberships', 'routes', 'route_history', 'evidence_attempts', 'evidence.files', 'grade_deliveries', 'audit_trail']) expect(collections).toContain(name);
+    const staysBefore = (await findEverywhere(db, STAYS)).length;
+    const chunksBefore = await db.collection('evidence.chunks').countDocuments();
+
+    const res = await erase({ platformId: g.h.platform.id, sub: ERASED });
+    expect(res.status).toBe(200);
+    const { report } = (await res.json()) as { report: { erasureId: string; personRef: string; files: number; removed: { collection: string; documents: number }[]; stays: string[] } };
+
+    expect(await findEverywhere(db, ERASED)).toEqual([]);
+    expect(await findEverywhere(db, 'ERASED-MARKER')).toEqual([]);
+    expect(await db.collection('evidence.chunks').countDocuments()).toBeLessThan(chunksBefore);
+    expect(await findEverywhere(db, STAYS)).toHaveLength(staysBefore);
+    expect((await findEverywhere(db, 'STAYS-MARKER')).length).toBeGreaterThan(0);
+
+    expect(report.files).toBe(1);
+    expect(report.removed.map((r) => r.collection)).toEqual(expect.arrayContaining(['lti_people', 'routes', 'evidence_attempts', 'grade_deliveries', 'audit_trail']));
+    expect(report.stays.join(' ')).toMatch(/Grades already sent to the LMS gradebook stay there/);
+    // The grade in the LMS itself is untouched: Playroute cannot reach into the gradebook.
+    expect(g.h.lms.results().some((r) => r.userId === ERASED)).toBe(true);
+
+    // Logged and recorded without the person: the erasure id, a hash and counts.
+    const logged = g.h.logLines.filter((line) => line.includes('personal data erased'));
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toContain(report.erasureId);
+    expect(logged[0]).not.toContain(ERASED);
+    expect(await db.collection('privacy_erasures').countDocuments({ _id: report.erasureId as never, personRef: report.personRef })).toBe(1);
+  });
+
+  it('when a teacher who graded is erased, then the graded work of students stays, with the assessor pseudonymised', async () => {
+    const res = await erase({ platformId: g.h.platform.id, sub: teacherId() });
+    expect(res.status).toBe(200);
+    expect(await findEverywhere(db, teacherId())).toEqual([]);
+    const attempt = await db.collection('evidence_attempts').findOne({ studentId: STAYS });
+    expect(attempt?.status).toBe('graded');
+    expect(String((attempt?.assessment as { assessorId?: string } | undefined)?.assessorId)).toMatch(/^erased-[0-9a-f]{12}$/);
+    const trail = await db.collection('audit_trail').find({ studentId: STAYS, kind: 'grade-given' }).toArray();
+    expect(trail).toHaveLength(1);
+    expect(trail[0]?.actor).toEqual({ id: (attempt?.assessment as { assessorId: string }).assessorId, role: 'teacher' });
+  });
+});
