@@ -1,4 +1,5 @@
-// The issue's "done when", as an administrator does it: a fresh copy, `npm ci && npm run build`, `npm prune --omit=dev`,
+// A newcomer's two commands (`npm ci`, then `npm start` builds what it needs and runs with the demo LMS), and
+// the issue's "done when", as an administrator does it: a fresh copy, `npm ci && npm run build`, `npm prune --omit=dev`,
 // then `npm run store` and a production start against it behind a TLS-terminating proxy, the simulated LMS as a process
 // of its own registered with the built `platform:add`, and a whole launch through both proxies. Nothing of the working
 // tree's node_modules is used: the copy installs its own (from npm's cache when it has them) and prunes them.
@@ -200,6 +201,18 @@ describe('a production install from a fresh copy', () => {
     expect(unbuilt.output.trim().split('\n')).toEqual([expect.stringMatching(/^Playroute is not built \(.*\): run npm run build$/)]);
     expect(existsSync(path.join(work, 'client', 'dist'))).toBe(false);
 
+    // A newcomer's `npm start` (development tools installed, nothing built, nothing set): it builds the client and runs
+    // on the embedded store in ./data with the demo LMS. Only the port is chosen, as 3000 may be taken on this machine.
+    const devPort = await freePort();
+    const newcomer = await start(['start'], { PORT: String(devPort) }, /Playroute is running at/);
+    expect(newcomer.output()).toContain('Building the Playroute client');
+    expect(await (await fetch(`http://localhost:${devPort}/health`)).json()).toMatchObject({ status: 'ok', database: { kind: 'embedded' } });
+    expect((await fetch(`http://localhost:${devPort}/demo-lms/`)).status).toBe(200);
+    killGroup(newcomer.child.pid ?? 0, 'SIGINT'); // Ctrl-C
+    await newcomer.closed;
+    expect(newcomer.output()).toContain('Playroute stopped');
+    lap('newcomer start');
+
     await mustRun('npm', ['run', 'build']);
     lap('build');
     await mustRun('npm', ['prune', '--omit=dev', '--no-audit', '--no-fund']);
@@ -215,7 +228,7 @@ describe('a production install from a fresh copy', () => {
     ], { stdio: 'pipe' });
     const tls = { key: readFileSync(path.join(certDir, 'key.pem')), cert: readFileSync(path.join(certDir, 'cert.pem')) };
 
-    const store = await start(['run', 'store'], { DATA_DIR: path.join(work, 'data') }, /^MONGODB_URI=(\S+)$/m);
+    const store = await start(['run', 'store'], { DATA_DIR: path.join(work, 'store-data') }, /^MONGODB_URI=(\S+)$/m);
     const mongodbUri = /^MONGODB_URI=(\S+)$/m.exec(store.output())?.[1] ?? '';
     // The store's worker thread is an entry of its own in the build: without it the store would fall back to the main thread.
     expect(store.output()).not.toMatch(/thread entry not found/);
