@@ -1,4 +1,5 @@
 // Attendance for sessions: who signed up, and marking who came once a session has started.
+import { useState } from 'react';
 import { ErrorMessage, Loading } from '../../../components/status';
 import { formatDate } from '../../../i18n/format-date';
 import { useI18n } from '../../../i18n/i18n-context';
@@ -23,6 +24,8 @@ export function SessionAttendance() {
 function OneSession({ session }: { session: AttendanceSession }) {
   const { t, language } = useI18n();
   const marking = useMarkAttendance();
+  // The choice shows at once, before the list is read again; a refused mark falls back to what the server holds.
+  const [chosen, setChosen] = useState<Record<string, boolean>>({});
   const id = `att-${session.activityId}-${session.sessionId}`;
   return (
     <div className="sub-card" role="group" aria-labelledby={id}>
@@ -35,18 +38,25 @@ function OneSession({ session }: { session: AttendanceSession }) {
         <ul className="attendance-list">
           {session.attendees.map((a) => {
             const name = a.name ?? a.studentId;
-            const mark = (attended: boolean) => marking.mutate({ activityId: session.activityId, sessionId: session.sessionId, studentId: a.studentId, attended });
+            const shown = chosen[a.studentId] ?? a.attended;
+            const mark = (attended: boolean) => {
+              setChosen((all) => ({ ...all, [a.studentId]: attended }));
+              marking.mutate(
+                { activityId: session.activityId, sessionId: session.sessionId, studentId: a.studentId, attended },
+                { onError: () => setChosen(({ [a.studentId]: _refused, ...rest }) => rest) },
+              );
+            };
             return (
               <li key={a.studentId}>
                 <fieldset disabled={!session.started || marking.isPending}>
                   <legend>{name}</legend>
                   <label>
-                    <input type="radio" name={`${id}-${a.studentId}`} checked={a.attended === true} onChange={() => mark(true)} /> {t('coach.attendance.present')}
+                    <input type="radio" name={`${id}-${a.studentId}`} checked={shown === true} onChange={() => mark(true)} /> {t('coach.attendance.present')}
                   </label>{' '}
                   <label>
-                    <input type="radio" name={`${id}-${a.studentId}`} checked={a.attended === false} onChange={() => mark(false)} /> {t('coach.attendance.absent')}
+                    <input type="radio" name={`${id}-${a.studentId}`} checked={shown === false} onChange={() => mark(false)} /> {t('coach.attendance.absent')}
                   </label>
-                  {a.attended === null ? <span className="muted"> {t('coach.attendance.unmarked')}</span> : null}
+                  {shown === null ? <span className="muted"> {t('coach.attendance.unmarked')}</span> : null}
                 </fieldset>
               </li>
             );
