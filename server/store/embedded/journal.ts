@@ -27,15 +27,21 @@ export class Journal {
   /** Called when every appended record is on disk and nothing is in flight. */
   onIdle: (() => void) | undefined;
 
-  private constructor(private readonly fd: number, readonly path: string, size: number) {
+  private constructor(private readonly fd: number, readonly path: string, size: number, private barrier: Promise<void> | undefined) {
     this.bytes = size;
   }
 
-  /** Creates synchronously, so switching journals during compaction leaves no moment without one. */
-  static create(path: string): Journal {
+  /**
+   * Creates synchronously, so switching journals during compaction leaves no moment without one. `barrier`
+   * (the folder's fsync that makes the new file's name durable) is awaited before the first record counts as
+   * durable, without holding up the thread meanwhile.
+   */
+  static create(path: string, barrier?: Promise<void>): Journal {
     // A new generation's journal always starts empty ('w'): leftovers of an interrupted compaction must not replay.
     const fd = openSync(path, 'w');
-    return new Journal(fd, path, fstatSync(fd).size);
+    // Settled here too, so a failure is not reported as unhandled before the first flush awaits it.
+    barrier?.catch(() => undefined);
+    return new Journal(fd, path, fstatSync(fd).size, barrier);
   }
 
   append(change: Change): void {
@@ -68,6 +74,10 @@ export class Journal {
   private async flush(): Promise<void> {
     this.flushing = true;
     try {
+      if (this.barrier) {
+        await this.barrier;
+        this.barrier = undefined;
+      }
       while (this.pending.length) {
         const data = Buffer.concat(this.pending);
         const upTo = this.appended;

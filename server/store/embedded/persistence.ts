@@ -8,7 +8,7 @@ import { Journal } from './journal';
 import { lockDataDir, type DataDirLock } from './lock-file';
 import type { StoreLogger } from './logger';
 import { forEachRecord } from './record-file';
-import { loadSnapshot, syncDirectory, writeSnapshotInSlices } from './snapshot';
+import { loadSnapshot, syncDirectoryAsync, writeSnapshotInSlices } from './snapshot';
 
 /** What the server needs from a store's durability: a sink for changes and a barrier before acknowledging. */
 export interface Persistence extends ChangeSink {
@@ -107,9 +107,10 @@ class DurableStore implements Persistence {
 
   private openJournal(): Journal {
     const previous = this.journal;
-    this.journal = Journal.create(join(this.dir, journalName(this.generation)));
+    const path = join(this.dir, journalName(this.generation));
+    // The folder's fsync (the new name made durable) runs off the thread; the journal waits for it before its first fsync.
+    this.journal = Journal.create(path, syncDirectoryAsync(this.dir));
     this.journal.onIdle = () => this.compactIfDue();
-    syncDirectory(this.dir);
     previous?.close().catch((error: unknown) => this.logger.warn({ err: error }, 'embedded store could not close an old journal'));
     return this.journal;
   }

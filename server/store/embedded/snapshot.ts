@@ -101,7 +101,8 @@ export function syncDirectory(dir: string): void {
   }
 }
 
-async function syncDirectoryAsync(dir: string): Promise<void> {
+/** syncDirectory without holding the thread: the fsync runs on libuv's pool. */
+export async function syncDirectoryAsync(dir: string): Promise<void> {
   const handle = await open(dir, 'r');
   try {
     await handle.sync();
