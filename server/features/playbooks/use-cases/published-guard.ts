@@ -1,4 +1,6 @@
 // The guard on criteria students already saw: a published outcome of a published playbook changes only when the teacher confirms.
+// Moodle does the same for a rubric already used to grade: its editor saves only after need_confirm_regrading()
+// (moodle/moodle grade/grading/form/rubric/edit.php); here the question comes as soon as students can read the criteria.
 import type { LearningOutcome } from '../../../domain/outcome';
 import type { Playbook } from '../../../domain/playbook';
 import { PublishedChangeUnconfirmedError } from '../errors';
