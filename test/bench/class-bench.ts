@@ -20,6 +20,8 @@ export async function startClassServer(students: number): Promise<ClassServer> {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  // A bench that fails halfway must not leave its server running.
+  process.once('exit', () => child.kill());
   const waitFor = <T>(kind: string) =>
     new Promise<T>((resolve, reject) => {
       const onMessage = (message: { kind: string }) => {
