@@ -14,7 +14,9 @@ export function sweepExpired(catalog: Catalog, now = Date.now()): number {
       const field = fields[0] as string;
       const cutoff = now - spec.expireAfterSeconds * 1000;
       const covered = compileFilter(spec.partialFilterExpression);
-      for (const doc of collection.documents()) {
+      // Only documents with a date at or before the cutoff, read off the TTL index's own ordered keys (every
+      // second over a large sessions collection, a scan would cost the store more than anything else it does).
+      for (const doc of collection.candidates({ [field]: { $lte: new Date(cutoff) } })) {
         const dates = valuesAtPath(doc, field).filter((v): v is Date => v instanceof Date);
         // For an array of dates MongoDB uses the earliest.
         if (dates.length && Math.min(...dates.map((d) => d.getTime())) <= cutoff && covered(doc)) {
