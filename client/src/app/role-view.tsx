@@ -15,6 +15,12 @@ const RouteDetail = lazy(() => screen(import('../features/coach/components/route
 const GradingHome = lazy(() => screen(import('../features/grading/components/grading-home'), ['grading'], (m) => m.GradingHome));
 const DesignerHome = lazy(() => screen(import('../features/playbook-designer/components/designer-home'), ['designer'], (m) => m.DesignerHome));
 const StudentHome = lazy(() => screen(import('../features/student-route/components/student-home'), ['student'], (m) => m.StudentHome));
+// Issue 14, learning from each other: the intake and junior/peer beside the student's route, the pairs under the
+// coach's students, project groups as a teacher's tab.
+const IntakeHome = lazy(() => screen(import('../features/intake/components/intake-home'), ['student'], (m) => m.IntakeHome));
+const PeersHome = lazy(() => screen(import('../features/peers/components/peers-home'), ['student'], (m) => m.PeersHome));
+const PeerPairs = lazy(() => screen(import('../features/peers/components/peer-pairs'), ['coaching', 'student'], (m) => m.PeerPairs));
+const GroupsHome = lazy(() => screen(import('../features/project-groups/components/groups-home'), ['coaching'], (m) => m.GroupsHome));
 
 /** A screen's code and its texts, fetched side by side; it renders once both are there. */
 async function screen<M, P>(code: Promise<M>, parts: readonly MessagePart[], pick: (module: M) => ComponentType<P>): Promise<{ default: ComponentType<P> }> {
@@ -35,12 +41,12 @@ function RoleWorkspace({ session }: { session: SessionView }) {
   if (role === 'teacher') return <StaffWorkspace session={session} tabs={TEACHER_TABS} label="tabs.label" />;
   // A TA or non-editing teacher (Canvas, Brightspace): grades and coaches, does not design.
   if (role === 'assistant') return <StaffWorkspace session={session} tabs={ASSISTANT_TABS} label="tabs.assistantLabel" />;
-  if (role === 'coach') return <CoachHome session={session} />;
-  if (role === 'student') return <StudentHome session={session} />;
+  if (role === 'coach') return <CoachWorkspace session={session} />;
+  if (role === 'student') return <StudentWorkspace session={session} />;
   return null;
 }
 
-type TabId = 'design' | 'class' | 'students' | 'grading';
+type TabId = 'design' | 'class' | 'students' | 'grading' | 'groups';
 type Tabs = readonly { id: TabId; label: MessageKey }[];
 
 // "My students" for every staff member: in Moodle a coach launches as Instructor, so the teacher's tabs must lead there too.
@@ -49,6 +55,7 @@ const TEACHER_TABS: Tabs = [
   { id: 'class', label: 'tabs.class' },
   { id: 'students', label: 'tabs.students' },
   { id: 'grading', label: 'tabs.grading' },
+  { id: 'groups', label: 'tabs.groups' },
 ];
 const ASSISTANT_TABS: Tabs = [
   { id: 'students', label: 'tabs.students' },
@@ -92,8 +99,61 @@ function StaffWorkspace({ session, tabs, label }: { session: SessionView; tabs: 
         <Suspense fallback={<Loading />}>
           {tab === 'design' ? <DesignerHome session={session} /> : null}
           {tab === 'class' ? <ClassOverview session={session} canAssignCoaches={isTeacher} renderReview={ClassReview} /> : null}
-          {tab === 'students' ? <CoachHome session={session} /> : null}
+          {tab === 'students' ? <CoachWorkspace session={session} /> : null}
           {tab === 'grading' ? <GradingHome session={session} /> : null}
+          {tab === 'groups' ? <GroupsHome session={session} /> : null}
+        </Suspense>
+      </div>
+    </div>
+  );
+}
+
+/** The coach's students, and under them the junior/peer pairs among those students. */
+function CoachWorkspace({ session }: { session: SessionView }) {
+  return (
+    <>
+      <CoachHome session={session} />
+      <Suspense fallback={<Loading />}>
+        <PeerPairs session={session} />
+      </Suspense>
+    </>
+  );
+}
+
+type StudentTabId = 'route' | 'intake' | 'peers';
+const STUDENT_TABS: readonly { id: StudentTabId; label: MessageKey }[] = [
+  { id: 'route', label: 'tabs.route' },
+  { id: 'intake', label: 'tabs.intake' },
+  { id: 'peers', label: 'tabs.peers' },
+];
+
+/** The student's route first (as before), the intake and learning from each other a tab away. */
+function StudentWorkspace({ session }: { session: SessionView }) {
+  const { t } = useI18n();
+  const [tab, setTab] = useState<StudentTabId>('route');
+  return (
+    <div>
+      <div role="tablist" aria-label={t('tabs.studentLabel')} className="tabs">
+        {STUDENT_TABS.map((item) => (
+          <button
+            key={item.id}
+            type="button"
+            role="tab"
+            id={`tab-${item.id}`}
+            aria-selected={tab === item.id}
+            aria-controls={`panel-${item.id}`}
+            className={tab === item.id ? 'tab active' : 'tab'}
+            onClick={() => setTab(item.id)}
+          >
+            {t(item.label)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        <Suspense fallback={<Loading />}>
+          {tab === 'route' ? <StudentHome session={session} /> : null}
+          {tab === 'intake' ? <IntakeHome session={session} /> : null}
+          {tab === 'peers' ? <PeersHome session={session} /> : null}
         </Suspense>
       </div>
     </div>
