@@ -85,6 +85,9 @@ export interface PlaybookRepository {
   movePlacement(playbookId: string, from: PlacementKey, to: PlacementKey): Promise<StoredPlaybook | undefined>;
 }
 
+/** Every read of the design leaves the history out: it is read on its own, and only by the teacher who asks for it. */
+const WITHOUT_HISTORY = { history: 0 } as const;
+
 const SUMMARY_FIELDS = { placement: 1, title: 1, status: 1, revision: 1, updatedAt: 1, 'outcomes.title': 1 } as const;
 
 export function createPlaybookRepository(connection: Connection, { now = () => new Date() }: { now?: () => Date } = {}): PlaybookRepository {
@@ -97,7 +100,7 @@ export function createPlaybookRepository(connection: Connection, { now = () => n
       ...(record ? { $push: { history: { $each: [record], $slice: -HISTORY_LIMIT } } } : {}),
     };
     const saved = await model
-      .findOneAndUpdate({ _id: id, revision: expectedRevision }, update, { returnDocument: 'after', runValidators: true })
+      .findOneAndUpdate({ _id: id, revision: expectedRevision }, update, { returnDocument: 'after', runValidators: true, projection: WITHOUT_HISTORY })
       .lean<PlaybookDocument>();
     if (saved) return toStoredPlaybook(saved);
     const current = await model.findById(id, { revision: 1 }).lean<Pick<PlaybookDocument, 'revision'>>();
@@ -143,19 +146,18 @@ export function createPlaybookRepository(connection: Connection, { now = () => n
     },
 
     async get(id) {
-      const doc = await model.findById(id).lean<PlaybookDocument>();
+      const doc = await model.findById(id, WITHOUT_HISTORY).lean<PlaybookDocument>();
       return doc ? toStoredPlaybook(doc) : undefined;
     },
 
     async getByPlacement(placement) {
-      const doc = await model
-        .findOne({
-          'placement.platformId': placement.platformId,
-          'placement.deploymentId': placement.deploymentId,
-          'placement.contextId': placement.contextId,
-          'placement.resourceLinkId': placement.resourceLinkId,
-        })
-        .lean<PlaybookDocument>();
+      const filter = {
+        'placement.platformId': placement.platformId,
+        'placement.deploymentId': placement.deploymentId,
+        'placement.contextId': placement.contextId,
+        'placement.resourceLinkId': placement.resourceLinkId,
+      };
+      const doc = await model.findOne(filter, WITHOUT_HISTORY).lean<PlaybookDocument>();
       return doc ? toStoredPlaybook(doc) : undefined;
     },
 
