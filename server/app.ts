@@ -78,7 +78,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(deps.lti.router);
   if (deps.demoLmsRouter) app.use('/demo-lms', deps.demoLmsRouter);
   // The operator's erasure API (server/features/privacy/routes.ts says why the operator key authorises it).
-  app.use(createPrivacyFeature({ connection: deps.database.connection, logger: deps.logger, operatorKey: deps.config.registrationKey }).adminRouter);
+  const privacy = createPrivacyFeature({ connection: deps.database.connection, logger: deps.logger, operatorKey: deps.config.registrationKey });
+  app.use(privacy.adminRouter);
   app.use('/api', requireSession(deps.lti.sessions, deps.lti.records));
   app.use(sessionRoutes({ records: deps.lti.records, sessions: deps.lti.sessions }));
   // The audit trail hears assessment decisions and grades sent; its attempts are the evidence feature's, made below.
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps): Express {
   const evidenceAttempts = () => features.evidenceAttempts;
   for (const feature of features.list) app.use(feature.router);
   app.use(auditTrail.router);
+  app.use(privacy.router);
   if (deps.grades) app.use(gradeDeliveryRoutes({ grades: deps.grades, onResent: auditTrail.onGradeResent }));
   if (deps.clientDir) app.use(clientRoutes(deps.clientDir));
   app.use(notFoundHandler());

@@ -3,18 +3,22 @@
 import type { Router } from 'express';
 import type { Connection } from 'mongoose';
 import type { Logger } from '../../logger';
-import { privacyAdminRoutes } from './routes';
+import { privacyAdminRoutes, privacyRoutes } from './routes';
 
 export { PERSONAL_DATA, EVIDENCE_FILES } from './data/personal-data-registry';
 export type { PersonalDataEntry, PersonScope } from './data/personal-data-registry';
 export { erasePerson, personRefOf, pseudonymOf, ERASURES_COLLECTION, WHAT_STAYS } from './use-cases/erase-person';
 export type { ErasureReport, PersonKey } from './use-cases/erase-person';
+export { exportPerson } from './use-cases/export-person';
+export { zip } from './use-cases/zip-writer';
 
 export interface PrivacyFeature {
   /** Mounted outside /api: the operator's erasure API (present only with an operator key). */
   adminRouter: Router;
+  /** The person's own export, under /api (a launch session). */
+  router: Router;
 }
 
 export function createPrivacyFeature(deps: { connection: Connection; logger: Logger; operatorKey: string | undefined }): PrivacyFeature {
-  return { adminRouter: privacyAdminRoutes(deps) };
+  return { adminRouter: privacyAdminRoutes(deps), router: privacyRoutes(deps) };
 }

@@ -14,6 +14,8 @@ import { NotAuthenticatedError, NotAuthorisedError } from '../../errors';
 import type { Logger } from '../../logger';
 import { validate } from '../../http/validate';
 import { erasePerson } from './use-cases/erase-person';
+import { exportPerson } from './use-cases/export-person';
+import { sessionOf } from '../../http/auth';
 
 const erasureSchema = z.object({ platformId: z.string().min(1).max(200), sub: z.string().min(1).max(255) }).strict();
 
@@ -30,6 +32,17 @@ function requireOperator(key: string): RequestHandler {
     if (!sameSecret(match[1], key)) return next(new NotAuthorisedError('Wrong operator key.'));
     next();
   };
+}
+
+/** GET /api/privacy/export: the person who launched downloads everything Playroute holds about them (any role). */
+export function privacyRoutes(deps: { connection: Connection }): Router {
+  const router = Router();
+  router.get('/api/privacy/export', async (_req, res) => {
+    const session = sessionOf(res);
+    const { archive, filename } = await exportPerson({ connection: deps.connection }, { platformId: session.platformId, sub: session.sub });
+    res.set('cache-control', 'no-store').type('application/zip').attachment(filename).send(archive);
+  });
+  return router;
 }
 
 export function privacyAdminRoutes(deps: { connection: Connection; logger: Logger; operatorKey: string | undefined }): Router {
