@@ -28,10 +28,13 @@ export function createLoginGuard(deps: { connection: Connection; limits: Config[
   return {
     async admit(req, res, issuer) {
       res.locals.ltiIssuer = issuer;
+      // Both asked at once (one round trip of waiting instead of two); the rate limit's answer still comes first.
+      const waiting = deps.loginStates.countWaiting(issuer, deps.now());
+      waiting.catch(() => undefined);
       await new Promise<void>((resolve, reject) => {
         void limiter(req, res, (err?: unknown) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve()));
       });
-      if ((await deps.loginStates.countWaiting(issuer, deps.now())) >= deps.limits.waitingPerIssuer) {
+      if ((await waiting) >= deps.limits.waitingPerIssuer) {
         throw new LtiError(503, 'too_many_waiting_logins', 'Playroute is busy with logins from this learning environment. Try again in a few minutes.');
       }
     },

@@ -58,6 +58,17 @@ describe('another process registers or changes what a launch reads', () => {
     expect((await h.lti.records.getMembership(key))?.status).toBe('active');
   });
 
+  it('a person erased by another process (npm run privacy:erase) who launches again is recorded again at once', async () => {
+    const student = h.lms.member('student').userId;
+    expect((await h.browser().launch({ user: student })).status).toBe(303);
+    expect(await h.lti.records.getPerson(h.platform.id, student)).toBeDefined();
+    // What the erasure does to the person's own record, from another process.
+    await h.database.connection.db?.collection('lti_people').deleteMany({ platformId: h.platform.id, sub: student });
+    expect(await h.lti.records.getPerson(h.platform.id, student)).toBeUndefined();
+    expect((await h.browser().launch({ user: student })).status).toBe(303);
+    expect(await h.lti.records.getPerson(h.platform.id, student)).toMatchObject({ platformId: h.platform.id, sub: student });
+  });
+
   it('a course renamed in the LMS shows its new title after the next launch, and the old one after a rename back', async () => {
     const student = h.lms.member('student').userId;
     const contextId = (h.validClaims()[Claim.context] as { id: string }).id;

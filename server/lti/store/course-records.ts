@@ -8,11 +8,12 @@ import { contentOf, RecentWrites } from './recent-writes';
  */
 export const LAST_LAUNCH_PRECISION_MS = 5 * 60_000;
 /**
- * How long this process trusts its own record of a person, course or placement it wrote: within it, a launch with
- * the same claims writes nothing. Only launches write these fields (the roster sets a course's rosterSyncedAt alone),
- * so the record can only be out of date when another process stored different claims for the same key in between;
- * then the LMS's claims are stored again after at most this time. Memberships are always written: the roster of
- * another process may have set one inactive, and a launch must make it active again.
+ * How long this process trusts its own record of a course or placement it wrote: within it, a launch with the same
+ * claims writes nothing. Only launches write these fields (the roster sets a course's rosterSyncedAt alone), and
+ * neither is personal data an erasure removes, so the record can only be out of date when another process stored
+ * different claims for the same key in between; then the LMS's claims are stored again after at most this time.
+ * People and memberships are always written: an erasure may have removed the person, the roster of another process
+ * may have set a membership inactive, and a launch must undo both.
  */
 const TRUSTED_WRITE_MS = 10 * 60_000;
 
@@ -170,16 +171,16 @@ export function createCourseRecords(connection: Connection): CourseRecords {
   async function writePerson(person: LaunchRecord['person'], launchedAt: Date, inCourse: boolean): Promise<void> {
     const now = launchedAt.getTime();
     const { platformId, sub } = person;
-    const key = `person ${platformId} ${sub}`;
     const timeKey = `person-launch ${platformId} ${sub}`;
     const recorded = recent.writtenAt(timeKey, now);
     const timeDue = !inCourse && (recorded === undefined || now - recorded >= LAST_LAUNCH_PRECISION_MS);
+    // Sent every time, like the membership: an erasure (privacy:erase, possibly in another process) removes the person,
+    // and their next launch must record them again. Unchanged, it is an update the store answers without journaling.
     if (!timeDue) {
-      await unlessWrittenLately(key, person, now, () => People.updateOne({ platformId, sub }, { $set: person, $setOnInsert: { lastLaunchAt: launchedAt } }, upsert));
+      await People.updateOne({ platformId, sub }, { $set: person, $setOnInsert: { lastLaunchAt: launchedAt } }, upsert);
       return;
     }
     await People.updateOne({ platformId, sub }, { $set: { ...person, lastLaunchAt: launchedAt } }, upsert);
-    recent.remember(key, contentOf(person), now);
     recent.remember(timeKey, '', now);
   }
 
