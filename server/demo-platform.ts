@@ -3,6 +3,10 @@ import { createDemoLms, type DemoLms } from './demo-lms/index';
 import type { Lti } from './lti/index';
 import { toolConfiguration } from './lti/tool-configuration';
 import type { Platform } from './lti/store/platforms';
+import type { Logger } from './logger';
+import { DEMO_PLAYBOOK_TITLE } from './demo-course/playbook-content';
+import { coachWithMentees, extraStudents } from './demo-course/roster';
+import { seedDemoCourse } from './demo-course/seed';
 
 export const DEMO_CLIENT_ID = 'playroute-demo';
 export const DEMO_DEPLOYMENT_ID = 'playroute-demo-deployment';
@@ -54,5 +58,35 @@ export async function startDemoPlatform(props: { publicUrl: string; lti: Lti }):
     deploymentIds: [DEMO_DEPLOYMENT_ID],
     registeredVia: 'demo',
   });
+  prepareDemoCourse(lms);
   return lms;
+}
+
+/** The demo course's own link: fixed, so a restart (a new in-memory LMS) launches the same placement and finds its playbook. */
+export const DEMO_COURSE_LINK = 'rl-demo-projectmatig-werken';
+
+/** Fills the demo course: twenty more students, the coach's mentees and the link to the sample playbook. */
+export function prepareDemoCourse(lms: DemoLms): void {
+  for (const student of extraStudents()) lms.addMember(student);
+  lms.addMember(coachWithMentees(lms.member('coach'), lms.members().filter((m) => m.role === 'student')));
+  if (!lms.placements().some((p) => p.resourceLinkId === DEMO_COURSE_LINK)) {
+    lms.addPlacement({ title: DEMO_PLAYBOOK_TITLE, resourceLinkId: DEMO_COURSE_LINK });
+  }
+}
+
+/** Seeds the demo course through the running app once it answers; a failure is logged and the app keeps running. */
+export async function seedDemoCourseOnStart(props: { lms: DemoLms; url: string; logger: Logger }): Promise<void> {
+  try {
+    const members = props.lms.members();
+    const report = await seedDemoCourse({
+      baseUrl: props.url,
+      resourceLinkId: DEMO_COURSE_LINK,
+      teacher: props.lms.member('teacher'),
+      coach: props.lms.member('coach'),
+      students: members.filter((m) => m.role === 'student'),
+    });
+    props.logger.info(report, report.seeded ? 'the demo course is seeded' : 'the demo course was seeded before');
+  } catch (err) {
+    props.logger.warn({ err }, 'the demo course could not be seeded');
+  }
 }

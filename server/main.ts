@@ -6,8 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './app';
 import { loadConfig, ConfigError, type Config } from './config';
 import { createLogger, type Logger } from './logger';
-import { startDemoPlatform } from './demo-platform';
+import { seedDemoCourseOnStart, startDemoPlatform } from './demo-platform';
 import { createGrades, createOutboxGradePublisher, type Grades } from './features/grades/index';
+import { startRetentionJob } from './features/privacy/index';
 import { createLti } from './lti/index';
 import { openDatabase, type Database } from './store/database';
 import type { ServingState } from './http/health-routes';
@@ -57,12 +58,16 @@ export async function startPlayroute(config: Config, logger: Logger): Promise<Ru
   let grades: Grades | undefined;
   let metricsServer: MetricsServer | undefined;
   let stopPinging: (() => void) | undefined;
+  let retention: { stop(): Promise<void> } | undefined;
   try {
     const lti = createLti({ config: effective, connection: database.connection, logger, onLaunchOutcome: metrics?.countLaunch });
     await lti.start();
     // Grade passback runs in every process; deliveries are claimed atomically, so processes never send one twice.
     grades = createGrades({ connection: database.connection, lti, logger, onDeliverySettled: metrics?.countDelivery });
     grades.worker.start();
+    // Retention (server/features/privacy/use-cases/retention.ts): every process runs it; each ended course is claimed
+    // by one. Not in tests, which run it directly against their own database.
+    if (config.env !== 'test') retention = startRetentionJob({ connection: database.connection, logger });
     if (metrics) {
       metrics.watchOutbox(grades.backlog);
       stopPinging = metrics.pingDatabase(database);
@@ -87,11 +92,15 @@ export async function startPlayroute(config: Config, logger: Logger): Promise<Ru
     });
     handle = app;
     serving = 'ready';
+    // The demo course is filled through the app's own API, so only once it answers, and in the background so the start
+    // is not held up (about 20 s on a busy two-core machine); tests that start processes skip it.
+    if (demoLms && config.env !== 'test') void seedDemoCourseOnStart({ lms: demoLms, url, logger });
   } catch (err) {
     server.close();
     stopPinging?.();
     await metricsServer?.close();
     await grades?.worker.stop();
+    await retention?.stop();
     await database.close();
     throw err;
   }
@@ -116,6 +125,7 @@ export async function startPlayroute(config: Config, logger: Logger): Promise<Ru
       clearInterval(sweep);
       // The worker finishes the delivery in flight and gives back the rest before the database goes.
       await grades?.worker.stop();
+      await retention?.stop();
       stopPinging?.();
       await metricsServer?.close();
       await database.close();

@@ -64,6 +64,8 @@ export interface ToolRegistration {
 
 export interface NewPlacement {
   title: string;
+  /** A fixed link id (the demo course's own link, so a restart finds its playbook); random otherwise. */
+  resourceLinkId?: string;
   clientId?: string;
   url?: string;
   text?: string;
@@ -136,7 +138,7 @@ export function createDemoLms(options: DemoLmsOptions): DemoLms {
     const tool = placement.clientId ? state.toolByClientId(placement.clientId) : state.tools.values().next().value;
     if (!tool) throw new Error('register a tool before placing it');
     const created: Placement = {
-      resourceLinkId: `rl-${randomBytes(6).toString('hex')}`,
+      resourceLinkId: placement.resourceLinkId ?? `rl-${randomBytes(6).toString('hex')}`,
       clientId: tool.clientId,
       deploymentId: tool.deploymentIds[0] ?? '',
       title: placement.title,

@@ -1,0 +1,220 @@
+// Seeds the demo course through Playroute's own HTTP API, with sessions from real launches by the demo LMS: the teacher
+// imports and publishes the sample playbook and adds an intake; twenty-five students reach every stage a class goes
+// through (intake, route draft, submitted, returned, approved, evidence handed in, graded and sent to the gradebook),
+// juniors are paired with peers and the teacher forms project groups. Nothing is written around the use cases.
+import type { Member } from '../demo-lms/index';
+import { DEMO_PLAYBOOK_TITLE, demoPlaybookFile, TEAM_PROJECT } from './playbook-content';
+import { launchClient, type LaunchClient } from './launch-client';
+
+/** Where each student stands; the order of the class list decides who gets which stage. */
+export type DemoStage = 'not-started' | 'intake' | 'submitted' | 'returned' | 'approved' | 'handed-in' | 'graded';
+
+/** Daan (the first student, "Launch as student") has a graded route; the coach's mentees include every stage that needs them. */
+const STAGES: DemoStage[] = [
+  'graded', 'handed-in', 'submitted', 'returned', 'intake',
+  'graded', 'approved', 'submitted', 'graded', 'not-started',
+  'handed-in', 'graded', 'approved', 'graded', 'submitted',
+  'handed-in', 'graded', 'approved', 'intake', 'graded',
+  'handed-in', 'approved', 'graded', 'not-started', 'handed-in',
+];
+
+export function stageOf(index: number): DemoStage {
+  return STAGES[index % STAGES.length] ?? 'not-started';
+}
+
+interface OutcomeView {
+  id: string;
+  title: string;
+  indicators: { id: string; text: string }[];
+  rubric: { criteria: { id: string; levels: { id: string; points: number }[]; passLevelId?: string }[] };
+}
+interface DesignView {
+  revision: number;
+  status: string;
+  outcomes: OutcomeView[];
+  recommendedRoute: string[];
+  activities: { id: string; title: string }[];
+}
+
+export interface SeedProps {
+  /** The app's own base URL; the demo LMS is at /demo-lms under it. */
+  baseUrl: string;
+  resourceLinkId: string;
+  teacher: Member;
+  coach: Member;
+  students: Member[];
+}
+
+export interface SeedReport {
+  seeded: boolean;
+  students: number;
+  milliseconds: number;
+}
+
+/** Seeds once: a placement whose playbook is already published is left as it is (a restart does not seed twice). */
+export async function seedDemoCourse(props: SeedProps): Promise<SeedReport> {
+  const started = Date.now();
+  const client = launchClient(props.baseUrl);
+  const call = caller(client);
+  const teacher = await client.launch(props.teacher.userId, props.resourceLinkId);
+  const { playbook } = await call<{ playbook: { status: string } | null }>(teacher, 'GET', '/api/placement');
+  if (playbook?.status === 'published') return { seeded: false, students: props.students.length, milliseconds: Date.now() - started };
+
+  const design = await publishPlaybook(call, teacher, Boolean(playbook));
+  const [plan, team, pitch] = design.outcomes;
+  if (!plan || !team || !pitch) throw new Error('the demo playbook lost its outcomes on import');
+  await call(teacher, 'PUT', '/api/intake/design', {
+    version: 0,
+    outcomes: [
+      { outcomeId: plan.id, indicatorIds: plan.indicators.map((i) => i.id), diagnosticTask: { prompt: 'Beschrijf in vijf stappen hoe je een klein evenement zou plannen.' } },
+      { outcomeId: team.id, indicatorIds: [] },
+      { outcomeId: pitch.id, indicatorIds: [] },
+    ],
+  });
+  await call(teacher, 'PUT', '/api/peers/settings', { version: 0, maxJuniorsPerPeer: 3, minimumPeerRank: null });
+
+  const tokens = new Map<string, string>();
+  await inBatches(props.students, 5, async (student) => tokens.set(student.userId, await client.launch(student.userId, props.resourceLinkId)));
+  const staged = props.students.map((student, index) => ({ student, index, stage: stageOf(index), token: tokens.get(student.userId) ?? '' }));
+
+  // Students: intake, route, evidence, each as far as their stage goes.
+  const attempts = new Map<string, string>();
+  await inBatches(staged, 5, async ({ student, index, stage, token }) => {
+    if (stage === 'not-started') return;
+    await submitIntake(call, token, design.outcomes, index);
+    const { route } = await call<{ route: { version: number } }>(token, 'GET', '/api/route');
+    const saved = await call<{ route: { version: number } }>(token, 'PUT', '/api/route', { version: route.version, entries: design.recommendedRoute.map((activityId) => ({ activityId })) });
+    if (stage === 'intake') return;
+    await call(token, 'POST', '/api/route/submit', { version: saved.route.version });
+    if (stage === 'handed-in' || stage === 'graded') {
+      const added = await call<{ attempt: { id: string } }>(token, 'POST', `/api/evidence/outcomes/${plan.id}/items`, {
+        kind: 'text',
+        text: `Projectplan van ${student.givenName}: doel, afbakening, fasen en mijlpalen voor de start van mijn eigen bedrijf.`,
+      });
+      await call(token, 'POST', `/api/evidence/attempts/${added.attempt.id}/submit`);
+      attempts.set(student.userId, added.attempt.id);
+    }
+  });
+
+  // The teacher approves routes (one goes back with a comment) and grades most of the work handed in; grades go to the LMS.
+  for (const { student, stage } of staged) {
+    if (stage === 'not-started' || stage === 'intake' || stage === 'submitted') continue;
+    const { route } = await call<{ route: { version: number } }>(teacher, 'GET', `/api/coach/routes/${student.userId}`);
+    if (stage === 'returned') {
+      await call(teacher, 'POST', `/api/coach/routes/${student.userId}/return`, { version: route.version, comment: 'Voeg een activiteit op de werkplek toe waarin je je plan aan je opdrachtgever voorlegt.' });
+    } else {
+      await call(teacher, 'POST', `/api/coach/routes/${student.userId}/approve`, { version: route.version });
+    }
+    const attemptId = attempts.get(student.userId);
+    if (stage === 'graded' && attemptId) {
+      const good = student.givenName.length % 2 === 0;
+      await call(teacher, 'POST', `/api/assessment/attempts/${attemptId}/grade`, {
+        judgements: plan.rubric.criteria.map((c) => ({ criterionId: c.id, levelId: levelOf(c, good), comment: good ? 'Sterk uitgewerkt.' : 'Voldoet; werk de planning nog verder uit.' })),
+        comment: good ? 'Een overtuigend plan.' : 'Een degelijk plan.',
+      });
+    }
+  }
+
+  await pairJuniorsWithPeers(call, staged, plan.id);
+  const teamProject = teamProjectId(design);
+  await call(teacher, 'POST', '/api/project-groups', { title: 'Teamproject Eigen bedrijf', ...(teamProject ? { activityId: teamProject } : {}), mode: 'mixed', target: { size: 5 } });
+  return { seeded: true, students: props.students.length, milliseconds: Date.now() - started };
+}
+
+type Call = <T = unknown>(token: string, method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<T>;
+
+function caller(client: LaunchClient): Call {
+  return async <T>(token: string, method: string, path: string, body?: unknown, headers?: Record<string, string>) => {
+    const res = await client.api(token, path, { method, ...(body === undefined ? {} : { body }), ...(headers ? { headers } : {}) });
+    if (res.status >= 300) throw new Error(`demo course: ${method} ${path} answered ${res.status} ${(await res.text()).slice(0, 300)}`);
+    return (await res.json()) as T;
+  };
+}
+
+/** The teacher's own steps: set up the playbook, import the sample, publish each outcome, then the playbook. */
+async function publishPlaybook(call: Call, teacher: string, exists: boolean): Promise<DesignView> {
+  if (!exists) await call(teacher, 'POST', '/api/placement/playbook', { title: DEMO_PLAYBOOK_TITLE });
+  let design = await call<DesignView>(teacher, 'GET', '/api/playbook');
+  const ifMatch = () => ({ 'if-match': `"${design.revision}"` });
+  const imported = await call<{ revision: number }>(teacher, 'POST', '/api/playbook/import', demoPlaybookFile(new Date()), ifMatch());
+  design = { ...design, revision: imported.revision };
+  design = await call<DesignView>(teacher, 'GET', '/api/playbook');
+  for (const outcome of design.outcomes) {
+    const published = await call<{ revision: number }>(teacher, 'POST', `/api/playbook/outcomes/${outcome.id}/publish`, undefined, ifMatch());
+    design = { ...design, revision: published.revision };
+  }
+  await call(teacher, 'POST', '/api/playbook/publish', undefined, ifMatch());
+  return call<DesignView>(teacher, 'GET', '/api/playbook');
+}
+
+function teamProjectId(design: DesignView): string | undefined {
+  const title = demoPlaybookFile(new Date()).playbook.activities.find((a) => a.id === TEAM_PROJECT)?.title;
+  return design.activities.find((a) => a.title === title)?.id;
+}
+
+/** Ranks 1-3 on the three levels: a third of the class is a junior on planning, a third could be its peer. */
+function ranksOf(index: number): number[] {
+  return [[1, 2, 3], [3, 1, 2], [2, 3, 1]][index % 3] ?? [2, 2, 2];
+}
+
+async function submitIntake(call: Call, token: string, outcomes: OutcomeView[], index: number): Promise<void> {
+  const ranks = ranksOf(index);
+  const placements = outcomes.flatMap((o, i) => [
+    { outcomeId: o.id, rank: ranks[i] ?? 2 },
+    // The intake asks for planning's indicators only (see the design above).
+    ...(i === 0 ? o.indicators.map((indicator) => ({ outcomeId: o.id, indicatorId: indicator.id, rank: ranks[i] ?? 2 })) : []),
+  ]);
+  const draft = await call<{ response: { version: number } }>(token, 'PUT', '/api/intake', {
+    version: 0,
+    placements,
+    diagnostics: [{ outcomeId: outcomes[0]?.id ?? '', answer: 'Doel bepalen, budget, locatie boeken, uitnodigen, evalueren.' }],
+    profile: {
+      priorEducation: index % 2 === 0 ? 'MBO 4 Ondernemen' : 'Havo',
+      workExperience: index % 3 === 0 ? 'Bijbaan in de horeca' : '',
+      hoursPerWeek: 6 + (index % 4) * 2,
+      when: index % 2 === 0 ? 'doordeweeks in de avond' : 'in het weekend',
+      expectations: 'Een plan waarmee ik echt kan starten',
+      why: 'Ik wil mijn eigen bedrijf beginnen',
+    },
+  });
+  await call(token, 'POST', '/api/intake/submit', { version: draft.response.version });
+}
+
+function levelOf(criterion: OutcomeView['rubric']['criteria'][number], good: boolean): string {
+  const sorted = [...criterion.levels].sort((a, b) => a.points - b.points);
+  const pass = criterion.passLevelId ?? sorted[1]?.id ?? '';
+  return good ? (sorted[sorted.length - 1]?.id ?? pass) : pass;
+}
+
+interface Me {
+  canOffer: { outcomeId: string }[];
+  incoming: { id: string; status: string }[];
+}
+
+/** Students above the target on planning offer to be a peer; each junior asks the least-loaded one, who accepts (the last request waits). */
+async function pairJuniorsWithPeers(call: Call, staged: { student: Member; index: number; stage: DemoStage; token: string }[], planId: string): Promise<void> {
+  const started = staged.filter((s) => s.stage !== 'not-started');
+  const peers = started.filter((s) => (ranksOf(s.index)[0] ?? 0) >= 3);
+  const juniors = started.filter((s) => (ranksOf(s.index)[0] ?? 0) < 2);
+  for (const peer of peers) await call(peer.token, 'PUT', '/api/peers/offer', { points: [{ outcomeId: planId }] });
+  const peerToken = new Map(peers.map((p) => [p.student.userId, p.token]));
+  for (const [n, junior] of juniors.entries()) {
+    // A grade since the intake can lift a student past the target: they need no peer then.
+    const me = await call<{ junior: { outcomeId: string; indicatorId?: string }[] }>(junior.token, 'GET', '/api/peers/me');
+    if (!me.junior.some((p) => p.outcomeId === planId && !p.indicatorId)) continue;
+    const proposals = await call<{ peers: { id: string }[] }>(junior.token, 'GET', `/api/peers/proposals?${new URLSearchParams({ outcomeId: planId })}`);
+    const peerId = proposals.peers[0]?.id;
+    const token = peerId ? peerToken.get(peerId) : undefined;
+    if (!peerId || !token) continue;
+    await call(junior.token, 'POST', '/api/peers/requests', { outcomeId: planId, peerId });
+    if (n === juniors.length - 1) continue;
+    const incoming = await call<Me>(token, 'GET', '/api/peers/me');
+    for (const request of incoming.incoming.filter((r) => r.status === 'pending')) {
+      await call(token, 'POST', `/api/peers/requests/${request.id}/accept`);
+    }
+  }
+}
+
+async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
+}

@@ -1,0 +1,130 @@
+// The demo course a newcomer finds after `npm start`: the real process with the demo LMS, read through real launches
+// as the demo teacher and coach, the way they would see it on first launch.
+import fs from 'node:fs';
+import net, { type AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTIVITY_TYPES, ENVIRONMENTS, LEARNING_FORMS } from '../../server/domain/activity-grid';
+import { TUNING_PARTS } from '../../server/domain/outcome';
+import { DEMO_COURSE_LINK } from '../../server/demo-platform';
+import { launchClient, type LaunchClient } from '../../server/demo-course/launch-client';
+import { eventually } from '../support/eventually';
+import { killPlayrouteProcesses, startPlayroute, type StartedPlayroute } from '../support/playroute-process';
+
+const TEACHER = 'u-teacher-marieke';
+const COACH = 'u-coach-samir';
+
+async function untilSeeded(playroute: StartedPlayroute, line: RegExp): Promise<void> {
+  const output = await eventually(() => playroute.output(), (text) => line.test(text), 120_000);
+  expect(output).toMatch(line);
+}
+
+/** A port of our own for both runs: the demo LMS's issuer names the port, and a restart must find the same platform. */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function stop(playroute: StartedPlayroute): Promise<void> {
+  playroute.child.kill('SIGTERM');
+  await playroute.exited;
+}
+
+describe('the demo course on first launch', () => {
+  let dataDir: string;
+  let playroute: StartedPlayroute;
+  let client: LaunchClient;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'playroute-demo-course-'));
+    // Like `npm start`: the embedded store under DATA_DIR and the demo LMS, nothing else configured.
+    env = { DATA_DIR: dataDir, NODE_ENV: 'development', PORT: String(await freePort()) };
+    playroute = await startPlayroute(env);
+    await untilSeeded(playroute, /"seeded":true[^\n]*the demo course is seeded/);
+    client = launchClient(playroute.url);
+  }, 180_000);
+
+  afterAll(() => {
+    killPlayrouteProcesses();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const json = async <T>(token: string, pathname: string): Promise<T> => {
+    const res = await client.api(token, pathname);
+    expect(res.status, await res.clone().text()).toBe(200);
+    return (await res.json()) as T;
+  };
+
+  it('the teacher finds the sample playbook published, with Tuning outcomes, a rubric and an activity in all 45 cells', async () => {
+    const teacher = await client.launch(TEACHER, DEMO_COURSE_LINK);
+    const design = await json<{
+      status: string;
+      outcomes: { status: string; tuning: Record<string, string>; rubric: { criteria: unknown[] } }[];
+      activities: { environment: string; form: string; type: string; schedule: { kind: string } }[];
+      rules: { requiredActivityIds: string[] };
+    }>(teacher, '/api/playbook');
+    expect(design.status).toBe('published');
+    expect(design.outcomes).toHaveLength(3);
+    for (const outcome of design.outcomes) {
+      expect(outcome.status).toBe('published');
+      for (const part of TUNING_PARTS) expect(outcome.tuning[part]?.length, part).toBeGreaterThan(0);
+      expect(outcome.rubric.criteria.length).toBeGreaterThan(0);
+    }
+    const cells = new Set(design.activities.map((a) => `${a.environment}/${a.form}/${a.type}`));
+    for (const environment of ENVIRONMENTS) for (const form of LEARNING_FORMS) for (const type of ACTIVITY_TYPES) expect(cells).toContain(`${environment}/${form}/${type}`);
+    expect(design.activities.some((a) => a.schedule.kind === 'synchronous')).toBe(true);
+    expect(design.rules.requiredActivityIds.length).toBeGreaterThan(0);
+  });
+
+  it('the class overview shows about 25 students at every stage, the queue has work and grades went to the gradebook', async () => {
+    const teacher = await client.launch(TEACHER, DEMO_COURSE_LINK);
+    const overview = await json<{ students: { routeStatus: string | null }[] }>(teacher, '/api/class/overview');
+    expect(overview.students).toHaveLength(25);
+    const statuses = new Set(overview.students.map((s) => s.routeStatus));
+    for (const status of [null, 'draft', 'submitted', 'returned', 'approved']) expect(statuses, String(status)).toContain(status);
+
+    const intake = await json<{ students: { status?: string }[] }>(teacher, '/api/intake/students');
+    expect(intake.students.length).toBeGreaterThan(20);
+
+    const queue = await json<{ items: unknown[] }>(teacher, '/api/assessment/queue');
+    expect(queue.items.length).toBeGreaterThan(0);
+
+    // The grade outbox delivers in the background; every graded attempt ends "sent" to the demo LMS.
+    await expect
+      .poll(async () => (await json<{ deliveries: { state: string }[] }>(teacher, '/api/grades/deliveries?state=sent')).deliveries.length, { timeout: 30_000 })
+      .toBeGreaterThan(0);
+
+    const groups = await json<{ sets: { groups: number }[] }>(teacher, '/api/project-groups');
+    expect(groups.sets[0]?.groups).toBeGreaterThanOrEqual(4);
+  });
+
+  it("the coach sees their students and the junior/peer pairs, accepted and pending", async () => {
+    const coach = await client.launch(COACH, DEMO_COURSE_LINK);
+    const mine = await json<{ students: unknown[] }>(coach, '/api/coach/students');
+    expect(mine.students.length).toBeGreaterThan(0);
+    const teacher = await client.launch(TEACHER, DEMO_COURSE_LINK);
+    const { pairs } = await json<{ pairs: { status: string }[] }>(teacher, '/api/peers/pairs');
+    expect(pairs.filter((p) => p.status === 'accepted').length).toBeGreaterThan(0);
+    expect(pairs.some((p) => p.status === 'pending')).toBe(true);
+    const coachPairs = await json<{ pairs: unknown[] }>(coach, '/api/peers/pairs');
+    expect(coachPairs.pairs.length).toBeGreaterThan(0);
+  });
+
+  it('a restart does not seed twice', async () => {
+    const teacher = await client.launch(TEACHER, DEMO_COURSE_LINK);
+    const before = await json<{ items: unknown[] }>(teacher, '/api/assessment/queue');
+    await stop(playroute);
+    playroute = await startPlayroute(env);
+    await untilSeeded(playroute, /the demo course (is|was) seeded/);
+    expect(playroute.output()).toContain('the demo course was seeded before');
+    client = launchClient(playroute.url);
+    const again = await client.launch(TEACHER, DEMO_COURSE_LINK);
+    expect((await json<{ items: unknown[] }>(again, '/api/assessment/queue')).items).toHaveLength(before.items.length);
+    expect((await json<{ students: unknown[] }>(again, '/api/class/overview')).students).toHaveLength(25);
+  }, 120_000);
+});
