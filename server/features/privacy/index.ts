@@ -11,6 +11,7 @@ export { erasePerson, personRefOf, pseudonymOf, ERASURES_COLLECTION, WHAT_STAYS 
 export type { ErasureReport, PersonKey } from './use-cases/erase-person';
 export { exportPerson } from './use-cases/export-person';
 export { zip } from './use-cases/zip-writer';
+export { runRetention, startRetentionJob, removeOrphanedFiles, courseRetention, DEFAULT_RETENTION_DAYS, ORPHAN_AGE_MS } from './use-cases/retention';
 
 export interface PrivacyFeature {
   /** Mounted outside /api: the operator's erasure API (present only with an operator key). */

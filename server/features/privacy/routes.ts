@@ -15,7 +15,12 @@ import type { Logger } from '../../logger';
 import { validate } from '../../http/validate';
 import { erasePerson } from './use-cases/erase-person';
 import { exportPerson } from './use-cases/export-person';
-import { sessionOf } from '../../http/auth';
+import { requireRole, sessionOf } from '../../http/auth';
+import { contextKeyOf } from '../playbooks/index';
+import { courseRetention } from './use-cases/retention';
+
+/** Teachers are told this long before the retention job removes a course's personal data. */
+const WARN_DAYS = 30;
 
 const erasureSchema = z.object({ platformId: z.string().min(1).max(200), sub: z.string().min(1).max(255) }).strict();
 
@@ -41,6 +46,13 @@ export function privacyRoutes(deps: { connection: Connection }): Router {
     const session = sessionOf(res);
     const { archive, filename } = await exportPerson({ connection: deps.connection }, { platformId: session.platformId, sub: session.sub });
     res.set('cache-control', 'no-store').type('application/zip').attachment(filename).send(archive);
+  });
+  // The teacher's notice: when the course's personal data will be removed (and whether that is near).
+  router.get('/api/privacy/retention', requireRole('teacher'), async (_req, res) => {
+    const course = contextKeyOf(sessionOf(res));
+    const retention = await courseRetention({ connection: deps.connection }, course);
+    const soon = retention.removeOn ? retention.removeOn.getTime() - Date.now() < WARN_DAYS * 86_400_000 : false;
+    res.json({ ...retention, courseEnd: 'last activity: the latest launch of anyone in the course', warning: soon });
   });
   return router;
 }

@@ -27,7 +27,22 @@ export interface PersonalDataEntry {
    * array entry is pulled out, a single value replaced by a pseudonym, so the other person's record stays whole.
    */
   references?: { path: string; action: ReferenceAction; within: (person: PersonScope) => Record<string, unknown> }[];
+  /** The course's documents in this collection, removed whole by the retention job; absent: not course data. */
+  course?: (course: CourseScope) => Record<string, unknown>;
 }
+
+export interface CourseScope {
+  platformId: string;
+  deploymentId: string;
+  contextId: string;
+  /** The playbooks placed in the course. */
+  playbookIds: string[];
+  /** The routes on those playbooks. */
+  routeIds: string[];
+}
+
+const inCourse = (c: CourseScope) => ({ platformId: c.platformId, deploymentId: c.deploymentId, contextId: c.contextId });
+const inCoursePlaybooks = (c: CourseScope) => ({ playbookId: { $in: c.playbookIds } });
 
 export interface PersonScope {
   platformId: string;
@@ -49,6 +64,7 @@ export const PERSONAL_DATA: PersonalDataEntry[] = [
   },
   {
     collection: 'lti_memberships',
+    course: inCourse,
     what: 'course memberships and roles (launch and class list)',
     owned: (p) => ({ ...onPlatform(p), sub: p.sub }),
     references: [{ path: 'mentees', action: 'pull', within: (p) => ({ ...onPlatform(p), mentees: p.sub }) }],
@@ -65,40 +81,47 @@ export const PERSONAL_DATA: PersonalDataEntry[] = [
   },
   {
     collection: 'routes',
+    course: inCoursePlaybooks,
     what: 'learning route: chosen activities, goals, plan, status',
     owned: (p) => ({ ...inPlaybooks(p), studentId: p.sub }),
     references: [{ path: 'coachId', action: 'pseudonymise', within: (p) => ({ ...inPlaybooks(p), coachId: p.sub }) }],
   },
   {
     collection: 'route_history',
+    course: (c) => ({ routeId: { $in: c.routeIds } }),
     what: 'history of the route (who changed what, when)',
     owned: (p) => ({ routeId: { $in: p.routeIds } }),
     references: [{ path: 'actorId', action: 'pseudonymise', within: (p) => ({ actorId: p.sub }) }],
   },
   {
     collection: 'coach_assignments',
+    course: inCourse,
     what: 'which coach guides which student',
     owned: (p) => ({ ...onPlatform(p), $or: [{ studentId: p.sub }, { coachId: p.sub }] }),
   },
   {
     collection: 'session_signups',
+    course: inCoursePlaybooks,
     what: 'sign-ups for sessions',
     references: [{ path: 'attendees', action: 'pull', within: (p) => ({ ...inPlaybooks(p), attendees: p.sub }) }],
   },
   {
     collection: 'session_attendance',
+    course: inCoursePlaybooks,
     what: 'attendance marks',
     owned: (p) => ({ ...inPlaybooks(p), studentId: p.sub }),
     references: [{ path: 'markedBy', action: 'pseudonymise', within: (p) => ({ ...inPlaybooks(p), markedBy: p.sub }) }],
   },
   {
     collection: 'intake_responses',
+    course: inCoursePlaybooks,
     what: 'intake answers and their review',
     owned: (p) => ({ ...inPlaybooks(p), studentId: p.sub }),
     references: [{ path: 'diagnostics.review.by', action: 'pseudonymise', within: (p) => ({ ...inPlaybooks(p), 'diagnostics.review.by': p.sub }) }],
   },
   {
     collection: 'evidence_attempts',
+    course: inCoursePlaybooks,
     what: 'evidence, self-assessments, assessments and grades',
     owned: (p) => ({ ...inPlaybooks(p), studentId: p.sub }),
     references: [
@@ -108,22 +131,26 @@ export const PERSONAL_DATA: PersonalDataEntry[] = [
   },
   {
     collection: 'grade_deliveries',
+    course: inCourse,
     what: 'grades sent to the LMS gradebook and how that went',
     owned: (p) => ({ ...onPlatform(p), userId: p.sub }),
   },
   {
     collection: 'peer_offers',
+    course: inCoursePlaybooks,
     what: 'offers to help classmates as a peer',
     owned: (p) => ({ ...inPlaybooks(p), studentId: p.sub }),
     references: [{ path: 'juniors.juniorId', action: 'pull', within: (p) => ({ ...inPlaybooks(p), 'juniors.juniorId': p.sub }) }],
   },
   {
     collection: 'peer_requests',
+    course: inCoursePlaybooks,
     what: 'requests for a peer, and pairings',
     owned: (p) => ({ ...inPlaybooks(p), $or: [{ juniorId: p.sub }, { peerId: p.sub }] }),
   },
   {
     collection: 'project_group_sets',
+    course: inCoursePlaybooks,
     what: 'project group membership',
     references: [{ path: 'groups.memberIds', action: 'pull', within: (p) => ({ ...inPlaybooks(p), 'groups.memberIds': p.sub }) }],
   },
@@ -139,6 +166,7 @@ export const PERSONAL_DATA: PersonalDataEntry[] = [
   },
   {
     collection: 'audit_trail',
+    course: inCourse,
     what: 'assessment decisions about the person (exam board trail)',
     owned: (p) => ({ ...onPlatform(p), studentId: p.sub }),
     references: [{ path: 'actor', action: 'actor', within: (p) => ({ ...onPlatform(p), 'actor.id': p.sub }) }],
@@ -146,7 +174,11 @@ export const PERSONAL_DATA: PersonalDataEntry[] = [
 ];
 
 /** Evidence files (GridFS bucket `evidence`): metadata.platformId + metadata.studentId name the owner. */
-export const EVIDENCE_FILES = { bucket: 'evidence', owner: (p: PersonScope) => ({ 'metadata.platformId': p.platformId, 'metadata.studentId': p.sub }) };
+export const EVIDENCE_FILES = {
+  bucket: 'evidence',
+  owner: (p: PersonScope) => ({ 'metadata.platformId': p.platformId, 'metadata.studentId': p.sub }),
+  course: (c: CourseScope) => ({ 'metadata.platformId': c.platformId, 'metadata.deploymentId': c.deploymentId, 'metadata.contextId': c.contextId }),
+};
 
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
