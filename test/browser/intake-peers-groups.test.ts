@@ -1,12 +1,12 @@
 // Learning from each other in the browser (issue 14), through launches from the simulated LMS: a student does the
-// intake and sees where they stand as a picture with words, takes a proposed goal into the route; a peer offers help,
+// intake the teacher added and sees where they stand as a picture with words, takes a proposed goal into the route; a peer offers help,
 // a junior asks them, the peer accepts and both see the other's contact; the coach sees the pair; the teacher forms
 // project groups from the intake, moves a student and locks the groups. Dutch and English, axe clean.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserMissing, BROWSER_SKIP_REASON, launchChromium, screenshot, seriousAxeViolations, UI_WAIT_MS } from '../support/browser';
 import { startGradingHarness, type GradingHarness } from '../support/grading-seed';
-import { calls, coachId, daan, fleur, priya, seedIntakePlacement, teacherId } from '../support/intake-class';
+import { calls, coachId, daan, fleur, INTAKE_DESIGN, priya, seedIntakePlacement, teacherId } from '../support/intake-class';
 
 // Skipped only where Chromium is missing (BROWSER_SKIP_REASON, test/support/browser.ts); CI installs it and REQUIRE_BROWSER makes its absence a failure.
 describe.skipIf(browserMissing)(`intake, peers and project groups in the browser${browserMissing ? ` (skipped: ${BROWSER_SKIP_REASON})` : ''}`, () => {
@@ -35,7 +35,22 @@ describe.skipIf(browserMissing)(`intake, peers and project groups in the browser
     // Self-direction level 3: personal goals are open, so the result proposes one.
     const placed = await seedIntakePlacement(g, 3);
     const teacher = await placed.launch(teacherId);
-    await c.addIntake(teacher);
+
+    // The teacher adds the intake: both outcomes, the plan's indicator and a short task on it.
+    const desk = await open(teacher);
+    await desk.getByRole('tab', { name: 'Intake en groepen' }).click();
+    await desk.getByText('Deze cursus heeft nog geen intake: kies de leeruitkomsten en sla op om hem toe te voegen.').waitFor();
+    await desk.getByRole('checkbox', { name: 'Plans a project', exact: true }).check();
+    await desk.getByRole('checkbox', { name: 'The plan has milestones' }).check();
+    await desk.getByLabel('Korte opdracht bij "Plans a project" (optioneel)').fill(INTAKE_DESIGN.outcomes[0]?.diagnosticTask?.prompt ?? '');
+    await desk.getByRole('checkbox', { name: 'Pitches an idea', exact: true }).check();
+    await desk.getByRole('button', { name: 'Intake opslaan' }).click();
+    await desk.getByText('De intake is opgeslagen. Studenten vinden hem onder "Intake".').waitFor();
+    await desk.getByText('De intake vraagt naar 2 leeruitkomsten.').waitFor();
+    expect(await seriousAxeViolations(desk)).toEqual([]);
+    const design = (await (await g.api(teacher, '/api/intake/design')).json()) as { outcomes: { outcomeId: string; indicators: { id: string }[]; diagnosticTask: { prompt: string } | null }[] };
+    expect(design.outcomes.map((o) => ({ outcomeId: o.outcomeId, indicatorIds: o.indicators.map((i) => i.id), ...(o.diagnosticTask ? { diagnosticTask: o.diagnosticTask } : {}) }))).toEqual(INTAKE_DESIGN.outcomes);
+
     const fleurs = await placed.launch(fleur);
     await c.submitIntake(fleurs, { plan: 3, pitch: 2 });
     await c.submitIntake(await placed.launch(priya), { plan: 2, pitch: 3 });
@@ -128,8 +143,8 @@ describe.skipIf(browserMissing)(`intake, peers and project groups in the browser
     await coach.close();
 
     // The teacher forms mixed groups of two from the intake, moves Daan and locks the result.
-    const desk = await open(teacher);
-    await desk.getByRole('tab', { name: 'Projectgroepen' }).click();
+    await desk.reload();
+    await desk.getByRole('tab', { name: 'Intake en groepen' }).click();
     await desk.getByRole('heading', { name: 'Nieuwe groepsindeling' }).waitFor();
     await desk.getByRole('button', { name: 'Groepen vormen' }).click();
     await desk.getByText('Geef de indeling een naam.').waitFor();

@@ -21,6 +21,7 @@ const IntakeHome = lazy(() => screen(import('../features/intake/components/intak
 const PeersHome = lazy(() => screen(import('../features/peers/components/peers-home'), ['student'], (m) => m.PeersHome));
 const PeerPairs = lazy(() => screen(import('../features/peers/components/peer-pairs'), ['coaching', 'student'], (m) => m.PeerPairs));
 const GroupsHome = lazy(() => screen(import('../features/project-groups/components/groups-home'), ['coaching'], (m) => m.GroupsHome));
+const IntakeDesign = lazy(() => screen(import('../features/intake/components/intake-design'), ['coaching'], (m) => m.IntakeDesign));
 
 /** A screen's code and its texts, fetched side by side; it renders once both are there. */
 async function screen<M, P>(code: Promise<M>, parts: readonly MessagePart[], pick: (module: M) => ComponentType<P>): Promise<{ default: ComponentType<P> }> {
@@ -101,7 +102,12 @@ function StaffWorkspace({ session, tabs, label }: { session: SessionView; tabs: 
           {tab === 'class' ? <ClassOverview session={session} canAssignCoaches={isTeacher} renderReview={ClassReview} /> : null}
           {tab === 'students' ? <CoachWorkspace session={session} /> : null}
           {tab === 'grading' ? <GradingHome session={session} /> : null}
-          {tab === 'groups' ? <GroupsHome session={session} /> : null}
+          {tab === 'groups' ? (
+            <>
+              <IntakeDesign session={session} />
+              <GroupsHome session={session} />
+            </>
+          ) : null}
         </Suspense>
       </div>
     </div>

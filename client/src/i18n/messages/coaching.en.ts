@@ -72,4 +72,15 @@ export const coachingEn = {
   'groups.reformed': 'The unlocked groups have been formed again.',
   'groups.ungrouped': '{count, plural, one {# student is} other {# students are}} in no group yet (joined later): form the groups again or move them in.',
   'groups.conflict': 'Someone else changed these groups in the meantime. They have been read again; try once more.',
+  // The intake design, for the teacher (issue 14).
+  'intakeDesign.title': 'Intake',
+  'intakeDesign.intro': 'Students place themselves on the levels of the outcomes you choose here; their result proposes goals and activities, finds peers and forms project groups.',
+  'intakeDesign.none': 'This course has no intake yet: choose the outcomes and save to add it.',
+  'intakeDesign.active': 'The intake asks about {count, plural, one {# outcome} other {# outcomes}}.',
+  'intakeDesign.outcomes': 'Outcomes in the intake',
+  'intakeDesign.noLevels': '(no rubric levels to place oneself on)',
+  'intakeDesign.task': 'Short task for "{title}" (optional)',
+  'intakeDesign.save': 'Save the intake',
+  'intakeDesign.saved': 'The intake is saved. Students find it under "Intake".',
+  'intakeDesign.conflict': 'Someone else changed the intake in the meantime. It has been read again; check and save once more.',
 } as const;

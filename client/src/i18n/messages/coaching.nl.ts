@@ -74,4 +74,15 @@ export const coachingNl: Record<keyof typeof coachingEn, string> = {
   'groups.reformed': 'De losse groepen zijn opnieuw gevormd.',
   'groups.ungrouped': '{count, plural, one {# student zit} other {# studenten zitten}} nog in geen groep (later ingeschreven): vorm de groepen opnieuw of verplaats ze erin.',
   'groups.conflict': 'Iemand anders heeft deze groepen intussen gewijzigd. Ze zijn opnieuw gelezen; probeer het nog eens.',
+  // Het intakeontwerp, voor de docent (issue 14).
+  'intakeDesign.title': 'Intake',
+  'intakeDesign.intro': 'Studenten plaatsen zichzelf op de niveaus van de leeruitkomsten die je hier kiest; hun uitslag stelt doelen en activiteiten voor, vindt peers en vormt projectgroepen.',
+  'intakeDesign.none': 'Deze cursus heeft nog geen intake: kies de leeruitkomsten en sla op om hem toe te voegen.',
+  'intakeDesign.active': 'De intake vraagt naar {count, plural, one {# leeruitkomst} other {# leeruitkomsten}}.',
+  'intakeDesign.outcomes': 'Leeruitkomsten in de intake',
+  'intakeDesign.noLevels': '(geen rubricniveaus om zich op te plaatsen)',
+  'intakeDesign.task': 'Korte opdracht bij "{title}" (optioneel)',
+  'intakeDesign.save': 'Intake opslaan',
+  'intakeDesign.saved': 'De intake is opgeslagen. Studenten vinden hem onder "Intake".',
+  'intakeDesign.conflict': 'Iemand anders heeft de intake intussen gewijzigd. Hij is opnieuw gelezen; controleer en sla nog eens op.',
 };

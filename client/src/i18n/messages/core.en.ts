@@ -42,7 +42,7 @@ export const coreEn = {
   'tabs.grading': 'Grading',
   'tabs.students': 'My students',
   'tabs.assistantLabel': 'Assistant views',
-  'tabs.groups': 'Project groups',
+  'tabs.groups': 'Intake and groups',
   'tabs.studentLabel': 'Student views',
   'tabs.route': 'My route',
   'tabs.intake': 'Intake',

@@ -44,7 +44,7 @@ export const coreNl: Record<keyof typeof coreEn, string> = {
   'tabs.grading': 'Beoordelen',
   'tabs.students': 'Mijn studenten',
   'tabs.assistantLabel': 'Weergaven voor assistenten',
-  'tabs.groups': 'Projectgroepen',
+  'tabs.groups': 'Intake en groepen',
   'tabs.studentLabel': 'Studentweergaven',
   'tabs.route': 'Mijn route',
   'tabs.intake': 'Intake',
