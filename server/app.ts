@@ -80,6 +80,7 @@ export function createApp(deps: AppDeps): Express {
   // The operator's erasure API (server/features/privacy/routes.ts says why the operator key authorises it).
   const privacy = createPrivacyFeature({ connection: deps.database.connection, logger: deps.logger, operatorKey: deps.config.registrationKey });
   app.use(privacy.adminRouter);
+  app.use(privacy.inventoryRouter);
   app.use('/api', requireSession(deps.lti.sessions, deps.lti.records));
   app.use(sessionRoutes({ records: deps.lti.records, sessions: deps.lti.sessions }));
   // The audit trail hears assessment decisions and grades sent; its attempts are the evidence feature's, made below.

@@ -3,6 +3,7 @@
 import type { Router } from 'express';
 import type { Connection } from 'mongoose';
 import type { Logger } from '../../logger';
+import { inventoryRoutes } from './inventory-page';
 import { privacyAdminRoutes, privacyRoutes } from './routes';
 
 export { PERSONAL_DATA, EVIDENCE_FILES } from './data/personal-data-registry';
@@ -16,10 +17,12 @@ export { runRetention, startRetentionJob, removeOrphanedFiles, courseRetention, 
 export interface PrivacyFeature {
   /** Mounted outside /api: the operator's erasure API (present only with an operator key). */
   adminRouter: Router;
+  /** The data inventory page, public: GET /privacy. */
+  inventoryRouter: Router;
   /** The person's own export, under /api (a launch session). */
   router: Router;
 }
 
 export function createPrivacyFeature(deps: { connection: Connection; logger: Logger; operatorKey: string | undefined }): PrivacyFeature {
-  return { adminRouter: privacyAdminRoutes(deps), router: privacyRoutes(deps) };
+  return { adminRouter: privacyAdminRoutes(deps), inventoryRouter: inventoryRoutes(), router: privacyRoutes(deps) };
 }
