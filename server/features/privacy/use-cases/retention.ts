@@ -1,7 +1,8 @@
 // Retention: a course's personal data is removed a retention period (default one year) after the course ended.
 //
 // Course end: LTI 1.3 launches carry no course end date that every LMS sends (the context claim has id, label, title
-// and type only; Canvas's term dates come as custom variables only when a school configures them), so the course is
+// and type only; Canvas gives course or term dates only as variable substitutions the tool's configuration must ask for:
+// https://developerdocs.instructure.com/services/canvas/external-tools/lti/file.tools_variable_substitutions), so the course is
 // taken to have ended at its last activity: the latest launch of any member of the course. A course somebody still
 // opens never expires. The playbooks (the course design, and its export) stay; people with no course left lose their
 // launch record too.
