@@ -30,7 +30,7 @@ describe.skipIf(browserMissing)(`intake, peers and project groups in the browser
     return page;
   }
 
-  it('a student does the intake and sees the picture; a junior finds a peer who accepts; the coach sees the pair; the teacher forms, moves and locks groups', async () => {
+  it('a student does the intake and sees the picture; a junior finds a peer who accepts; the coach sees the pair; the teacher forms, moves and locks groups and a student sees their group', async () => {
     const c = calls(g);
     // Self-direction level 3: personal goals are open, so the result proposes one.
     const placed = await seedIntakePlacement(g, 3);
@@ -182,5 +182,16 @@ describe.skipIf(browserMissing)(`intake, peers and project groups in the browser
     expect(await seriousAxeViolations(desk)).toEqual([]);
     await screenshot(desk, 'project-groups-en');
     await desk.close();
+
+    // Priya (English) sees who is in her group, by name only.
+    const locked = (await (await g.api(teacher, `/api/project-groups/${setId}`)).json()) as SetAnswer;
+    const names = new Map(g.h.lms.members().map((m) => [m.userId, `${m.givenName} ${m.familyName}`]));
+    const hers = locked.groups.find((group) => group.members.some((m) => m.id === priya))?.members.map((m) => names.get(m.id) ?? m.id) ?? [];
+    const classmate = await open(await placed.launch(priya));
+    await classmate.getByRole('tab', { name: 'Learning from each other' }).click();
+    const members = classmate.getByRole('list', { name: 'Members of your group in Pitchproject' });
+    await expect.poll(async () => (await members.getByRole('listitem').allInnerTexts()).sort()).toEqual([...hers].sort());
+    expect(await seriousAxeViolations(classmate)).toEqual([]);
+    await classmate.close();
   }, 120_000);
 });

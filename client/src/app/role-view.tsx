@@ -21,6 +21,7 @@ const IntakeHome = lazy(() => screen(import('../features/intake/components/intak
 const PeersHome = lazy(() => screen(import('../features/peers/components/peers-home'), ['student'], (m) => m.PeersHome));
 const PeerPairs = lazy(() => screen(import('../features/peers/components/peer-pairs'), ['coaching', 'student'], (m) => m.PeerPairs));
 const GroupsHome = lazy(() => screen(import('../features/project-groups/components/groups-home'), ['coaching'], (m) => m.GroupsHome));
+const MyGroups = lazy(() => screen(import('../features/project-groups/components/my-groups'), ['student'], (m) => m.MyGroups));
 const IntakeDesign = lazy(() => screen(import('../features/intake/components/intake-design'), ['coaching'], (m) => m.IntakeDesign));
 
 /** A screen's code and its texts, fetched side by side; it renders once both are there. */
@@ -159,7 +160,12 @@ function StudentWorkspace({ session }: { session: SessionView }) {
         <Suspense fallback={<Loading />}>
           {tab === 'route' ? <StudentHome session={session} /> : null}
           {tab === 'intake' ? <IntakeHome session={session} /> : null}
-          {tab === 'peers' ? <PeersHome session={session} /> : null}
+          {tab === 'peers' ? (
+            <>
+              <PeersHome session={session} />
+              <MyGroups session={session} />
+            </>
+          ) : null}
         </Suspense>
       </div>
     </div>

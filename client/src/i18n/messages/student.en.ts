@@ -292,4 +292,8 @@ export const studentEn = {
   'peers.error.already_asked': 'You already asked this classmate on this point.',
   'peers.error.closed': 'This request was already answered or withdrawn.',
   'peers.error.not_eligible': 'You cannot offer help on one of these points (yet).',
+  // Project groups, for the student (issue 14).
+  'myGroups.title': 'Your project groups',
+  'myGroups.none': 'Your teacher has not put you in a project group yet.',
+  'myGroups.members': 'Members of your group in {title}',
 } as const;

@@ -293,4 +293,8 @@ export const studentNl: Record<keyof typeof studentEn, string> = {
   'peers.error.already_asked': 'Je hebt deze klasgenoot op dit punt al gevraagd.',
   'peers.error.closed': 'Dit verzoek is al beantwoord of ingetrokken.',
   'peers.error.not_eligible': 'Op een van deze punten kun je (nog) geen hulp aanbieden.',
+  // Projectgroepen, voor de student (issue 14).
+  'myGroups.title': 'Je projectgroepen',
+  'myGroups.none': 'Je docent heeft je nog niet in een projectgroep ingedeeld.',
+  'myGroups.members': 'Leden van je groep in {title}',
 };

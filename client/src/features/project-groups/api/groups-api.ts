@@ -63,3 +63,8 @@ const write = (set: GroupSet, action: string, body: Record<string, unknown>) =>
 export const useReform = () => useSetWrite((set: GroupSet) => write(set, 'reform', {}));
 export const useMove = () => useSetWrite(({ set, studentId, toGroupId }: { set: GroupSet; studentId: string; toGroupId: string }) => write(set, 'move', { studentId, toGroupId }));
 export const useLock = () => useSetWrite(({ set, groupIds, locked }: { set: GroupSet; groupIds: string[]; locked: boolean }) => write(set, 'lock', { groupIds, locked }));
+
+// A student's own groups: who is in them, by name only (GET /api/project-groups/mine).
+const mineSchema = z.object({ groups: z.array(z.object({ setId: z.string(), title: z.string(), groupId: z.string(), members: z.array(z.object({ id: z.string(), name: z.nullable(z.string()) })) })) });
+
+export const useMyGroupsQuery = () => useQuery({ queryKey: ['project-groups', 'mine'], queryFn: () => apiRequest('/api/project-groups/mine', mineSchema) });
