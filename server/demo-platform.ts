@@ -3,7 +3,9 @@ import { createDemoLms, type DemoLms } from './demo-lms/index';
 import type { Lti } from './lti/index';
 import { toolConfiguration } from './lti/tool-configuration';
 import type { Platform } from './lti/store/platforms';
+import type { Connection } from 'mongoose';
 import type { Logger } from './logger';
+import { erasePerson } from './features/privacy/index';
 import { DEMO_PLAYBOOK_TITLE } from './demo-course/playbook-content';
 import { coachWithMentees, extraStudents } from './demo-course/roster';
 import { seedDemoCourse } from './demo-course/seed';
@@ -50,7 +52,7 @@ export async function connectToolAndLms(props: {
 /** The demo LMS lives at PUBLIC_URL/demo-lms with a fixed client id, so restarts find the same registration. */
 export async function startDemoPlatform(props: { publicUrl: string; lti: Lti }): Promise<DemoLms> {
   const lms = createDemoLms({ issuer: `${props.publicUrl}/demo-lms` });
-  await connectToolAndLms({
+  const platform = await connectToolAndLms({
     lms,
     lti: props.lti,
     name: 'Playroute demo LMS',
@@ -59,6 +61,7 @@ export async function startDemoPlatform(props: { publicUrl: string; lti: Lti }):
     registeredVia: 'demo',
   });
   prepareDemoCourse(lms);
+  platformIds.set(lms, platform.id);
   return lms;
 }
 
@@ -74,19 +77,46 @@ export function prepareDemoCourse(lms: DemoLms): void {
   }
 }
 
-/** Seeds the demo course through the running app once it answers; a failure is logged and the app keeps running. */
-export async function seedDemoCourseOnStart(props: { lms: DemoLms; url: string; logger: Logger }): Promise<void> {
+function seedPropsOf(lms: DemoLms, url: string) {
+  return {
+    baseUrl: url,
+    resourceLinkId: DEMO_COURSE_LINK,
+    teacher: lms.member('teacher'),
+    coach: lms.member('coach'),
+    students: lms.members().filter((m) => m.role === 'student'),
+  };
+}
+
+/**
+ * Seeds the demo course through the running app once it answers; a failure is logged and the app keeps running.
+ * Also offers "Reset the demo" on the LMS page: every person of the demo LMS is erased with the privacy feature's own
+ * erasure (their routes, intakes, evidence, grades, pairs, memberships), then the course is built up again.
+ */
+export async function seedDemoCourseOnStart(props: { lms: DemoLms; url: string; logger: Logger; connection: Connection }): Promise<void> {
+  const { lms, url, logger } = props;
+  let seeding: Promise<unknown> | undefined;
+  lms.onReset(async () => {
+    await seeding;
+    const started = Date.now();
+    const platformId = demoPlatformId(lms);
+    for (const member of lms.members()) await erasePerson({ connection: props.connection, logger }, { platformId, sub: member.userId });
+    const report = await seedDemoCourse(seedPropsOf(lms, url), { again: true });
+    logger.info({ ...report, milliseconds: Date.now() - started }, 'the demo course is reset');
+  });
   try {
-    const members = props.lms.members();
-    const report = await seedDemoCourse({
-      baseUrl: props.url,
-      resourceLinkId: DEMO_COURSE_LINK,
-      teacher: props.lms.member('teacher'),
-      coach: props.lms.member('coach'),
-      students: members.filter((m) => m.role === 'student'),
-    });
-    props.logger.info(report, report.seeded ? 'the demo course is seeded' : 'the demo course was seeded before');
+    seeding = seedDemoCourse(seedPropsOf(lms, url));
+    const report = (await seeding) as Awaited<ReturnType<typeof seedDemoCourse>>;
+    logger.info(report, report.seeded ? 'the demo course is seeded' : 'the demo course was seeded before');
   } catch (err) {
-    props.logger.warn({ err }, 'the demo course could not be seeded');
+    logger.warn({ err }, 'the demo course could not be seeded');
   }
+}
+
+/** Playroute's id for each demo LMS it registered (the platform the erasure is scoped to). */
+const platformIds = new WeakMap<DemoLms, string>();
+
+function demoPlatformId(lms: DemoLms): string {
+  const id = platformIds.get(lms);
+  if (!id) throw new Error('the demo LMS was not registered by startDemoPlatform');
+  return id;
 }

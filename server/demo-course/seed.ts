@@ -51,27 +51,32 @@ export interface SeedReport {
   milliseconds: number;
 }
 
-/** Seeds once: a placement whose playbook is already published is left as it is (a restart does not seed twice). */
-export async function seedDemoCourse(props: SeedProps): Promise<SeedReport> {
+/**
+ * Seeds once: a placement whose playbook is already published is left as it is (a restart does not seed twice).
+ * `again` (after a reset erased the people) takes the published playbook back to a draft and builds it all up anew.
+ */
+export async function seedDemoCourse(props: SeedProps, options: { again?: boolean } = {}): Promise<SeedReport> {
   const started = Date.now();
   const client = launchClient(props.baseUrl);
   const call = caller(client);
   const teacher = await client.launch(props.teacher.userId, props.resourceLinkId);
   const { playbook } = await call<{ playbook: { status: string } | null }>(teacher, 'GET', '/api/placement');
-  if (playbook?.status === 'published') return { seeded: false, students: props.students.length, milliseconds: Date.now() - started };
+  if (playbook?.status === 'published' && !options.again) return { seeded: false, students: props.students.length, milliseconds: Date.now() - started };
 
-  const design = await publishPlaybook(call, teacher, Boolean(playbook));
+  const design = await publishPlaybook(call, teacher, playbook?.status ?? null);
   const [plan, team, pitch] = design.outcomes;
   if (!plan || !team || !pitch) throw new Error('the demo playbook lost its outcomes on import');
+  const intakeDesign = await call<{ version: number }>(teacher, 'GET', '/api/intake/design');
   await call(teacher, 'PUT', '/api/intake/design', {
-    version: 0,
+    version: intakeDesign.version,
     outcomes: [
       { outcomeId: plan.id, indicatorIds: plan.indicators.map((i) => i.id), diagnosticTask: { prompt: 'Beschrijf in vijf stappen hoe je een klein evenement zou plannen.' } },
       { outcomeId: team.id, indicatorIds: [] },
       { outcomeId: pitch.id, indicatorIds: [] },
     ],
   });
-  await call(teacher, 'PUT', '/api/peers/settings', { version: 0, maxJuniorsPerPeer: 3, minimumPeerRank: null });
+  const peerSettings = await call<{ version: number }>(teacher, 'GET', '/api/peers/settings');
+  await call(teacher, 'PUT', '/api/peers/settings', { version: peerSettings.version, maxJuniorsPerPeer: 3, minimumPeerRank: null });
 
   const tokens = new Map<string, string>();
   await inBatches(props.students, 5, async (student) => tokens.set(student.userId, await client.launch(student.userId, props.resourceLinkId)));
@@ -116,8 +121,7 @@ export async function seedDemoCourse(props: SeedProps): Promise<SeedReport> {
   }
 
   await pairJuniorsWithPeers(call, staged, plan.id);
-  const teamProject = teamProjectId(design);
-  await call(teacher, 'POST', '/api/project-groups', { title: 'Teamproject Eigen bedrijf', ...(teamProject ? { activityId: teamProject } : {}), mode: 'mixed', target: { size: 5 } });
+  await formGroups(call, teacher, design);
   return { seeded: true, students: props.students.length, milliseconds: Date.now() - started };
 }
 
@@ -131,11 +135,29 @@ function caller(client: LaunchClient): Call {
   };
 }
 
-/** The teacher's own steps: set up the playbook, import the sample, publish each outcome, then the playbook. */
-async function publishPlaybook(call: Call, teacher: string, exists: boolean): Promise<DesignView> {
-  if (!exists) await call(teacher, 'POST', '/api/placement/playbook', { title: DEMO_PLAYBOOK_TITLE });
+const GROUPS_TITLE = 'Teamproject Eigen bedrijf';
+
+/** Mixed groups of five for the team project; after a reset the same set is formed again rather than a second one. */
+async function formGroups(call: Call, teacher: string, design: DesignView): Promise<void> {
+  const { sets } = await call<{ sets: { id: string; title: string; version: number }[] }>(teacher, 'GET', '/api/project-groups');
+  const existing = sets.find((set) => set.title === GROUPS_TITLE);
+  if (existing) {
+    await call(teacher, 'POST', `/api/project-groups/${existing.id}/reform`, { version: existing.version, mode: 'mixed', target: { size: 5 }, fixedPartners: [] });
+    return;
+  }
+  const teamProject = teamProjectId(design);
+  await call(teacher, 'POST', '/api/project-groups', { title: GROUPS_TITLE, ...(teamProject ? { activityId: teamProject } : {}), mode: 'mixed', target: { size: 5 } });
+}
+
+/** The teacher's own steps: set up the playbook (or take it back to a draft), import the sample, publish each outcome, then the playbook. */
+async function publishPlaybook(call: Call, teacher: string, status: string | null): Promise<DesignView> {
+  if (status === null) await call(teacher, 'POST', '/api/placement/playbook', { title: DEMO_PLAYBOOK_TITLE });
   let design = await call<DesignView>(teacher, 'GET', '/api/playbook');
   const ifMatch = () => ({ 'if-match': `"${design.revision}"` });
+  if (design.status === 'published') {
+    const unpublished = await call<{ revision: number }>(teacher, 'POST', '/api/playbook/unpublish', undefined, ifMatch());
+    design = { ...design, revision: unpublished.revision };
+  }
   const imported = await call<{ revision: number }>(teacher, 'POST', '/api/playbook/import', demoPlaybookFile(new Date()), ifMatch());
   design = { ...design, revision: imported.revision };
   design = await call<DesignView>(teacher, 'GET', '/api/playbook');

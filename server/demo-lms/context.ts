@@ -44,6 +44,8 @@ export interface LmsContext {
   profile: () => QuirkProfile;
   /** The tool's public keys, fetched from its registered JWKS URL. */
   toolKeys: (tool: RegisteredTool) => JWTVerifyGetKey;
+  /** Restores the demo course's starting state, when the host offers it (the "Reset the demo" button). */
+  reset?: () => Promise<void>;
 }
 
 /** One remote key set per tool and URL, so jose's cache and refetch-on-unknown-kid work across requests. */

@@ -22,6 +22,8 @@ export interface DemoMessages {
   toolFrameTitle: string;
   switchLanguage: string;
   quirks: string;
+  resetDemo: string;
+  resetDone: string;
 }
 
 export const DEMO_MESSAGES: Record<DemoLanguage, DemoMessages> = {
@@ -45,6 +47,8 @@ export const DEMO_MESSAGES: Record<DemoLanguage, DemoMessages> = {
     toolFrameTitle: 'The tool',
     switchLanguage: 'Nederlands',
     quirks: 'Behaves like',
+    resetDemo: 'Reset the demo',
+    resetDone: 'The demo course is back at its starting point.',
   },
   nl: {
     title: 'Demo-LMS',
@@ -66,6 +70,8 @@ export const DEMO_MESSAGES: Record<DemoLanguage, DemoMessages> = {
     toolFrameTitle: 'De tool',
     switchLanguage: 'English',
     quirks: 'Gedraagt zich als',
+    resetDemo: 'Demo herstellen',
+    resetDone: 'De democursus staat weer op het beginpunt.',
   },
 };
 

@@ -19,7 +19,18 @@ export function demoPageRouter(ctx: LmsContext): express.Router {
 
   router.get('/', (req, res) => {
     const lang = pickLanguage(req.query.lang, req.get('accept-language'));
-    res.type('html').send(coursePage(ctx, lang));
+    res.type('html').send(coursePage(ctx, lang, req.query.reset === 'done'));
+  });
+
+  // "Reset the demo": a plain form post, so it works without script; back on the course page with a note afterwards.
+  router.post('/reset', async (req, res) => {
+    const lang = pickLanguage(req.query.lang, req.get('accept-language'));
+    if (!ctx.reset) {
+      res.status(404).type('text').send('Not found');
+      return;
+    }
+    await ctx.reset();
+    res.redirect(303, href(ctx, '', { lang, reset: 'done' }));
   });
 
   router.get('/launch', (req, res) => {
@@ -41,7 +52,7 @@ export function demoPageRouter(ctx: LmsContext): express.Router {
   return router;
 }
 
-function coursePage(ctx: LmsContext, lang: DemoLanguage): string {
+function coursePage(ctx: LmsContext, lang: DemoLanguage, resetDone = false): string {
   const t = DEMO_MESSAGES[lang];
   const members = ctx.roster.list();
   const hasTool = ctx.state.tools.size > 0;
@@ -79,10 +90,17 @@ function coursePage(ctx: LmsContext, lang: DemoLanguage): string {
 <p>${escapeHtml(t.intro)}</p>
 <p>${escapeHtml(t.quirks)}: <strong>${escapeHtml(ctx.profile().quirks)}</strong></p>
 <div>${actions}</div>
+${resetForm(ctx, lang, t, resetDone)}
 <h3>${escapeHtml(t.placements)}</h3><ul>${placements}</ul>
 <h3>${escapeHtml(t.members)}</h3>
 <table><thead><tr><th>${escapeHtml(t.name)}</th><th>${escapeHtml(t.role)}</th><th>${escapeHtml(t.language)}</th><th></th></tr></thead>
 <tbody>${rows}</tbody></table>`);
+}
+
+function resetForm(ctx: LmsContext, lang: DemoLanguage, t: DemoMessages, done: boolean): string {
+  if (!ctx.reset) return '';
+  const note = done ? `<p role="status">${escapeHtml(t.resetDone)}</p>` : '';
+  return `${note}<form method="post" action="${escapeHtml(href(ctx, 'reset', { lang }))}"><button type="submit">${escapeHtml(t.resetDemo)}</button></form>`;
 }
 
 function launchPage(ctx: LmsContext, lang: DemoLanguage, loginUrl: string, nonce: string): string {

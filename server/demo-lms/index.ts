@@ -114,6 +114,8 @@ export interface DemoLms {
   deepLinkResults(): DeepLinkResult[];
   requestLog(): RequestLogEntry[];
   clearRequestLog(): void;
+  /** Offers "Reset the demo" on the course page; the handler restores the demo course's starting state. */
+  onReset(handler: () => Promise<void>): void;
 }
 
 export function createDemoLms(options: DemoLmsOptions): DemoLms {
@@ -245,6 +247,9 @@ export function createDemoLms(options: DemoLmsOptions): DemoLms {
     requestLog: () => [...state.requestLog],
     clearRequestLog: () => {
       state.requestLog.length = 0;
+    },
+    onReset: (handler) => {
+      ctx.reset = handler;
     },
   };
 }

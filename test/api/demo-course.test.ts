@@ -14,6 +14,7 @@ import { killPlayrouteProcesses, startPlayroute, type StartedPlayroute } from '.
 
 const TEACHER = 'u-teacher-marieke';
 const COACH = 'u-coach-samir';
+const PRIYA = 'u-student-priya';
 
 async function untilSeeded(playroute: StartedPlayroute, line: RegExp): Promise<void> {
   const output = await eventually(() => playroute.output(), (text) => line.test(text), 120_000);
@@ -114,6 +115,38 @@ describe('the demo course on first launch', () => {
     const coachPairs = await json<{ pairs: unknown[] }>(coach, '/api/peers/pairs');
     expect(coachPairs.pairs.length).toBeGreaterThan(0);
   });
+
+  it('"Reset the demo" on the LMS page, in either language, takes a changed course back to its starting state', async () => {
+    const teacher = await client.launch(TEACHER, DEMO_COURSE_LINK);
+    const statuses = async (token: string) =>
+      Object.fromEntries((await json<{ students: { id: string; routeStatus: string | null }[] }>(token, '/api/class/overview')).students.map((s) => [s.id, s.routeStatus]));
+    const start = await statuses(teacher);
+    expect(start[PRIYA]).toBe('submitted');
+    const { route } = await json<{ route: { version: number } }>(teacher, `/api/coach/routes/${PRIYA}`);
+    const approved = await client.api(teacher, `/api/coach/routes/${PRIYA}/approve`, { method: 'POST', body: { version: route.version } });
+    expect(approved.status).toBe(200);
+    expect((await statuses(teacher))[PRIYA]).toBe('approved');
+
+    const dutch = await (await fetch(`${playroute.url}/demo-lms/?lang=nl`)).text();
+    expect(dutch).toContain('>Demo herstellen</button>');
+    const english = await (await fetch(`${playroute.url}/demo-lms/?lang=en`)).text();
+    const action = /<form method="post" action="([^"]+)"><button type="submit">Reset the demo<\/button>/.exec(english)?.[1];
+    expect(action).toBeDefined();
+    const reset = await fetch(new URL((action ?? '').replace(/&amp;/g, '&'), playroute.url), { method: 'POST', redirect: 'manual' });
+    expect(reset.status).toBe(303);
+    const back = await (await fetch(new URL(reset.headers.get('location') ?? '', playroute.url))).text();
+    expect(back).toContain('The demo course is back at its starting point.');
+
+    const again = await client.launch(TEACHER, DEMO_COURSE_LINK);
+    expect(await statuses(again)).toEqual(start);
+    const design = await json<{ status: string; activities: unknown[] }>(again, '/api/playbook');
+    expect(design.status).toBe('published');
+    expect(design.activities).toHaveLength(45);
+    const { pairs } = await json<{ pairs: { status: string }[] }>(again, '/api/peers/pairs');
+    expect(pairs.some((p) => p.status === 'accepted')).toBe(true);
+    const groups = await json<{ sets: unknown[] }>(again, '/api/project-groups');
+    expect(groups.sets).toHaveLength(1);
+  }, 120_000);
 
   it('a restart does not seed twice', async () => {
     const teacher = await client.launch(TEACHER, DEMO_COURSE_LINK);
