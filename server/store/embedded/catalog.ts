@@ -106,9 +106,12 @@ export class Catalog {
   }
 
   /**
-   * The state of this moment as records that rebuild it, for a snapshot written while commands go on: every
-   * collection's options, indexes and document list are taken now (stored documents are replaced, never changed
-   * in place, so the listed ones keep this moment's content); the records are made lazily as they are read.
+   * The state as records that rebuild it, for a snapshot written while commands go on. The collections are those
+   * of this moment; their documents are read as the snapshot goes (a Map iterates safely while it changes), so a
+   * document changed meanwhile may appear in its newer version. That is sound because every change after this
+   * moment is in the new journal, and its records are whole documents and ids: replayed over the snapshot, the
+   * last record for a document decides it, and a document no record touches was never changed after this moment.
+   * Taking a copy of every list instead held the thread for the whole list (half a million entries: tens of ms).
    */
   capture(): Iterable<Change> {
     const parts = this.allCollections().map((collection) => ({
@@ -117,7 +120,7 @@ export class Catalog {
       options: collection.options,
       uuid: collection.uuid,
       specs: collection.indexSpecs().slice(1),
-      docs: collection.documents(),
+      docs: collection.liveDocuments(),
     }));
     return (function* records(): Generator<Change> {
       for (const { db, c, options, uuid, specs, docs } of parts) {

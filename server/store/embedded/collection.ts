@@ -37,6 +37,11 @@ export class Collection {
     return [...this.docs.values()];
   }
 
+  /** The stored documents as the map holds them when read: no copy (a snapshot reads them while commands go on). */
+  liveDocuments(): Iterable<Document> {
+    return this.docs.values();
+  }
+
   indexSpecs(): IndexSpec[] {
     return this.indexList.map((index) => ({ ...index.spec }));
   }

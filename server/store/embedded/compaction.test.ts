@@ -85,6 +85,9 @@ describe('compaction', () => {
 
     await connection.db!.admin().ping();
     await seats.insertOne({ _id: 'during' as never, seat: -1 });
+    // Documents the snapshot has not read yet, changed and removed while it is written.
+    await seats.updateOne({ _id: 'seat-49999' as never }, { $set: { holder: 'changed during' } });
+    await seats.deleteOne({ _id: 'seat-49998' as never });
     // Both were answered while the new snapshot was still being written.
     expect(snapshotIdentity(dir)).toBe(before);
 
@@ -94,7 +97,9 @@ describe('compaction', () => {
     await store.close();
 
     const again = (await connectTo((await start(dir)).uri)).collection('seats');
-    expect(await again.countDocuments()).toBe(50_002);
+    expect(await again.countDocuments()).toBe(50_001);
+    expect(await again.findOne({ _id: 'seat-49999' as never })).toMatchObject({ holder: 'changed during' });
+    expect(await again.findOne({ _id: 'seat-49998' as never })).toBeNull();
     expect(await again.findOne({ _id: 'seat-0' as never })).toMatchObject({ holder: 'first' });
     expect(await again.countDocuments({ seat: { $lt: 0 } })).toBe(2);
   });
