@@ -21,7 +21,9 @@ const IntakeHome = lazy(() => screen(import('../features/intake/components/intak
 const PeersHome = lazy(() => screen(import('../features/peers/components/peers-home'), ['student'], (m) => m.PeersHome));
 const PeerPairs = lazy(() => screen(import('../features/peers/components/peer-pairs'), ['coaching', 'student'], (m) => m.PeerPairs));
 const GroupsHome = lazy(() => screen(import('../features/project-groups/components/groups-home'), ['coaching'], (m) => m.GroupsHome));
+const DownloadMyData = lazy(() => screen(import('../features/privacy/components/download-my-data'), ['student'], (m) => m.DownloadMyData));
 const MyGroups = lazy(() => screen(import('../features/project-groups/components/my-groups'), ['student'], (m) => m.MyGroups));
+const PeerSettings = lazy(() => screen(import('../features/peers/components/peer-settings'), ['coaching'], (m) => m.PeerSettings));
 const IntakeDesign = lazy(() => screen(import('../features/intake/components/intake-design'), ['coaching'], (m) => m.IntakeDesign));
 
 /** A screen's code and its texts, fetched side by side; it renders once both are there. */
@@ -106,6 +108,7 @@ function StaffWorkspace({ session, tabs, label }: { session: SessionView; tabs: 
           {tab === 'groups' ? (
             <>
               <IntakeDesign session={session} />
+              <PeerSettings session={session} />
               <GroupsHome session={session} />
             </>
           ) : null}
@@ -168,6 +171,9 @@ function StudentWorkspace({ session }: { session: SessionView }) {
           ) : null}
         </Suspense>
       </div>
+      <Suspense fallback={null}>
+        <DownloadMyData />
+      </Suspense>
     </div>
   );
 }

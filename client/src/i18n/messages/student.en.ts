@@ -296,4 +296,11 @@ export const studentEn = {
   'myGroups.title': 'Your project groups',
   'myGroups.none': 'Your teacher has not put you in a project group yet.',
   'myGroups.members': 'Members of your group in {title}',
+  // Download my data (issue 15).
+  'privacy.title': 'Your data',
+  'privacy.explain': 'Download everything Playroute keeps about you: your route, evidence and files, assessments and grades, as one zip file.',
+  'privacy.inventoryLink': 'What Playroute keeps, and for how long',
+  'privacy.download': 'Download my data',
+  'privacy.downloading': 'Preparing your download…',
+  'privacy.failed': 'Your data could not be downloaded. Try again in a moment.',
 } as const;

@@ -297,4 +297,11 @@ export const studentNl: Record<keyof typeof studentEn, string> = {
   'myGroups.title': 'Je projectgroepen',
   'myGroups.none': 'Je docent heeft je nog niet in een projectgroep ingedeeld.',
   'myGroups.members': 'Leden van je groep in {title}',
+  // Mijn gegevens downloaden (issue 15).
+  'privacy.title': 'Je gegevens',
+  'privacy.explain': 'Download alles wat Playroute over je bewaart: je route, bewijs en bestanden, beoordelingen en cijfers, als één zipbestand.',
+  'privacy.inventoryLink': 'Wat Playroute bewaart, en hoe lang',
+  'privacy.download': 'Mijn gegevens downloaden',
+  'privacy.downloading': 'Je download wordt klaargemaakt…',
+  'privacy.failed': 'Je gegevens konden niet worden gedownload. Probeer het zo nog eens.',
 };

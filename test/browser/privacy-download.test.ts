@@ -1,0 +1,53 @@
+// A student downloads their data from their own view: one click on "Download my data" (Dutch: "Mijn gegevens
+// downloaden") gives a zip that unzip accepts, with their own data.json inside.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserMissing, BROWSER_SKIP_REASON, launchChromium, UI_WAIT_MS } from '../support/browser';
+import { startLtiHarness, type LtiHarness } from '../support/lti-harness';
+import { seedPlaybook } from '../support/playbook-seed';
+
+describe.skipIf(browserMissing)(`a student downloads their data${browserMissing ? ` (skipped: ${BROWSER_SKIP_REASON})` : ''}`, () => {
+  let h: LtiHarness;
+  let browser: Browser;
+  let dir: string;
+
+  beforeAll(async () => {
+    h = await startLtiHarness({ serveClient: true });
+    browser = await launchChromium();
+    dir = mkdtempSync(path.join(tmpdir(), 'playroute-download-'));
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('clicks Download my data and gets a zip with their own data, in English and in Dutch', async () => {
+    const { placement } = await seedPlaybook(h);
+    const launch = await h.browser().launch({ user: 'u-student-priya', placement });
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, locale: 'en-GB', acceptDownloads: true });
+    page.setDefaultTimeout(UI_WAIT_MS);
+    await page.goto(`${h.toolBase}/#session=${encodeURIComponent(launch.sessionToken ?? '')}`);
+    await page.getByLabel(/Language|Taal/).selectOption('en');
+    await page.getByRole('heading', { name: 'Your data' }).waitFor();
+    await expect.poll(() => page.getByRole('link', { name: 'What Playroute keeps, and for how long' }).getAttribute('href')).toBe('/privacy');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download my data' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^playroute-my-data-\d{4}-\d{2}-\d{2}\.zip$/);
+    const file = path.join(dir, 'mine.zip');
+    await download.saveAs(file);
+    expect(execFileSync('unzip', ['-t', file], { encoding: 'utf8' })).toMatch(/No errors detected/);
+    const data = JSON.parse(execFileSync('unzip', ['-p', file, 'data.json'], { encoding: 'utf8' })) as { person: { sub: string }; collections: Record<string, unknown> };
+    expect(data.person.sub).toBe('u-student-priya');
+    expect(Object.keys(data.collections)).toEqual(expect.arrayContaining(['lti_people', 'routes']));
+
+    await page.getByLabel(/Language|Taal/).selectOption('nl');
+    await page.getByRole('button', { name: 'Mijn gegevens downloaden' }).waitFor();
+    await page.close();
+  });
+});
