@@ -50,6 +50,11 @@ describe.skipIf(browserMissing)(`intake, peers and project groups in the browser
     expect(await seriousAxeViolations(desk)).toEqual([]);
     const design = (await (await g.api(teacher, '/api/intake/design')).json()) as { outcomes: { outcomeId: string; indicators: { id: string }[]; diagnosticTask: { prompt: string } | null }[] };
     expect(design.outcomes.map((o) => ({ outcomeId: o.outcomeId, indicatorIds: o.indicators.map((i) => i.id), ...(o.diagnosticTask ? { diagnosticTask: o.diagnosticTask } : {}) }))).toEqual(INTAKE_DESIGN.outcomes);
+    // One peer helps at most two juniors in this class.
+    await desk.getByLabel('Junioren die één peer hoogstens helpt').fill('2');
+    await desk.getByRole('button', { name: 'Peerregels opslaan' }).click();
+    await desk.getByText('De peerregels zijn opgeslagen.').waitFor();
+    await expect.poll(async () => ((await (await g.api(teacher, '/api/peers/settings')).json()) as { maxJuniorsPerPeer: number }).maxJuniorsPerPeer).toBe(2);
 
     const fleurs = await placed.launch(fleur);
     await c.submitIntake(fleurs, { plan: 3, pitch: 2 });
@@ -112,6 +117,7 @@ describe.skipIf(browserMissing)(`intake, peers and project groups in the browser
     await peer.getByRole('tab', { name: 'Leren van elkaar' }).click();
     await peer.getByRole('button', { name: 'Het verzoek van Daan Jansen accepteren' }).click();
     await peer.getByText('Daan Jansen vraagt je als peer op Plans a project: geaccepteerd').waitFor();
+    await peer.getByText('Je helpt 1 van hoogstens 2 klasgenoten.').waitFor();
     await peer.getByRole('link', { name: `${daan}@student.example.edu` }).waitFor();
     expect(await seriousAxeViolations(peer)).toEqual([]);
     await screenshot(peer, 'peers-accepted-nl');

@@ -21,6 +21,7 @@ const IntakeHome = lazy(() => screen(import('../features/intake/components/intak
 const PeersHome = lazy(() => screen(import('../features/peers/components/peers-home'), ['student'], (m) => m.PeersHome));
 const PeerPairs = lazy(() => screen(import('../features/peers/components/peer-pairs'), ['coaching', 'student'], (m) => m.PeerPairs));
 const GroupsHome = lazy(() => screen(import('../features/project-groups/components/groups-home'), ['coaching'], (m) => m.GroupsHome));
+const CoursePrivacy = lazy(() => screen(import('../features/privacy/components/course-privacy'), ['grading'], (m) => m.CoursePrivacy));
 const DownloadMyData = lazy(() => screen(import('../features/privacy/components/download-my-data'), ['student'], (m) => m.DownloadMyData));
 const MyGroups = lazy(() => screen(import('../features/project-groups/components/my-groups'), ['student'], (m) => m.MyGroups));
 const PeerSettings = lazy(() => screen(import('../features/peers/components/peer-settings'), ['coaching'], (m) => m.PeerSettings));
@@ -105,6 +106,7 @@ function StaffWorkspace({ session, tabs, label }: { session: SessionView; tabs: 
           {tab === 'class' ? <ClassOverview session={session} canAssignCoaches={isTeacher} renderReview={ClassReview} /> : null}
           {tab === 'students' ? <CoachWorkspace session={session} /> : null}
           {tab === 'grading' ? <GradingHome session={session} /> : null}
+          {tab === 'grading' && isTeacher ? <CoursePrivacy /> : null}
           {tab === 'groups' ? (
             <>
               <IntakeDesign session={session} />

@@ -83,4 +83,11 @@ export const coachingEn = {
   'intakeDesign.save': 'Save the intake',
   'intakeDesign.saved': 'The intake is saved. Students find it under "Intake".',
   'intakeDesign.conflict': 'Someone else changed the intake in the meantime. It has been read again; check and save once more.',
+  // Peer rules, for the teacher (issue 14).
+  'peerSettings.title': 'Peers',
+  'peerSettings.max': 'Juniors one peer helps at most',
+  'peerSettings.minimum': 'Lowest level to offer help from (empty: the level the outcome asks)',
+  'peerSettings.invalid': 'Enter whole numbers from 1 to 20 (the lowest level may stay empty).',
+  'peerSettings.save': 'Save the peer rules',
+  'peerSettings.saved': 'The peer rules are saved.',
 } as const;

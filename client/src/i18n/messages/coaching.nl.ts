@@ -85,4 +85,11 @@ export const coachingNl: Record<keyof typeof coachingEn, string> = {
   'intakeDesign.save': 'Intake opslaan',
   'intakeDesign.saved': 'De intake is opgeslagen. Studenten vinden hem onder "Intake".',
   'intakeDesign.conflict': 'Iemand anders heeft de intake intussen gewijzigd. Hij is opnieuw gelezen; controleer en sla nog eens op.',
+  // Peerregels, voor de docent (issue 14).
+  'peerSettings.title': 'Peers',
+  'peerSettings.max': 'Junioren die één peer hoogstens helpt',
+  'peerSettings.minimum': 'Laagste niveau om hulp vanaf aan te bieden (leeg: het niveau dat de leeruitkomst vraagt)',
+  'peerSettings.invalid': 'Vul hele getallen van 1 tot en met 20 in (het laagste niveau mag leeg blijven).',
+  'peerSettings.save': 'Peerregels opslaan',
+  'peerSettings.saved': 'De peerregels zijn opgeslagen.',
 };

@@ -85,3 +85,19 @@ export function pointTitle(titles: Titles | undefined, point: Point): string {
   if (!point.indicatorId) return outcome.title;
   return `${outcome.title}: ${outcome.indicators.find((i) => i.id === point.indicatorId)?.text ?? point.indicatorId}`;
 }
+
+// The teacher's rules for peers: how many juniors one peer takes (N) and the lowest level to offer help from.
+const settingsSchema = z.object({ version: z.number(), maxJuniorsPerPeer: z.number(), minimumPeerRank: z.nullable(z.number()) });
+export type PeerSettings = z.infer<typeof settingsSchema>;
+const settingsKey = ['peers', 'settings'] as const;
+
+export const usePeerSettingsQuery = () => useQuery({ queryKey: settingsKey, queryFn: () => apiRequest('/api/peers/settings', settingsSchema) });
+
+export function useSavePeerSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (settings: PeerSettings) => apiRequest('/api/peers/settings', settingsSchema, { method: 'PUT', body: settings }),
+    onSuccess: (settings) => queryClient.setQueryData(settingsKey, settings),
+    onError: () => queryClient.invalidateQueries({ queryKey: settingsKey }),
+  });
+}
