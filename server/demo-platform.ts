@@ -22,6 +22,7 @@ export async function connectToolAndLms(props: {
   clientId?: string;
   tokenAudience?: string;
   registeredVia: Platform['registeredVia'];
+  firstPlacement?: { title: string; resourceLinkId: string };
 }): Promise<Platform> {
   const { lms, lti } = props;
   const tool = lms.registerTool({
@@ -35,6 +36,7 @@ export async function connectToolAndLms(props: {
     // The custom fields of Playroute's configuration, as pasted into the LMS (Canvas's developer key custom_fields).
     customParameters: toolConfiguration(lti.urls.base).customParameters,
     ...(props.clientId ? { clientId: props.clientId } : {}),
+    ...(props.firstPlacement ? { firstPlacement: props.firstPlacement } : {}),
   });
   return lti.registry.register({
     issuer: lms.urls.issuer,
@@ -59,6 +61,8 @@ export async function startDemoPlatform(props: { publicUrl: string; lti: Lti }):
     clientId: DEMO_CLIENT_ID,
     deploymentIds: [DEMO_DEPLOYMENT_ID],
     registeredVia: 'demo',
+    // The course's first link is the demo course, so "Launch as teacher/student/coach" opens the seeded playbook.
+    firstPlacement: { title: DEMO_PLAYBOOK_TITLE, resourceLinkId: DEMO_COURSE_LINK },
   });
   prepareDemoCourse(lms);
   platformIds.set(lms, platform.id);

@@ -3,8 +3,8 @@
 // The demo course is seeded with sessions from these real launches, and its test reads through them too.
 
 export interface LaunchClient {
-  /** A session token for this demo-course member launching the link. */
-  launch(userId: string, resourceLinkId: string): Promise<string>;
+  /** A session token for this demo-course member launching the link (without one: the course's first link, as the page's main buttons do). */
+  launch(userId: string, resourceLinkId?: string): Promise<string>;
   api(token: string, path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
 }
 
@@ -23,7 +23,7 @@ export function launchClient(baseUrl: string): LaunchClient {
         }
         return res;
       };
-      const page = await (await request(`/demo-lms/launch?${new URLSearchParams({ user: userId, placement: resourceLinkId })}`)).text();
+      const page = await (await request(`/demo-lms/launch?${new URLSearchParams({ user: userId, ...(resourceLinkId ? { placement: resourceLinkId } : {}) })}`)).text();
       const loginUrl = /<iframe class="tool"[^>]* src="([^"]+)"/.exec(page)?.[1];
       if (!loginUrl) throw new Error(`the demo LMS did not start a launch for ${userId}`);
       const login = await request(decodeHtml(loginUrl));

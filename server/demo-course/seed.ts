@@ -125,6 +125,8 @@ export async function seedDemoCourse(props: SeedProps, options: { again?: boolea
   return { seeded: true, students: props.students.length, milliseconds: Date.now() - started };
 }
 
+const DAY = 24 * 60 * 60 * 1000;
+
 type Call = <T = unknown>(token: string, method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<T>;
 
 function caller(client: LaunchClient): Call {
@@ -165,6 +167,9 @@ async function publishPlaybook(call: Call, teacher: string, status: string | nul
     const published = await call<{ revision: number }>(teacher, 'POST', `/api/playbook/outcomes/${outcome.id}/publish`, undefined, ifMatch());
     design = { ...design, revision: published.revision };
   }
+  // The course started a week ago, so routes and study plans have a start to count from.
+  const started = await call<{ revision: number }>(teacher, 'PATCH', '/api/playbook', { courseStartDate: new Date(Date.now() - 7 * DAY).toISOString() }, ifMatch());
+  design = { ...design, revision: started.revision };
   await call(teacher, 'POST', '/api/playbook/publish', undefined, ifMatch());
   return call<DesignView>(teacher, 'GET', '/api/playbook');
 }

@@ -60,6 +60,8 @@ export interface ToolRegistration {
   /** Scopes the tool may request at the token endpoint; default all AGS and NRPS scopes. */
   scopes?: string[];
   customParameters?: Record<string, string>;
+  /** The link the LMS creates with the tool (default: titled by the tool's name, random id); the demo course names its own. */
+  firstPlacement?: { title: string; resourceLinkId: string };
 }
 
 export interface NewPlacement {
@@ -153,11 +155,11 @@ export function createDemoLms(options: DemoLmsOptions): DemoLms {
     return created;
   };
 
-  const register = (tool: Omit<RegisteredTool, 'registeredVia'>, via: RegisteredTool['registeredVia']): RegisteredTool => {
+  const register = (tool: Omit<RegisteredTool, 'registeredVia'>, via: RegisteredTool['registeredVia'], first?: ToolRegistration['firstPlacement']): RegisteredTool => {
     const registered: RegisteredTool = { ...tool, registeredVia: via };
     state.tools.set(registered.clientId, registered);
     // Every tool starts with one placement, so it can be launched without deep linking first.
-    addPlacement({ title: registered.name, clientId: registered.clientId });
+    addPlacement({ title: first?.title ?? registered.name, clientId: registered.clientId, ...(first ? { resourceLinkId: first.resourceLinkId } : {}) });
     return registered;
   };
 
@@ -201,6 +203,7 @@ export function createDemoLms(options: DemoLmsOptions): DemoLms {
           customParameters: tool.customParameters ?? {},
         },
         'manual',
+        tool.firstPlacement,
       ),
     tools: () => [...state.tools.values()],
     members: () => ctx.roster.list(),

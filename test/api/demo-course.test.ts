@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIVITY_TYPES, ENVIRONMENTS, LEARNING_FORMS } from '../../server/domain/activity-grid';
 import { TUNING_PARTS } from '../../server/domain/outcome';
 import { DEMO_COURSE_LINK } from '../../server/demo-platform';
+import { DEMO_PLAYBOOK_TITLE } from '../../server/demo-course/playbook-content';
 import { launchClient, type LaunchClient } from '../../server/demo-course/launch-client';
 import { eventually } from '../support/eventually';
 import { killPlayrouteProcesses, startPlayroute, type StartedPlayroute } from '../support/playroute-process';
@@ -60,6 +61,15 @@ describe('the demo course on first launch', () => {
     expect(res.status, await res.clone().text()).toBe(200);
     return (await res.json()) as T;
   };
+
+  it('the main "Launch as teacher" button of the demo LMS page opens the demo course', async () => {
+    const page = await (await fetch(`${playroute.url}/demo-lms/?lang=en`)).text();
+    // The main buttons name no link: the LMS launches the course's first one.
+    expect(page).toMatch(/<a class="button" href="\/demo-lms\/launch\?user=u-teacher-marieke&amp;lang=en">Launch as teacher<\/a>/);
+    const teacher = await client.launch(TEACHER);
+    const { playbook } = await json<{ playbook: { title: string; status: string } | null }>(teacher, '/api/placement');
+    expect(playbook).toMatchObject({ title: DEMO_PLAYBOOK_TITLE, status: 'published' });
+  });
 
   it('the teacher finds the sample playbook published, with Tuning outcomes, a rubric and an activity in all 45 cells', async () => {
     const teacher = await client.launch(TEACHER, DEMO_COURSE_LINK);
