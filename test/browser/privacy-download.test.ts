@@ -1,7 +1,8 @@
 // A student downloads their data from their own view: one click on "Download my data" (Dutch: "Mijn gegevens
-// downloaden") gives a zip that unzip accepts, with their own data.json inside.
+// downloaden") gives a zip that unzip accepts, with their own data.json inside. The teacher sees when the course's
+// personal data will be removed and downloads the audit trail for the exam board.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -48,6 +49,28 @@ describe.skipIf(browserMissing)(`a student downloads their data${browserMissing 
 
     await page.getByLabel(/Language|Taal/).selectOption('nl');
     await page.getByRole('button', { name: 'Mijn gegevens downloaden' }).waitFor();
+    await page.close();
+  });
+
+  it('the teacher sees when the course’s personal data will be removed and downloads the audit trail as CSV', async () => {
+    const { placement } = await seedPlaybook(h);
+    const launch = await h.browser().launch({ user: h.lms.member('teacher').userId, placement });
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, locale: 'en-GB', acceptDownloads: true });
+    page.setDefaultTimeout(UI_WAIT_MS);
+    await page.goto(`${h.toolBase}/#session=${encodeURIComponent(launch.sessionToken ?? '')}`);
+    await page.getByLabel(/Language|Taal/).selectOption('en');
+    await page.getByRole('tab', { name: 'Grading' }).click();
+    await page.getByRole('heading', { name: 'Privacy and the exam board' }).waitFor();
+    // A year after today's launch, the last activity in the course.
+    const year = String(new Date().getFullYear() + 1);
+    await page.getByText(new RegExp(`Personal data of this course will be removed on .*${year}`)).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the audit trail (CSV)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^audit-trail-.*\.csv$/);
+    const file = path.join(dir, 'trail.csv');
+    await download.saveAs(file);
+    expect(readFileSync(file, 'utf8').split('\r\n')[0]).toBe('at,kind,actorId,actorRole,studentId,outcomeId,attemptId,resourceLinkId,before,after,comment');
+    await page.getByLabel(/Language|Taal/).selectOption('nl');
+    await page.getByRole('button', { name: 'Audittrail downloaden (CSV)' }).waitFor();
     await page.close();
   });
 });

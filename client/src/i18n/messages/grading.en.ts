@@ -269,4 +269,9 @@ export const gradingEn = {
   'classOverview.form.self-study': vocabulary.en.form['self-study'],
   'classOverview.form.expert': vocabulary.en.form.expert,
   'classOverview.form.collaborative': vocabulary.en.form.collaborative,
+  // The course's privacy: retention notice and the audit trail for the exam board (issue 15).
+  'coursePrivacy.title': 'Privacy and the exam board',
+  'coursePrivacy.removeOn': 'Personal data of this course will be removed on {date} (one year after the last activity in the course).',
+  'coursePrivacy.exportAudit': 'Download the audit trail (CSV)',
+  'coursePrivacy.exportFailed': 'The audit trail could not be downloaded. Try again in a moment.',
 } as const;

@@ -270,4 +270,9 @@ export const gradingNl: Record<keyof typeof gradingEn, string> = {
   'classOverview.form.self-study': vocabulary.nl.form['self-study'],
   'classOverview.form.expert': vocabulary.nl.form.expert,
   'classOverview.form.collaborative': vocabulary.nl.form.collaborative,
+  // Privacy van de cursus: bewaartermijn en de audittrail voor de examencommissie (issue 15).
+  'coursePrivacy.title': 'Privacy en de examencommissie',
+  'coursePrivacy.removeOn': 'De persoonsgegevens van deze cursus worden verwijderd op {date} (een jaar na de laatste activiteit in de cursus).',
+  'coursePrivacy.exportAudit': 'Audittrail downloaden (CSV)',
+  'coursePrivacy.exportFailed': 'De audittrail kon niet worden gedownload. Probeer het zo nog eens.',
 };
