@@ -77,8 +77,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(publicConfigRoutes({ demoLms: Boolean(deps.demoLmsRouter) }));
   app.use(deps.lti.router);
   if (deps.demoLmsRouter) app.use('/demo-lms', deps.demoLmsRouter);
-  // The operator's erasure API (server/features/privacy/routes.ts says why the operator key authorises it).
-  const privacy = createPrivacyFeature({ connection: deps.database.connection, logger: deps.logger, operatorKey: deps.config.registrationKey });
+  // The operator's privacy API (server/features/privacy/routes.ts says why it has a token of its own).
+  const privacy = createPrivacyFeature({ connection: deps.database.connection, logger: deps.logger, adminToken: deps.config.privacyAdminToken, retentionDays: deps.config.retentionDays });
   app.use(privacy.adminRouter);
   app.use(privacy.inventoryRouter);
   app.use('/api', requireSession(deps.lti.sessions, deps.lti.records));

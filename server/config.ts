@@ -31,6 +31,13 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   DEMO_LMS: booleanFromEnv.optional(),
   LTI_REGISTRATION_KEY: z.string().min(16, 'must be at least 16 characters long').optional(),
+  PRIVACY_ADMIN_TOKEN: z.string().min(32, 'must be at least 32 characters long').optional(),
+  RETENTION_DAYS: z.coerce
+    .number({ message: 'must be a whole number of days from 30 to 3650' })
+    .int('must be a whole number of days from 30 to 3650')
+    .min(30, 'must be a whole number of days from 30 to 3650')
+    .max(3650, 'must be a whole number of days from 30 to 3650')
+    .default(365),
   LTI_CLOCK_LEEWAY_SECONDS: z.coerce
     .number({ message: 'must be a whole number of seconds from 0 to 300' })
     .int('must be a whole number of seconds from 0 to 300')
@@ -112,6 +119,13 @@ export interface Config {
   clockLeewaySeconds: number;
   /** The key an LMS must present to register dynamically; without it, production refuses dynamic registration. */
   registrationKey: string | undefined;
+  /**
+   * The operator's bearer token for the privacy admin API (erasure, retention per course). Its own secret, not the
+   * registration key, which LMS administrators type into their LMS. Unset: the admin privacy routes do not exist.
+   */
+  privacyAdminToken: string | undefined;
+  /** Days after a course's last activity that its personal data is removed, unless the operator set the course apart. */
+  retentionDays: number;
   /** Guards on the unauthenticated login initiation, which writes a login state per request. */
   loginLimits: {
     /** Logins one client address may start per minute for one platform (a whole class behind one NAT shares it). */
@@ -177,6 +191,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoLms: !production && (e.DEMO_LMS ?? true),
     clockLeewaySeconds: e.LTI_CLOCK_LEEWAY_SECONDS,
     registrationKey: e.LTI_REGISTRATION_KEY,
+    privacyAdminToken: e.PRIVACY_ADMIN_TOKEN,
+    retentionDays: e.RETENTION_DAYS,
     loginLimits: { perClientPerMinute: e.LTI_LOGIN_RATE_LIMIT, waitingPerIssuer: e.LTI_MAX_WAITING_LOGINS },
     trustProxy: e.TRUST_PROXY,
     metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT },

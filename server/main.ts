@@ -67,7 +67,7 @@ export async function startPlayroute(config: Config, logger: Logger): Promise<Ru
     grades.worker.start();
     // Retention (server/features/privacy/use-cases/retention.ts): every process runs it; each ended course is claimed
     // by one. Not in tests, which run it directly against their own database.
-    if (config.env !== 'test') retention = startRetentionJob({ connection: database.connection, logger });
+    if (config.env !== 'test') retention = startRetentionJob({ connection: database.connection, logger, retentionDays: config.retentionDays });
     if (metrics) {
       metrics.watchOutbox(grades.backlog);
       stopPinging = metrics.pingDatabase(database);

@@ -8,7 +8,8 @@ await runCli('privacy:erase', async ({ config, logger }) => {
   const options = parseOptions(
     process.argv.slice(2),
     { 'platform-id': { type: 'string' }, sub: { type: 'string' } },
-    z.object({ 'platform-id': z.string().min(1, 'is required'), sub: z.string().min(1, 'is required') }),
+    // The message on z.string itself: a missing option is undefined, which .min never sees (zod said "Invalid input").
+    z.object({ 'platform-id': z.string({ message: 'is required' }).min(1, 'is required'), sub: z.string({ message: 'is required' }).min(1, 'is required') }),
   );
   const database = await openCliDatabase(config, logger);
   try {

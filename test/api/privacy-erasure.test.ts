@@ -2,13 +2,16 @@
 // no document or evidence file in ANY collection of the database names them (every collection is scanned, so a
 // feature that adds a collection without declaring it in the privacy registry fails here); the report says what was
 // removed and what stays; the log says it happened without saying who.
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from 'mongodb';
 import { eventually } from '../support/eventually';
 import { judgement, recordingPublisher, seedPlacement, enrol, type GradingHarness, type SeededPlacement } from '../support/grading-seed';
 import { startLtiHarness } from '../support/lti-harness';
 
-const OPERATOR_KEY = 'operator-key-0123456789-abcdef';
+// The privacy API has a token of its own; the registration key (typed into the LMS) must not open it.
+const OPERATOR_KEY = 'privacy-admin-token-0123456789-abcdefghij';
+const REGISTRATION_KEY = 'registration-key-0123456789';
 const ERASED = 'u-student-erase-me';
 const STAYS = 'u-student-stays-here';
 
@@ -42,7 +45,7 @@ describe('erasure of one person', () => {
   const teacherId = () => g.h.lms.member('teacher').userId;
 
   beforeAll(async () => {
-    const h = await startLtiHarness({ passback: true, env: { LTI_REGISTRATION_KEY: OPERATOR_KEY } });
+    const h = await startLtiHarness({ passback: true, env: { PRIVACY_ADMIN_TOKEN: OPERATOR_KEY, LTI_REGISTRATION_KEY: REGISTRATION_KEY } });
     g = { h, publisher: recordingPublisher(), api: h.api, json: async (t, p, i) => { const r = await h.api(t, p, i); return { status: r.status, body: await r.json() }; }, close: () => h.close() };
     if (!h.database.connection.db) throw new Error('no database');
     db = h.database.connection.db as unknown as Db;
@@ -76,6 +79,7 @@ describe('erasure of one person', () => {
     expect((await fetch(`${g.h.toolBase}/admin/privacy/erasures`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401);
     expect((await erase({ platformId: g.h.platform.id, sub: ERASED }, 'not-the-operator-key-at-all')).status).toBe(403);
     expect((await erase({ platformId: g.h.platform.id, sub: ERASED }, teacher)).status).toBe(403);
+    expect((await erase({ platformId: g.h.platform.id, sub: ERASED }, REGISTRATION_KEY)).status).toBe(403);
     expect(await findEverywhere(db, ERASED)).not.toEqual([]);
   });
 
@@ -89,7 +93,15 @@ describe('erasure of one person', () => {
 
     const res = await erase({ platformId: g.h.platform.id, sub: ERASED });
     expect(res.status).toBe(200);
-    const { report } = (await res.json()) as { report: { erasureId: string; personRef: string; files: number; removed: { collection: string; documents: number }[]; stays: string[] } };
+    const { report } = (await res.json()) as {
+      report: { erasureId: string; personRef: string; files: number; removed: { collection: string; documents: number }[]; stays: string[]; auditTrail?: { entries: number; courses: { contextId: string }[]; notice: string } };
+    };
+    // The decisions about the student (grade given, grade sent) went with them: the report says so, names the course,
+    // and tells the school to export the course's trail for the exam board before an erasure.
+    expect(report.auditTrail?.entries).toBeGreaterThanOrEqual(1);
+    expect(report.auditTrail?.courses.map((c) => c.contextId)).toEqual([seeded.placement.contextId]);
+    expect(report.auditTrail?.notice).toMatch(/removed with them.*export.*audit trail.*before asking for an erasure/);
+    expect(report.removed.find((r) => r.collection === 'audit_trail')?.documents).toBe(report.auditTrail?.entries);
 
     expect(await findEverywhere(db, ERASED)).toEqual([]);
     expect(await findEverywhere(db, 'ERASED-MARKER')).toEqual([]);
@@ -114,6 +126,8 @@ describe('erasure of one person', () => {
   it('when a teacher who graded is erased, then the graded work of students stays, with the assessor pseudonymised', async () => {
     const res = await erase({ platformId: g.h.platform.id, sub: teacherId() });
     expect(res.status).toBe(200);
+    // The teacher had no decisions ABOUT them in the trail: no notice.
+    expect(((await res.json()) as { report: { auditTrail?: unknown } }).report.auditTrail).toBeUndefined();
     expect(await findEverywhere(db, teacherId())).toEqual([]);
     const attempt = await db.collection('evidence_attempts').findOne({ studentId: STAYS });
     expect(attempt?.status).toBe('graded');
@@ -121,5 +135,21 @@ describe('erasure of one person', () => {
     const trail = await db.collection('audit_trail').find({ studentId: STAYS, kind: 'grade-given' }).toArray();
     expect(trail).toHaveLength(1);
     expect(trail[0]?.actor).toEqual({ id: (attempt?.assessment as { assessorId: string }).assessorId, role: 'teacher' });
+    // The pseudonym is random, not derived from the id: whoever holds the LMS's user list cannot recompute it.
+    const pseudonym = (attempt?.assessment as { assessorId: string }).assessorId;
+    for (const derived of [g.h.platform.id + '\u0000' + teacherId(), teacherId()]) expect(pseudonym).not.toContain(createHash('sha256').update(derived).digest('hex').slice(0, 12));
+  });
+});
+
+describe('the privacy admin API without PRIVACY_ADMIN_TOKEN', () => {
+  it('does not exist, even when the registration key is set and presented', async () => {
+    const h = await startLtiHarness({ env: { LTI_REGISTRATION_KEY: REGISTRATION_KEY } });
+    try {
+      const headers = { 'content-type': 'application/json', authorization: `Bearer ${REGISTRATION_KEY}` };
+      expect((await fetch(`${h.toolBase}/admin/privacy/erasures`, { method: 'POST', headers, body: JSON.stringify({ platformId: h.platform.id, sub: 'anyone' }) })).status).toBe(404);
+      expect((await fetch(`${h.toolBase}/admin/privacy/retention`, { headers })).status).toBe(404);
+    } finally {
+      await h.close();
+    }
   });
 });

@@ -8,14 +8,14 @@ import { privacyAdminRoutes, privacyRoutes } from './routes';
 
 export { PERSONAL_DATA, EVIDENCE_FILES } from './data/personal-data-registry';
 export type { PersonalDataEntry, PersonScope } from './data/personal-data-registry';
-export { erasePerson, personRefOf, pseudonymOf, ERASURES_COLLECTION, WHAT_STAYS } from './use-cases/erase-person';
+export { erasePerson, personRefOf, newPseudonym, ERASURES_COLLECTION, WHAT_STAYS, AUDIT_TRAIL_NOTICE } from './use-cases/erase-person';
 export type { ErasureReport, PersonKey } from './use-cases/erase-person';
 export { exportPerson } from './use-cases/export-person';
 export { zip } from './use-cases/zip-writer';
-export { runRetention, startRetentionJob, removeOrphanedFiles, courseRetention, DEFAULT_RETENTION_DAYS, ORPHAN_AGE_MS } from './use-cases/retention';
+export { runRetention, startRetentionJob, removeOrphanedFiles, courseRetention, listCourseRetention, setCourseRetention, courseIdOf, DEFAULT_RETENTION_DAYS, ORPHAN_AGE_MS } from './use-cases/retention';
 
 export interface PrivacyFeature {
-  /** Mounted outside /api: the operator's erasure API (present only with an operator key). */
+  /** Mounted outside /api: the operator's erasure and retention API (present only with PRIVACY_ADMIN_TOKEN). */
   adminRouter: Router;
   /** The data inventory page, public: GET /privacy. */
   inventoryRouter: Router;
@@ -23,6 +23,6 @@ export interface PrivacyFeature {
   router: Router;
 }
 
-export function createPrivacyFeature(deps: { connection: Connection; logger: Logger; operatorKey: string | undefined }): PrivacyFeature {
+export function createPrivacyFeature(deps: { connection: Connection; logger: Logger; adminToken: string | undefined; retentionDays: number }): PrivacyFeature {
   return { adminRouter: privacyAdminRoutes(deps), inventoryRouter: inventoryRoutes(), router: privacyRoutes(deps) };
 }

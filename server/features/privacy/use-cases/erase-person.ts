@@ -1,7 +1,7 @@
 // Erasure on request (GDPR art. 17): every document and evidence file of one person on one platform is removed, and
 // where others' records name them (assessor, coach, group member) the name is pulled out or replaced by a pseudonym.
 // The erasure is logged and recorded without personal data: a random erasure id, a one-way hash of the person, counts.
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import mongoose, { type Connection } from 'mongoose';
 import type { Logger } from '../../../logger';
 import { EVIDENCE_FILES, PERSONAL_DATA, type PersonScope } from '../data/personal-data-registry';
@@ -24,7 +24,27 @@ export interface ErasureReport {
   files: number;
   /** What Playroute cannot or may not remove, said plainly for the person and the privacy officer. */
   stays: string[];
+  /** Present when assessment decisions about the person were in the audit trail: they went with them (see below). */
+  auditTrail?: { entries: number; courses: { platformId: string; deploymentId: string; contextId: string }[]; notice: string };
 }
+
+// The audit trail and erasure: decisions ABOUT the person (they are the student) are removed with them, not kept under
+// a pseudonym. Considered and rejected: keeping each entry with studentId replaced by a random one-way pseudonym.
+// - It would not be erasure. An entry keeps the grade, the outcome, the resource link and the second it was given; the
+//   school's LMS gradebook keeps the same grade at the same moment under the student's name (we sent it there), so the
+//   school can link the pseudonym back. Data that can be re-identified with information the controller holds is still
+//   personal data (GDPR recital 26), and art. 17 would not be met.
+// - It would not serve the exam board either: the trail is there to reconstruct a decision about a named student (an
+//   appeal, a fraud inquiry); an entry no one can attribute cannot answer that.
+// - Whether a legal duty to keep exam records overrides the request (art. 17(3)(b)) is the school's call as controller,
+//   not Playroute's as processor. So the report says plainly that the entries are gone and which courses they were in,
+//   and the school exports a course's trail (GET /api/audit-trail/export) for the exam board BEFORE it asks for an
+//   erasure, or refuses the request where that duty applies.
+// Decisions the person TOOK (as assessor) stay in the trail, the actor replaced by a pseudonym: they are first of all
+// the student's record. That pseudonym is random per erasure (same within one erasure, so one assessor's decisions still
+// read as one person's), never a hash of the id: a hash could be recomputed from the LMS's list of user ids.
+export const AUDIT_TRAIL_NOTICE =
+  'Assessment decisions about this person were in the audit trail of the courses listed and have been removed with them. If the exam board must keep them, the school exports the course’s audit trail (GET /api/audit-trail/export) before asking for an erasure.';
 
 export const WHAT_STAYS = [
   'Grades already sent to the LMS gradebook stay there: Playroute cannot remove them; ask the LMS administrator.',
@@ -38,9 +58,9 @@ export function personRefOf(person: PersonKey): string {
   return createHash('sha256').update(`${person.platformId}\u0000${person.sub}`).digest('hex');
 }
 
-/** The stand-in written where the person was named in someone else's record: stable per person, not reversible. */
-export function pseudonymOf(person: PersonKey): string {
-  return `erased-${personRefOf(person).slice(0, 12)}`;
+/** The stand-in written where the person was named in someone else's record: random per erasure, so not linkable back. */
+export function newPseudonym(): string {
+  return `erased-${randomBytes(6).toString('hex')}`;
 }
 
 function db(connection: Connection) {
@@ -59,7 +79,9 @@ export async function personScope(connection: Connection, person: PersonKey): Pr
 export async function erasePerson(deps: { connection: Connection; logger: Logger; now?: () => Date }, person: PersonKey): Promise<ErasureReport> {
   const database = db(deps.connection);
   const scope = await personScope(deps.connection, person);
-  const pseudonym = pseudonymOf(person);
+  const pseudonym = newPseudonym();
+  const auditEntries = await database.collection('audit_trail').find({ platformId: person.platformId, studentId: person.sub }, { projection: { platformId: 1, deploymentId: 1, contextId: 1 } }).toArray();
+  const auditCourses = [...new Map(auditEntries.map((e) => [JSON.stringify([e.platformId, e.deploymentId, e.contextId]), { platformId: String(e.platformId), deploymentId: String(e.deploymentId), contextId: String(e.contextId) }])).values()];
   const removed: ErasureReport['removed'] = [];
   const pseudonymised: ErasureReport['pseudonymised'] = [];
 
@@ -88,7 +110,8 @@ export async function erasePerson(deps: { connection: Connection; logger: Logger
     }
   }
 
-  const report: ErasureReport = { erasureId: randomUUID(), personRef: personRefOf(person), at: (deps.now ?? (() => new Date()))(), removed, pseudonymised, files: files.length, stays: WHAT_STAYS };
+  const report: ErasureReport = { erasureId: randomUUID(), personRef: personRefOf(person), at: (deps.now ?? (() => new Date()))(), removed, pseudonymised, files: files.length, stays: WHAT_STAYS,
+    ...(auditEntries.length > 0 ? { auditTrail: { entries: auditEntries.length, courses: auditCourses, notice: AUDIT_TRAIL_NOTICE } } : {}) };
   const counts = { removed: removed.map((r) => [r.collection, r.documents]), pseudonymised: pseudonymised.map((r) => [r.collection, r.documents]), files: files.length };
   await database.collection(ERASURES_COLLECTION).insertOne({ _id: report.erasureId as never, personRef: report.personRef, at: report.at, ...counts });
   deps.logger.info({ erasureId: report.erasureId, personRef: report.personRef, ...counts }, 'personal data erased on request');

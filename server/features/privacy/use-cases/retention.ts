@@ -1,4 +1,7 @@
-// Retention: a course's personal data is removed a retention period (default one year) after the course ended.
+// Retention: a course's personal data is removed a retention period after the course ended. The school sets the
+// period: RETENTION_DAYS for every course (default 365), and the operator may set one course apart (a course whose
+// exam board keeps records longer, a short pilot) through the admin API; that override is kept per course in
+// privacy_retention_settings (no personal data: a course key and a number of days).
 //
 // Course end: LTI 1.3 launches carry no course end date that every LMS sends (the context claim has id, label, title
 // and type only; Canvas gives course or term dates only as variable substitutions the tool's configuration must ask for:
@@ -17,6 +20,7 @@ import { EVIDENCE_FILES, PERSONAL_DATA, type CourseScope } from '../data/persona
 
 export const DEFAULT_RETENTION_DAYS = 365;
 export const RETENTION_RUNS_COLLECTION = 'privacy_retention_runs';
+export const RETENTION_SETTINGS_COLLECTION = 'privacy_retention_settings';
 const DAY_MS = 86_400_000;
 const LEASE_MS = 10 * 60_000;
 /** An evidence file no attempt refers to is an interrupted upload once it is this old. */
@@ -32,6 +36,7 @@ export interface RetentionDeps {
   connection: Connection;
   logger?: Logger;
   now?: () => Date;
+  /** The school's period for every course (RETENTION_DAYS); a course's own setting wins over it. */
   retentionDays?: number;
   /** Names this runner in its claims (tests run two in one process). */
   runnerId?: string;
@@ -47,9 +52,47 @@ function db(connection: Connection) {
   return connection.db;
 }
 
+/** The opaque id of a course in the admin API: its platform, deployment and context, base64url-encoded JSON. */
+export function courseIdOf(course: CourseKey): string {
+  return Buffer.from(JSON.stringify([course.platformId, course.deploymentId, course.contextId])).toString('base64url');
+}
+
+/** The course a courseIdOf id names, or undefined when it is not one. */
+export function courseOfId(id: string): CourseKey | undefined {
+  try {
+    const parts: unknown = JSON.parse(Buffer.from(id, 'base64url').toString('utf8'));
+    if (!Array.isArray(parts) || parts.length !== 3 || !parts.every((p) => typeof p === 'string' && p.length > 0)) return undefined;
+    const [platformId, deploymentId, contextId] = parts as [string, string, string];
+    return { platformId, deploymentId, contextId };
+  } catch {
+    return undefined;
+  }
+}
+
+function settings(connection: Connection) {
+  return db(connection).collection<{ _id: string; platformId: string; deploymentId: string; contextId: string; days: number; setAt: Date }>(RETENTION_SETTINGS_COLLECTION);
+}
+
+/** Sets the course's own retention period (days), or with undefined returns it to the school's period. */
+export async function setCourseRetention(connection: Connection, course: CourseKey, days: number | undefined): Promise<void> {
+  const id = courseIdOf(course);
+  if (days === undefined) await settings(connection).deleteOne({ _id: id });
+  else await settings(connection).replaceOne({ _id: id }, { ...course, days, setAt: new Date() }, { upsert: true });
+}
+
+export interface CourseRetention {
+  lastActivity?: Date;
+  removeOn?: Date;
+  retentionDays: number;
+  /** 'course' when the operator set this course's period, 'school' when RETENTION_DAYS applies. */
+  setBy: 'course' | 'school';
+}
+
 /** The course's last activity (latest launch of a member) and when its personal data will be removed. */
-export async function courseRetention(deps: Pick<RetentionDeps, 'connection' | 'retentionDays'>, course: CourseKey): Promise<{ lastActivity?: Date; removeOn?: Date; retentionDays: number }> {
-  const retentionDays = deps.retentionDays ?? DEFAULT_RETENTION_DAYS;
+export async function courseRetention(deps: Pick<RetentionDeps, 'connection' | 'retentionDays'>, course: CourseKey): Promise<CourseRetention> {
+  const own = await settings(deps.connection).findOne({ _id: courseIdOf(course) });
+  const retentionDays = own?.days ?? deps.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  const setBy = own ? 'course' : 'school';
   const [latest] = await db(deps.connection)
     .collection('lti_memberships')
     .find({ ...course, lastLaunchAt: { $type: 'date' } }, { projection: { lastLaunchAt: 1 } })
@@ -57,7 +100,18 @@ export async function courseRetention(deps: Pick<RetentionDeps, 'connection' | '
     .limit(1)
     .toArray();
   const lastActivity = latest?.lastLaunchAt as Date | undefined;
-  return { retentionDays, ...(lastActivity ? { lastActivity, removeOn: new Date(lastActivity.getTime() + retentionDays * DAY_MS) } : {}) };
+  return { retentionDays, setBy, ...(lastActivity ? { lastActivity, removeOn: new Date(lastActivity.getTime() + retentionDays * DAY_MS) } : {}) };
+}
+
+/** Every course Playroute knows (from launches), with its title, period, last activity and removal date. */
+export async function listCourseRetention(deps: Pick<RetentionDeps, 'connection' | 'retentionDays'>): Promise<(CourseRetention & CourseKey & { courseId: string; title?: string })[]> {
+  const contexts = await db(deps.connection).collection('lti_contexts').find({}, { projection: { platformId: 1, deploymentId: 1, contextId: 1, title: 1 } }).toArray();
+  const courses = [];
+  for (const context of contexts) {
+    const course: CourseKey = { platformId: String(context.platformId), deploymentId: String(context.deploymentId), contextId: String(context.contextId) };
+    courses.push({ courseId: courseIdOf(course), ...course, ...(typeof context.title === 'string' ? { title: context.title } : {}), ...(await courseRetention(deps, course)) });
+  }
+  return courses;
 }
 
 async function courseScope(connection: Connection, course: CourseKey): Promise<CourseScope> {
