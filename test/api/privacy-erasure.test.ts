@@ -121,6 +121,8 @@ describe('erasure of one person', () => {
     expect(logged[0]).toContain(report.erasureId);
     expect(logged[0]).not.toContain(ERASED);
     expect(await db.collection('privacy_erasures').countDocuments({ _id: report.erasureId as never, personRef: report.personRef })).toBe(1);
+    // The operator's token, sent with every call above (right and wrong), is in no log line.
+    expect(g.h.logLines.filter((line) => line.includes(OPERATOR_KEY))).toEqual([]);
   });
 
   it('when a teacher who graded is erased, then the graded work of students stays, with the assessor pseudonymised', async () => {
