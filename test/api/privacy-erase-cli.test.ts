@@ -78,6 +78,21 @@ describe('npm run privacy:erase', () => {
     expect(await findEverywhere(db, STUDENT)).not.toEqual([]);
   });
 
+  it('with --preview, says what would go, names the audit trail to export first, and changes nothing', async () => {
+    const before = await findEverywhere(db, STUDENT);
+    const result = await run(['--platform-id', h.platform.id, '--sub', STUDENT, '--preview'], { MONGODB_URI: uriFor(h.database.connection.name) });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { erasureId: string | null; preview?: boolean; removed: { collection: string; documents: number }[]; auditTrail?: { entries: number; courses: { contextId: string }[]; notice: string } };
+    expect(report.preview).toBe(true);
+    expect(report.erasureId).toBeNull();
+    expect(report.removed.map((r) => r.collection)).toEqual(expect.arrayContaining(['lti_people', 'routes', 'evidence_attempts', 'audit_trail']));
+    expect(report.auditTrail?.courses).toHaveLength(1);
+    expect(report.auditTrail?.notice).toMatch(/would be removed.*export each course’s audit trail.*now, before erasing/);
+    expect(await findEverywhere(db, STUDENT)).toEqual(before);
+    expect(await db.collection('privacy_erasures').countDocuments()).toBe(0);
+  });
+
   it('erases the student: prints what was removed, the audit-trail notice and what stays; their id is nowhere, the classmate keeps everything', async () => {
     const before = new Set((await findEverywhere(db, STUDENT)).map((hit) => hit.split('.')[0]));
     for (const name of ['lti_people', 'lti_memberships', 'routes', 'evidence_attempts', 'audit_trail']) expect(before).toContain(name);

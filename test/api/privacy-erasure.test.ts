@@ -91,6 +91,16 @@ describe('erasure of one person', () => {
     const staysBefore = (await findEverywhere(db, STAYS)).length;
     const chunksBefore = await db.collection('evidence.chunks').countDocuments();
 
+    // A preview first: the school learns of the audit-trail entries while it can still export them; nothing changes.
+    const preview = await erase({ platformId: g.h.platform.id, sub: ERASED, preview: true });
+    expect(preview.status).toBe(200);
+    const previewed = ((await preview.json()) as { report: { preview?: boolean; erasureId: string | null; auditTrail?: { courses: { contextId: string }[]; notice: string } } }).report;
+    expect(previewed).toMatchObject({ preview: true, erasureId: null });
+    expect(previewed.auditTrail?.courses.map((c) => c.contextId)).toEqual([seeded.placement.contextId]);
+    expect(previewed.auditTrail?.notice).toMatch(/would be removed/);
+    expect(await findEverywhere(db, ERASED)).toEqual(before);
+    expect(g.h.logLines.filter((line) => line.includes('personal data erased'))).toEqual([]);
+
     const res = await erase({ platformId: g.h.platform.id, sub: ERASED });
     expect(res.status).toBe(200);
     const { report } = (await res.json()) as {

@@ -8,7 +8,7 @@ import { privacyAdminRoutes, privacyRoutes } from './routes';
 
 export { PERSONAL_DATA, EVIDENCE_FILES } from './data/personal-data-registry';
 export type { PersonalDataEntry, PersonScope } from './data/personal-data-registry';
-export { erasePerson, personRefOf, newPseudonym, ERASURES_COLLECTION, WHAT_STAYS, AUDIT_TRAIL_NOTICE } from './use-cases/erase-person';
+export { erasePerson, personRefOf, newPseudonym, ERASURES_COLLECTION, WHAT_STAYS, AUDIT_TRAIL_NOTICE, AUDIT_TRAIL_PREVIEW_NOTICE } from './use-cases/erase-person';
 export type { ErasureReport, PersonKey } from './use-cases/erase-person';
 export { exportPerson } from './use-cases/export-person';
 export { zip } from './use-cases/zip-writer';

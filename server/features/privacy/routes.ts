@@ -1,5 +1,5 @@
 // The operator's privacy API, with Authorization: Bearer <PRIVACY_ADMIN_TOKEN>:
-//   POST /admin/privacy/erasures {platformId, sub}   erase one person
+//   POST /admin/privacy/erasures {platformId, sub}   erase one person ({…, preview: true}: only say what would go)
 //   GET  /admin/privacy/retention                    every course: last activity, period, removal date
 //   PUT  /admin/privacy/retention/:courseId {days}   the course's own period (days: null returns it to RETENTION_DAYS)
 //
@@ -27,7 +27,7 @@ import { courseOfId, courseRetention, listCourseRetention, setCourseRetention } 
 /** Teachers are told this long before the retention job removes a course's personal data. */
 const WARN_DAYS = 30;
 
-const erasureSchema = z.object({ platformId: z.string().min(1).max(200), sub: z.string().min(1).max(255) }).strict();
+const erasureSchema = z.object({ platformId: z.string().min(1).max(200), sub: z.string().min(1).max(255), preview: z.boolean().optional() }).strict();
 
 function sameSecret(given: string, expected: string): boolean {
   const digest = (text: string) => createHash('sha256').update(text).digest();
@@ -69,7 +69,8 @@ export function privacyAdminRoutes(deps: { connection: Connection; logger: Logge
   if (!deps.adminToken) return router;
   const operator = requireOperator(deps.adminToken);
   router.post('/admin/privacy/erasures', operator, validate(erasureSchema), async (req, res) => {
-    const report = await erasePerson({ connection: deps.connection, logger: deps.logger }, req.body as z.infer<typeof erasureSchema>);
+    const { preview, ...person } = req.body as z.infer<typeof erasureSchema>;
+    const report = await erasePerson({ connection: deps.connection, logger: deps.logger }, person, { preview });
     res.status(200).json({ report });
   });
   router.get('/admin/privacy/retention', operator, async (_req, res) => {

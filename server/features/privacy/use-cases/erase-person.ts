@@ -15,7 +15,10 @@ export interface PersonKey {
 }
 
 export interface ErasureReport {
-  erasureId: string;
+  /** null in a preview: nothing was erased, nothing recorded. */
+  erasureId: string | null;
+  /** A preview (dry run): the counts say what an erasure WOULD remove; nothing was changed. */
+  preview?: true;
   /** sha256 of platform and sub: lets an operator confirm a request was carried out without keeping who it was. */
   personRef: string;
   at: Date;
@@ -39,10 +42,13 @@ export interface ErasureReport {
 // - Whether a legal duty to keep exam records overrides the request (art. 17(3)(b)) is the school's call as controller,
 //   not Playroute's as processor. So the report says plainly that the entries are gone and which courses they were in,
 //   and the school exports a course's trail (GET /api/audit-trail/export) for the exam board BEFORE it asks for an
-//   erasure, or refuses the request where that duty applies.
+//   erasure, or refuses the request where that duty applies. A preview (--preview, or preview: true) lists those
+//   courses while nothing is gone yet.
 // Decisions the person TOOK (as assessor) stay in the trail, the actor replaced by a pseudonym: they are first of all
 // the student's record. That pseudonym is random per erasure (same within one erasure, so one assessor's decisions still
 // read as one person's), never a hash of the id: a hash could be recomputed from the LMS's list of user ids.
+export const AUDIT_TRAIL_PREVIEW_NOTICE =
+  'Assessment decisions about this person are in the audit trail of the courses listed and would be removed with them. If the exam board must keep them, export each course’s audit trail (GET /api/audit-trail/export) now, before erasing.';
 export const AUDIT_TRAIL_NOTICE =
   'Assessment decisions about this person were in the audit trail of the courses listed and have been removed with them. If the exam board must keep them, the school exports the course’s audit trail (GET /api/audit-trail/export) before asking for an erasure.';
 
@@ -76,7 +82,12 @@ export async function personScope(connection: Connection, person: PersonKey): Pr
   return { ...person, playbookIds, routeIds: routes.map((r) => String(r._id)) };
 }
 
-export async function erasePerson(deps: { connection: Connection; logger: Logger; now?: () => Date }, person: PersonKey): Promise<ErasureReport> {
+/**
+ * Erases the person, or with `preview` only counts what an erasure would remove and pseudonymise (changing nothing,
+ * recording nothing): so the school learns of audit-trail entries while it can still export them.
+ */
+export async function erasePerson(deps: { connection: Connection; logger: Logger; now?: () => Date }, person: PersonKey, options: { preview?: boolean } = {}): Promise<ErasureReport> {
+  const preview = options.preview === true;
   const database = db(deps.connection);
   const scope = await personScope(deps.connection, person);
   const pseudonym = newPseudonym();
@@ -88,7 +99,7 @@ export async function erasePerson(deps: { connection: Connection; logger: Logger
   // Files first: an attempt removed before its files would leave them orphaned and unfindable by attempt.
   const bucket = new mongoose.mongo.GridFSBucket(database, { bucketName: EVIDENCE_FILES.bucket });
   const files = await database.collection(`${EVIDENCE_FILES.bucket}.files`).find(EVIDENCE_FILES.owner(scope), { projection: { _id: 1 } }).toArray();
-  for (const file of files) await bucket.delete(file._id);
+  if (!preview) for (const file of files) await bucket.delete(file._id);
 
   for (const entry of PERSONAL_DATA) {
     const collection = database.collection(entry.collection);
@@ -99,19 +110,29 @@ export async function erasePerson(deps: { connection: Connection; logger: Logger
       for (const doc of docs) {
         const scrubbed = scrubReference(doc, { path: reference.path, action: reference.action, sub: person.sub, pseudonym });
         if (!scrubbed) continue;
-        await collection.replaceOne({ _id: doc._id }, scrubbed);
+        if (!preview) await collection.replaceOne({ _id: doc._id }, scrubbed);
         changedDocs += 1;
       }
     }
     if (changedDocs > 0) pseudonymised.push({ collection: entry.collection, what: entry.what, documents: changedDocs });
     if (entry.owned) {
-      const { deletedCount } = await collection.deleteMany(entry.owned(scope));
+      const deletedCount = preview ? await collection.countDocuments(entry.owned(scope)) : (await collection.deleteMany(entry.owned(scope))).deletedCount;
       if (deletedCount > 0) removed.push({ collection: entry.collection, what: entry.what, documents: deletedCount });
     }
   }
 
-  const report: ErasureReport = { erasureId: randomUUID(), personRef: personRefOf(person), at: (deps.now ?? (() => new Date()))(), removed, pseudonymised, files: files.length, stays: WHAT_STAYS,
-    ...(auditEntries.length > 0 ? { auditTrail: { entries: auditEntries.length, courses: auditCourses, notice: AUDIT_TRAIL_NOTICE } } : {}) };
+  const report: ErasureReport = {
+    erasureId: preview ? null : randomUUID(),
+    ...(preview ? { preview: true as const } : {}),
+    personRef: personRefOf(person),
+    at: (deps.now ?? (() => new Date()))(),
+    removed,
+    pseudonymised,
+    files: files.length,
+    stays: WHAT_STAYS,
+    ...(auditEntries.length > 0 ? { auditTrail: { entries: auditEntries.length, courses: auditCourses, notice: preview ? AUDIT_TRAIL_PREVIEW_NOTICE : AUDIT_TRAIL_NOTICE } } : {}),
+  };
+  if (preview) return report;
   const counts = { removed: removed.map((r) => [r.collection, r.documents]), pseudonymised: pseudonymised.map((r) => [r.collection, r.documents]), files: files.length };
   await database.collection(ERASURES_COLLECTION).insertOne({ _id: report.erasureId as never, personRef: report.personRef, at: report.at, ...counts });
   deps.logger.info({ erasureId: report.erasureId, personRef: report.personRef, ...counts }, 'personal data erased on request');
