@@ -217,7 +217,7 @@ describe('a production install from a fresh copy', () => {
     lap('build');
     await mustRun('npm', ['prune', '--omit=dev', '--no-audit', '--no-fund']);
     lap('prune');
-    for (const devTool of ['tsx', 'vite', 'esbuild', 'typescript', 'vitest']) expect(existsSync(path.join(work, 'node_modules', devTool))).toBe(false);
+    for (const devTool of ['tsx', 'vite', 'esbuild', 'typescript', 'vitest', 'react', 'react-dom']) expect(existsSync(path.join(work, 'node_modules', devTool))).toBe(false);
 
     // A certificate for localhost, as the school's proxy has one for its host name.
     const certDir = path.join(work, 'tls');
