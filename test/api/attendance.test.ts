@@ -5,6 +5,7 @@ import { Role } from '../../server/lti/claims';
 import { createPlaybookRepository } from '../../server/features/playbooks/data/playbook-repository';
 import { DEPLOYMENT_ID, startLtiHarness, launchInOtherCourse, type LtiHarness } from '../support/lti-harness';
 import { SMALL_SESSION, WORKSHOP, seedPlaybook } from '../support/playbook-seed';
+import { apiCalls, codeOf, ok } from '../support/api-calls';
 
 interface SessionsAnswer {
   sessions: {
@@ -29,25 +30,7 @@ afterAll(async () => {
   await h.close();
 });
 
-async function launchAs(user: string, placement: string): Promise<string> {
-  const outcome = await h.browser().launch({ user, placement });
-  if (!outcome.sessionToken) throw new Error(`launch of ${user} ended with ${outcome.status}`);
-  return outcome.sessionToken;
-}
-
-function send(token: string, method: string, path: string, body?: unknown): Promise<Response> {
-  return h.api(token, path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-}
-
-async function ok<T>(res: Response, status = 200): Promise<T> {
-  expect(res.status, await res.clone().text()).toBe(status);
-  return (await res.json()) as T;
-}
-
-async function codeOf(res: Response, status: number): Promise<string> {
-  expect(res.status, await res.clone().text()).toBe(status);
-  return ((await res.json()) as { error: { code: string } }).error.code;
-}
+const { launchAs, send } = apiCalls(() => h);
 
 /** A seeded course where Daan and Fleur signed up for the small workshop session (a month ahead). */
 async function signedUpCourse() {

@@ -4,6 +4,7 @@ import type { Member } from '../../server/demo-lms/index';
 import { Role } from '../../server/lti/claims';
 import { seedPlaybook } from '../support/playbook-seed';
 import { startLtiHarness, type LtiHarness, launchInOtherCourse as launchElsewhere } from '../support/lti-harness';
+import { apiCalls, codeOf, ok } from '../support/api-calls';
 
 interface RouteAnswer {
   route: { id: string; status: string; version: number; lastReview?: { decision: string; by: string; comment?: string }; ownActivities: { id: string; status: string; reviewComment?: string }[] };
@@ -28,25 +29,7 @@ afterAll(async () => {
   await h.close();
 });
 
-async function launchAs(user: string, placement: string): Promise<string> {
-  const outcome = await h.browser().launch({ user, placement });
-  if (!outcome.sessionToken) throw new Error(`launch of ${user} ended with ${outcome.status}`);
-  return outcome.sessionToken;
-}
-
-function send(token: string, method: string, path: string, body?: unknown): Promise<Response> {
-  return h.api(token, path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-}
-
-async function ok<T>(res: Response, status = 200): Promise<T> {
-  expect(res.status, await res.clone().text()).toBe(status);
-  return (await res.json()) as T;
-}
-
-async function codeOf(res: Response, status: number): Promise<string> {
-  expect(res.status, await res.clone().text()).toBe(status);
-  return ((await res.json()) as { error: { code: string } }).error.code;
-}
+const { launchAs, send } = apiCalls(() => h);
 
 /** The student opens their route, composes a sound one and submits it. */
 async function submittedRoute(token: string): Promise<RouteAnswer['route']> {
