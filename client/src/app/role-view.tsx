@@ -2,8 +2,8 @@
 import { lazy, Suspense, useState, type ComponentType } from 'react';
 import type { ReviewProps } from '../features/class-overview/components/class-overview';
 import { Loading } from '../components/status';
+import { TabList } from '../components/tab-list';
 import { requireMessages, type MessagePart } from '../i18n/catalogues';
-import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/en';
 import type { SessionView } from '../lib/session-api';
 
@@ -78,27 +78,11 @@ function ClassReview({ studentId, name, onClose, onChanged }: ReviewProps) {
 }
 
 function StaffWorkspace({ session, tabs, label }: { session: SessionView; tabs: Tabs; label: MessageKey }) {
-  const { t } = useI18n();
   const [tab, setTab] = useState<TabId>(tabs[0]?.id ?? 'class');
   const isTeacher = session.roles.includes('teacher');
   return (
     <div>
-      <div role="tablist" aria-label={t(label)} className="tabs">
-        {tabs.map((item) => (
-          <button
-            key={item.id}
-            type="button"
-            role="tab"
-            id={`tab-${item.id}`}
-            aria-selected={tab === item.id}
-            aria-controls={`panel-${item.id}`}
-            className={tab === item.id ? 'tab active' : 'tab'}
-            onClick={() => setTab(item.id)}
-          >
-            {t(item.label)}
-          </button>
-        ))}
-      </div>
+      <TabList<TabId> label={label} tabs={tabs} selected={tab} onSelect={setTab} />
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {/* Inside the panel, so the tabs stay while another tab's chunk loads. */}
         <Suspense fallback={<Loading />}>
@@ -141,26 +125,10 @@ const STUDENT_TABS: readonly { id: StudentTabId; label: MessageKey }[] = [
 
 /** The student's route first (as before), the intake and learning from each other a tab away. */
 function StudentWorkspace({ session }: { session: SessionView }) {
-  const { t } = useI18n();
   const [tab, setTab] = useState<StudentTabId>('route');
   return (
     <div>
-      <div role="tablist" aria-label={t('tabs.studentLabel')} className="tabs">
-        {STUDENT_TABS.map((item) => (
-          <button
-            key={item.id}
-            type="button"
-            role="tab"
-            id={`tab-${item.id}`}
-            aria-selected={tab === item.id}
-            aria-controls={`panel-${item.id}`}
-            className={tab === item.id ? 'tab active' : 'tab'}
-            onClick={() => setTab(item.id)}
-          >
-            {t(item.label)}
-          </button>
-        ))}
-      </div>
+      <TabList<StudentTabId> label={'tabs.studentLabel'} tabs={STUDENT_TABS} selected={tab} onSelect={setTab} />
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         <Suspense fallback={<Loading />}>
           {tab === 'route' ? <StudentHome session={session} /> : null}
