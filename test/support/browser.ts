@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => Boolean(p));
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
@@ -71,8 +71,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 const AXE_SCRIPT = path.resolve(import.meta.dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js');
 
-/** Serious and critical axe-core violations on the page as it is now: rule id and the elements it found. */
-export async function seriousAxeViolations(page: Page): Promise<{ id: string; targets: string[] }[]> {
+/** Serious and critical axe-core violations on the page (or the tool's frame inside an LMS page) as it is now: rule id and the elements it found. */
+export async function seriousAxeViolations(page: Page | Frame): Promise<{ id: string; targets: string[] }[]> {
   // Evaluated through the DevTools protocol, not as a <script> tag: Playroute's Content-Security-Policy (nonces, no
   // 'unsafe-inline') rightly refuses an inline script tag, and the test must not weaken the page it checks.
   await page.evaluate(fs.readFileSync(AXE_SCRIPT, 'utf8'));
