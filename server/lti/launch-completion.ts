@@ -35,7 +35,9 @@ export async function completeLaunch(deps: LaunchCompletionDeps, props: { platfo
   const framing = Promise.all([...origins].map((origin) => deps.framing?.remember(platformId, origin, now)));
   const records = deps.records.recordLaunch({
     launchedAt: now,
-    person: { platformId, sub: launch.user.sub, ...definedOnly(launch.user) },
+    // Only what Playroute shows or uses (issue 15, data minimisation): the display name, e-mail and locale; the given and
+    // family names the LMS may also send are never shown, so they are not kept.
+    person: { platformId, sub: launch.user.sub, ...definedOnly({ name: launch.user.name, email: launch.user.email, locale: launch.user.locale }) },
     context: context
       ? {
           platformId,

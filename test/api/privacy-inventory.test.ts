@@ -49,4 +49,18 @@ describe('privacy', () => {
     expect(person).not.toBeNull();
     for (const field of ['name', 'email', 'givenName', 'familyName']) expect(person?.[field] ?? null, field).toBeNull();
   });
+
+  it('from a launch with every name claim, Playroute keeps the name it shows and not the given and family names it never shows', async () => {
+    const browser = h.browser();
+    const login = await browser.login(h.lms.startLaunch({ user: h.lms.member('student').userId }).url);
+    if (!('state' in login)) throw new Error('no login');
+    const claims = h.validClaims({ nonce: login.nonce, sub: 'u-named-student', name: 'Noor el Amrani', given_name: 'Noor', family_name: 'el Amrani', [Claim.roles]: [Role.learner] });
+    const outcome = await browser.postLaunch(h.lti.urls.launch, { id_token: await h.lms.signIdToken(claims), state: login.state });
+    expect(outcome.sessionToken).toBeTruthy();
+    const db = h.database.connection.db;
+    if (!db) throw new Error('no database');
+    const person = await db.collection('lti_people').findOne({ sub: 'u-named-student' });
+    expect(person?.name).toBe('Noor el Amrani');
+    for (const field of ['givenName', 'familyName']) expect(person?.[field] ?? null, field).toBeNull();
+  });
 });

@@ -21,8 +21,6 @@ export interface PersonRecord {
   platformId: string;
   sub: string;
   name?: string;
-  givenName?: string;
-  familyName?: string;
   email?: string;
   locale?: string;
   /**
@@ -87,7 +85,7 @@ export interface LinkReferenceRecord {
 const options = { versionKey: false as const };
 
 const personSchema = new Schema<PersonRecord>(
-  { platformId: String, sub: String, name: String, givenName: String, familyName: String, email: String, locale: String, lastLaunchAt: Date },
+  { platformId: String, sub: String, name: String, email: String, locale: String, lastLaunchAt: Date },
   { ...options, collection: 'lti_people' },
 );
 personSchema.index({ platformId: 1, sub: 1 }, { unique: true });
