@@ -31,6 +31,9 @@ describe.skipIf(browserMissing)(`a student downloads their data${browserMissing 
   it('clicks Download my data and gets a zip with their own data, in English and in Dutch', async () => {
     const { placement } = await seedPlaybook(h);
     const launch = await h.browser().launch({ user: 'u-student-priya', placement });
+    // Her first visit gives her the recommended route as a draft; made here, before the page, so the export surely has a
+    // route to hold (the page's own first read races the click on Download otherwise).
+    expect((await h.api(launch.sessionToken ?? '', '/api/route')).status).toBe(200);
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, locale: 'en-GB', acceptDownloads: true });
     page.setDefaultTimeout(UI_WAIT_MS);
     await page.goto(`${h.toolBase}/#session=${encodeURIComponent(launch.sessionToken ?? '')}`);
