@@ -199,5 +199,30 @@ describe.skipIf(browserMissing)(`intake, peers and project groups in the browser
     await expect.poll(async () => (await members.getByRole('listitem').allInnerTexts()).sort()).toEqual([...hers].sort());
     expect(await seriousAxeViolations(classmate)).toEqual([]);
     await classmate.close();
+
+    // The teacher's class overview shows the class's starting position: counts per level, Daan's "Strong" among them.
+    const overview = await open(teacher);
+    await overview.getByRole('tab', { name: 'Klas' }).click();
+    await overview.getByRole('heading', { name: 'Startpositie' }).waitFor();
+    await overview.getByText(/^3 van \d+ studenten hebben de intake ingediend\.$/).waitFor();
+    const startTable = overview.getByRole('table', { name: 'Aantal studenten per niveau, per leeruitkomst, uit de ingediende intakes' });
+    const pitchRow = startTable.getByRole('row').filter({ has: overview.getByRole('rowheader', { name: 'Pitches an idea' }) });
+    await pitchRow.getByRole('cell', { name: '1 (Strong)', exact: true }).waitFor();
+    await pitchRow.getByRole('cell', { name: '0 (Weak)', exact: true }).waitFor();
+    const planRow = startTable.getByRole('row').filter({ has: overview.getByRole('rowheader', { name: 'Plans a project' }) });
+    await planRow.getByRole('cell', { name: '1 (Insufficient)', exact: true }).waitFor();
+    expect(await seriousAxeViolations(overview)).toEqual([]);
+    await overview.close();
+
+    // Daan's coach opens his route and reads his intake: levels against the target and his learner profile.
+    const mentor = await open(await placed.launch(coachId));
+    await mentor.getByRole('button', { name: 'Route openen: Daan Jansen' }).click();
+    const intakeSection = mentor.getByRole('region', { name: 'Intake' });
+    await intakeSection.getByText('Student: niveau 1 (Insufficient) van 3. De leeruitkomst vraagt niveau 2 (Sufficient).').first().waitFor();
+    await intakeSection.getByText('Student: niveau 4 (Strong) van 4. De leeruitkomst vraagt niveau 3 (Good).').waitFor();
+    await intakeSection.getByText('MBO 4').waitFor();
+    await intakeSection.getByText('8', { exact: true }).waitFor();
+    expect(await seriousAxeViolations(mentor)).toEqual([]);
+    await mentor.close();
   }, 120_000);
 });

@@ -26,6 +26,8 @@ const DownloadMyData = lazy(() => screen(import('../features/privacy/components/
 const MyGroups = lazy(() => screen(import('../features/project-groups/components/my-groups'), ['student'], (m) => m.MyGroups));
 const PeerSettings = lazy(() => screen(import('../features/peers/components/peer-settings'), ['coaching'], (m) => m.PeerSettings));
 const IntakeDesign = lazy(() => screen(import('../features/intake/components/intake-design'), ['coaching'], (m) => m.IntakeDesign));
+const ClassStart = lazy(() => screen(import('../features/intake/components/class-start'), ['coaching'], (m) => m.ClassStart));
+const StudentIntake = lazy(() => screen(import('../features/intake/components/student-intake'), ['coaching', 'student'], (m) => m.StudentIntakeSection));
 
 /** A screen's code and its texts, fetched side by side; it renders once both are there. */
 async function screen<M, P>(code: Promise<M>, parts: readonly MessagePart[], pick: (module: M) => ComponentType<P>): Promise<{ default: ComponentType<P> }> {
@@ -68,11 +70,20 @@ const ASSISTANT_TABS: Tabs = [
   { id: 'grading', label: 'tabs.grading' },
 ];
 
+/** One student's intake under their route, for the coach or teacher who opened it (issue 14). */
+function studentIntake(studentId: string) {
+  return (
+    <Suspense fallback={<Loading />}>
+      <StudentIntake studentId={studentId} />
+    </Suspense>
+  );
+}
+
 /** The coach's own route review (approve or return with a comment, level, proposals), opened from the class view. */
 function ClassReview({ studentId, name, onClose, onChanged }: ReviewProps) {
   return (
     <Suspense fallback={<Loading />}>
-      <RouteDetail key={studentId} studentId={studentId} fallbackName={name} onClose={onClose} onChanged={onChanged} />
+      <RouteDetail key={studentId} studentId={studentId} fallbackName={name} onClose={onClose} onChanged={onChanged} renderExtra={studentIntake} />
     </Suspense>
   );
 }
@@ -88,6 +99,7 @@ function StaffWorkspace({ session, tabs, label }: { session: SessionView; tabs: 
         <Suspense fallback={<Loading />}>
           {tab === 'design' ? <DesignerHome session={session} /> : null}
           {tab === 'class' ? <ClassOverview session={session} canAssignCoaches={isTeacher} renderReview={ClassReview} /> : null}
+          {tab === 'class' ? <ClassStart session={session} /> : null}
           {tab === 'students' ? <CoachWorkspace session={session} /> : null}
           {tab === 'grading' ? <GradingHome session={session} /> : null}
           {tab === 'grading' && isTeacher ? <CoursePrivacy /> : null}
@@ -108,7 +120,7 @@ function StaffWorkspace({ session, tabs, label }: { session: SessionView; tabs: 
 function CoachWorkspace({ session }: { session: SessionView }) {
   return (
     <>
-      <CoachHome session={session} />
+      <CoachHome session={session} renderStudentExtra={studentIntake} />
       <Suspense fallback={<Loading />}>
         <PeerPairs session={session} />
       </Suspense>

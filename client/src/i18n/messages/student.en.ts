@@ -233,6 +233,9 @@ export const studentEn = {
   'intake.result.intro': 'Each bar shows the levels of an outcome: filled up to where you stand, with a mark above the level the outcome asks.',
   'intake.picture.text': 'You: level {rank} ({label}) of {max}. The outcome asks level {target} ({targetLabel}).',
   'intake.picture.unknown': 'Not known yet. The outcome asks level {target} ({targetLabel}) of {max}.',
+  // The same picture read by staff, about the student (issue 14).
+  'intakeStaff.picture.text': 'Student: level {rank} ({label}) of {max}. The outcome asks level {target} ({targetLabel}).',
+  'intakeStaff.picture.unknown': 'Not known yet. The outcome asks level {target} ({targetLabel}) of {max}.',
   'intake.position.below': 'Still to grow.',
   'intake.position.at': 'At what is asked.',
   'intake.position.above': 'Beyond what is asked.',

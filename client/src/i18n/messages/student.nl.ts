@@ -234,6 +234,9 @@ export const studentNl: Record<keyof typeof studentEn, string> = {
   'intake.result.intro': 'Elke balk toont de niveaus van een leeruitkomst: gevuld tot waar jij staat, met een streep boven het niveau dat de leeruitkomst vraagt.',
   'intake.picture.text': 'Jij: niveau {rank} ({label}) van {max}. De leeruitkomst vraagt niveau {target} ({targetLabel}).',
   'intake.picture.unknown': 'Nog niet bekend. De leeruitkomst vraagt niveau {target} ({targetLabel}) van {max}.',
+  // The same picture read by staff, about the student (issue 14).
+  'intakeStaff.picture.text': 'Student: niveau {rank} ({label}) van {max}. De leeruitkomst vraagt niveau {target} ({targetLabel}).',
+  'intakeStaff.picture.unknown': 'Nog niet bekend. De leeruitkomst vraagt niveau {target} ({targetLabel}) van {max}.',
   'intake.position.below': 'Nog te groeien.',
   'intake.position.at': 'Op wat gevraagd wordt.',
   'intake.position.above': 'Voorbij wat gevraagd wordt.',

@@ -1,5 +1,5 @@
 // The study coach's dashboard: their students with route status and progress; one route opened to approve, return or set a level.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { SessionView } from '../../../lib/session-api';
 import { ErrorMessage, Loading } from '../../../components/status';
 import type { MessageKey } from '../../../i18n/en';
@@ -10,7 +10,7 @@ import { RouteDetail } from './route-detail';
 import { SessionAttendance } from './session-attendance';
 import { StudentList } from './student-list';
 
-export function CoachHome(_props: { session: SessionView }) {
+export function CoachHome({ renderStudentExtra }: { session: SessionView; renderStudentExtra?: (studentId: string) => ReactNode }) {
   const { t } = useI18n();
   const students = useCoachStudentsQuery();
   const reload = () => void students.refetch();
@@ -30,6 +30,7 @@ export function CoachHome(_props: { session: SessionView }) {
           studentId={open}
           fallbackName={openStudent?.name ?? open}
           onClose={() => setOpen(null)}
+          renderExtra={renderStudentExtra}
           onChanged={(message) => {
             setNotice(message);
             reload();

@@ -1,5 +1,5 @@
 // One student's route for the coach: the activities in order with their progress, the plan, and the review and level forms.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { ApiError } from '../../../lib/api-client';
 import { ErrorMessage, Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
@@ -20,9 +20,11 @@ interface Props {
   fallbackName: string;
   onClose: () => void;
   onChanged: (message: Notice) => void;
+  /** What other features show about this student (the intake), composed by the app layer. */
+  renderExtra?: (studentId: string) => ReactNode;
 }
 
-export function RouteDetail({ studentId, fallbackName, onClose, onChanged }: Props) {
+export function RouteDetail({ studentId, fallbackName, onClose, onChanged, renderExtra }: Props) {
   const { t, language } = useI18n();
   const view = useStudentRouteQuery(studentId);
   const catalogue = usePublishedActivitiesQuery();
@@ -81,6 +83,7 @@ export function RouteDetail({ studentId, fallbackName, onClose, onChanged }: Pro
       {view.isSuccess && view.data.route !== null ? (
         <RouteHistory studentId={studentId} name={name} titleOf={(id) => catalogue.data?.activities.find((a) => a.id === id)?.title ?? id} />
       ) : null}
+      {renderExtra?.(studentId)}
     </section>
   );
 }

@@ -20,7 +20,8 @@ export function pointTitle(design: IntakeDesign, point: { outcomeId: string; ind
   return `${outcome.title}: ${indicator?.text ?? point.indicatorId}`;
 }
 
-export function IntakePicture({ design, points }: { design: IntakeDesign; points: IntakePoint[] }) {
+/** `staff`: the words speak of "the student" rather than "you", for a coach or teacher reading someone's intake. */
+export function IntakePicture({ design, points, staff = false }: { design: IntakeDesign; points: IntakePoint[]; staff?: boolean }) {
   const { t } = useI18n();
   return (
     <ul className="intake-picture" style={{ listStyle: 'none', padding: 0, display: 'grid', gap: '0.75rem' }}>
@@ -34,8 +35,8 @@ export function IntakePicture({ design, points }: { design: IntakeDesign; points
             <Bar rank={point.rank} target={point.targetRank} max={point.maxRank} />
             <p style={{ margin: 0 }}>
               {point.rank === null
-                ? t('intake.picture.unknown', { target: point.targetRank, targetLabel: label(point.targetRank), max: point.maxRank })
-                : t('intake.picture.text', { rank: point.rank, label: label(point.rank), max: point.maxRank, target: point.targetRank, targetLabel: label(point.targetRank) })}{' '}
+                ? t(staff ? 'intakeStaff.picture.unknown' : 'intake.picture.unknown', { target: point.targetRank, targetLabel: label(point.targetRank), max: point.maxRank })
+                : t(staff ? 'intakeStaff.picture.text' : 'intake.picture.text', { rank: point.rank, label: label(point.rank), max: point.maxRank, target: point.targetRank, targetLabel: label(point.targetRank) })}{' '}
               <strong>{t(POSITION_KEYS[point.position])}</strong>
             </p>
           </li>
