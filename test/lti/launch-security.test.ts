@@ -66,7 +66,16 @@ describe('accepted launches', () => {
   it('a launch that shares only the names', async () => {
     const outcome = await launchWith((c) => ({ ...c, sub: 'only-names', name: 'Noor de Vries', given_name: 'Noor', family_name: 'de Vries' }));
     expect(await sessionRoles(outcome)).toEqual(['student']);
-    expect(await h.lti.records.getPerson(h.platform.id, 'only-names')).toMatchObject({ name: 'Noor de Vries', givenName: 'Noor' });
+    const person = await h.lti.records.getPerson(h.platform.id, 'only-names');
+    expect(person).toMatchObject({ name: 'Noor de Vries' });
+    // Only the name Playroute shows is kept (issue 15, data minimisation), not the parts it never shows.
+    expect(person).not.toHaveProperty('givenName');
+  });
+
+  it('a launch with given and family name but no full name keeps them joined as the name', async () => {
+    const outcome = await launchWith((c) => ({ ...without(c, 'name', 'email'), sub: 'name-parts', given_name: 'Noor', family_name: 'de Vries' }));
+    expect(await sessionRoles(outcome)).toEqual(['student']);
+    expect(await h.lti.records.getPerson(h.platform.id, 'name-parts')).toMatchObject({ name: 'Noor de Vries' });
   });
 
   it('a launch without any role lands without Playroute rights', async () => {
