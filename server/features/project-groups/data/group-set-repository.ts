@@ -1,23 +1,11 @@
 // Group sets as plain objects; a change is one write of the whole set, applied only over the version the teacher read.
 import type { Connection } from 'mongoose';
-import type { GroupingMode, GroupTarget, StoredGroup } from '../../../domain/groups/index';
+import type { GroupTarget } from '../../../domain/groups/index';
 import { ConcurrencyConflictError } from '../../../store/store-errors';
 import { groupSetModel, type GroupSetDocument } from './group-set-model';
 
-export interface GroupSet {
-  id: string;
-  playbookId: string;
-  title: string;
-  activityId?: string;
-  mode: GroupingMode;
-  target: GroupTarget;
-  fixedPartners: string[][];
-  groups: StoredGroup[];
-  missingPeers: { groupId: string; outcomeId: string }[];
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-}
+/** A stored set as the use cases see it: the document with its id by name, without who last wrote it. */
+export type GroupSet = Omit<GroupSetDocument, '_id' | 'updatedBy'> & { id: string };
 
 export type GroupSetChange = Pick<GroupSet, 'mode' | 'target' | 'fixedPartners' | 'groups' | 'missingPeers'>;
 
