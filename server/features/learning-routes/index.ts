@@ -11,6 +11,11 @@ export { studentsInScope } from './use-cases/coach-students';
 export type { StudentsInScope } from './use-cases/coach-students';
 export { playbookForSession } from './use-cases/placement-playbook';
 export { createRouteRepository } from './data/route-repository';
+// The student's and teacher's steps the demo course seeds with on a clock set back (server/demo-course/demo-clock.ts).
+export { openOwnRoute } from './use-cases/open-route';
+export { markOwnProgress, saveOwnRoute, submitOwnRoute } from './use-cases/own-route-changes';
+export { approveStudentRoute } from './use-cases/coach-reviews';
+export { signUpForSession } from './use-cases/session-signup';
 export type { RouteRepository, RouteSummary } from './data/route-repository';
 
 export interface LearningRoutesFeature {
