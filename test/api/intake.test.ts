@@ -167,3 +167,95 @@ describe('coach and teacher read the intakes', () => {
     expect((await c.refusal(await g.api(stranger, '/api/intake/class-start'), 404)).code).toBe('no_playbook');
   });
 });
+
+describe('a teacher reopens a submitted intake', () => {
+  interface StaffAnswer extends IntakeAnswer {
+    response: (NonNullable<IntakeAnswer['response']> & { history: { kind: string; by: string; at: string; reason: string | null }[] }) | null;
+    can: { review: boolean; reopen: boolean };
+  }
+
+  it('the student made a mistake: the teacher reopens it with a reason, the student changes and submits it again, and the history keeps who and when', async () => {
+    const placed = await seedIntakePlacement(g);
+    const [teacher, student] = await Promise.all([placed.launch(teacherId), placed.launch(daan)]);
+    await c.addIntake(teacher);
+    await c.submitIntake(student, { plan: 3, pitch: 3 });
+    const before = await c.ok<StaffAnswer>(await g.api(teacher, `/api/intake/students/${daan}`));
+    expect(before.can).toEqual({ review: true, reopen: true });
+    expect(before.response?.history.map((e) => [e.kind, e.by])).toEqual([['submitted', daan]]);
+
+    const path = `/api/intake/students/${daan}/reopen`;
+    const reopened = await c.ok<StaffAnswer>(await c.send(teacher, 'POST', path, { version: before.response?.version, reason: 'Plan placed at good by mistake' }));
+    expect(reopened.response?.status).toBe('draft');
+    expect(reopened.result).toBeNull();
+    expect(reopened.response?.history.at(-1)).toMatchObject({ kind: 'reopened', by: teacherId, reason: 'Plan placed at good by mistake' });
+    // A draft does not count for the class: the list shows the intake as open again.
+    const list = await c.ok<{ students: { student: { id: string }; intake: string }[] }>(await g.api(teacher, '/api/intake/students'));
+    expect(list.students.find((s) => s.student.id === daan)?.intake).toBe('draft');
+    expect((await c.refusal(await c.send(teacher, 'POST', path, { version: reopened.response?.version }), 409)).code).toBe('intake_not_submitted');
+
+    // The student sees it open again, with who reopened it and why, changes the plan and submits.
+    const own = await c.ok<StaffAnswer>(await g.api(student, '/api/intake'));
+    expect(own.response?.status).toBe('draft');
+    expect(own.response?.history.at(-1)).toMatchObject({ kind: 'reopened', reason: 'Plan placed at good by mistake' });
+    const fixed = await c.ok<IntakeAnswer>(
+      await c.send(student, 'PUT', '/api/intake', {
+        version: own.response?.version,
+        placements: [
+          { outcomeId: 'lo-plan', rank: 1 },
+          { outcomeId: 'lo-plan', indicatorId: 'i-milestones', rank: 1 },
+          { outcomeId: 'lo-pitch', rank: 3 },
+        ],
+        diagnostics: [{ outcomeId: 'lo-plan', answer: 'Book a room, invite, …' }],
+        profile: { hoursPerWeek: 6 },
+      }),
+    );
+    const again = await c.ok<StaffAnswer>(await c.send(student, 'POST', '/api/intake/submit', { version: fixed.response?.version }));
+    expect(point(again, 'lo-plan')).toMatchObject({ rank: 1, position: 'below' });
+    expect(again.response?.history.map((e) => [e.kind, e.by])).toEqual([
+      ['submitted', daan],
+      ['reopened', teacherId],
+      ['submitted', daan],
+    ]);
+  });
+
+  it('a student cannot reopen their own, nor a coach; a stale version is refused; a teacher of another course reaches nothing', async () => {
+    const placed = await seedIntakePlacement(g);
+    const [teacher, student, coach] = await Promise.all([placed.launch(teacherId), placed.launch(daan), placed.launch(coachId)]);
+    await c.addIntake(teacher);
+    const submitted = await c.submitIntake(student, { plan: 1, pitch: 3 });
+    const version = submitted.response?.version;
+    const path = `/api/intake/students/${daan}/reopen`;
+    expect((await c.refusal(await c.send(student, 'POST', path, { version }), 403)).code).toBe('not_authorised');
+    const asCoach = await c.ok<StaffAnswer>(await g.api(coach, `/api/intake/students/${daan}`));
+    expect(asCoach.can).toEqual({ review: false, reopen: false });
+    expect((await c.refusal(await c.send(coach, 'POST', path, { version }), 403)).code).toBe('not_authorised');
+    const stranger = await launchInOtherCourse(g.h, 'course-elsewhere', [Role.instructor], 'teacher-elsewhere');
+    expect((await c.refusal(await c.send(stranger, 'POST', path, { version }), 404)).code).toBe('no_playbook');
+    expect((await c.refusal(await c.send(teacher, 'POST', path, { version: (version ?? 0) + 5 }), 409)).code).toBe('version_conflict');
+    expect((await c.refusal(await c.send(teacher, 'POST', path, { reason: 'x' }), 400)).message).toMatch(/^version:/);
+    expect((await c.ok<IntakeAnswer>(await g.api(student, '/api/intake'))).response?.status).toBe('submitted');
+  });
+
+  it("a review stays with an answer the student leaves as it was, and goes when they rewrite it", async () => {
+    const placed = await seedIntakePlacement(g);
+    const [teacher, student] = await Promise.all([placed.launch(teacherId), placed.launch(fleur)]);
+    await c.addIntake(teacher);
+    const submitted = await c.submitIntake(student, { plan: 3, pitch: 3 }, 'Two steps.');
+    const reviewed = await c.ok<StaffAnswer>(await c.send(teacher, 'POST', `/api/intake/students/${fleur}/diagnostics/lo-plan/review`, { version: submitted.response?.version, comment: 'Too short', rank: 1 }));
+    const reopened = await c.ok<StaffAnswer>(await c.send(teacher, 'POST', `/api/intake/students/${fleur}/reopen`, { version: reviewed.response?.version }));
+    expect(reopened.response?.diagnostics[0]?.review).toMatchObject({ comment: 'Too short', rank: 1 });
+    const body = (answer: string) => ({
+      placements: [
+        { outcomeId: 'lo-plan', rank: 3 },
+        { outcomeId: 'lo-plan', indicatorId: 'i-milestones', rank: 3 },
+        { outcomeId: 'lo-pitch', rank: 3 },
+      ],
+      diagnostics: [{ outcomeId: 'lo-plan', answer }],
+      profile: { hoursPerWeek: 6 },
+    });
+    const same = await c.ok<IntakeAnswer>(await c.send(student, 'PUT', '/api/intake', { version: reopened.response?.version, ...body('Two steps.') }));
+    expect(same.response?.diagnostics[0]?.review).toMatchObject({ comment: 'Too short' });
+    const rewritten = await c.ok<IntakeAnswer>(await c.send(student, 'PUT', '/api/intake', { version: same.response?.version, ...body('Book, invite, script, run, evaluate.') }));
+    expect(rewritten.response?.diagnostics[0]?.review).toBeNull();
+  });
+});

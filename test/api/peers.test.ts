@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handInText, judgement, startGradingHarness, type GradingHarness } from '../support/grading-seed';
 import { calls, coachId, daan, fleur, noor, oliver, priya, seedIntakePlacement, teacherId } from '../support/intake-class';
+import { launchInOtherCourse } from '../support/lti-harness';
+import { Role } from '../../server/lti/claims';
 
 let g: GradingHarness;
 let c: ReturnType<typeof calls>;
@@ -130,6 +132,75 @@ describe('a junior finds a peer', () => {
     const after = await c.ok<PeersAnswer>(await g.api(as(priya), '/api/peers/me'));
     expect(after.juniors).toEqual({ count: 1, max: 1 });
     expect(after.incoming.filter((r) => r.status === 'accepted')).toHaveLength(1);
+  });
+});
+
+describe('ending a pair', () => {
+  /** Daan asks Fleur on the plan and she accepts; N is 1, so Fleur is then full. */
+  async function pairedClass() {
+    const k = await classWithPeers({ max: 1 });
+    await c.ok(await offer(k.as(fleur)));
+    await c.ok(await c.send(k.as(daan), 'POST', '/api/peers/requests', { ...PLAN, peerId: fleur }), 201);
+    const requestId = (await c.ok<PeersAnswer>(await g.api(k.as(fleur), '/api/peers/me'))).incoming[0]?.id ?? '';
+    await c.ok(await c.send(k.as(fleur), 'POST', `/api/peers/requests/${requestId}/accept`));
+    return { ...k, requestId };
+  }
+  const proposedTo = async (token: string) => (await c.ok<ProposalsAnswer>(await g.api(token, '/api/peers/proposals?outcomeId=lo-plan'))).peers.map((p) => p.id);
+
+  it("the junior ends it: the peer's place frees up, neither sees the other's contact, the coach's list no longer has it, and the junior may ask again", async () => {
+    const { placed, as, requestId } = await pairedClass();
+    expect(await proposedTo(as(oliver))).toEqual([]);
+    const coach = await placed.launch(coachId);
+    expect((await c.ok<{ pairs: unknown[] }>(await g.api(coach, '/api/peers/pairs'))).pairs).toHaveLength(1);
+
+    const ended = await c.ok<PeersAnswer>(await c.send(as(daan), 'POST', `/api/peers/requests/${requestId}/end`));
+    expect(ended.asked[0]).toMatchObject({ status: 'ended', peer: { id: fleur, email: null } });
+    const fleurs = await c.ok<PeersAnswer>(await g.api(as(fleur), '/api/peers/me'));
+    expect(fleurs.juniors).toEqual({ count: 0, max: 1 });
+    expect(fleurs.incoming[0]).toMatchObject({ status: 'ended', junior: { id: daan, email: null } });
+    expect((await c.ok<{ pairs: unknown[] }>(await g.api(coach, '/api/peers/pairs'))).pairs).toEqual([]);
+
+    // Fleur has room again: Oliver is proposed her and she takes him on within N.
+    expect(await proposedTo(as(oliver))).toEqual([fleur]);
+    await c.ok(await c.send(as(oliver), 'POST', '/api/peers/requests', { ...PLAN, peerId: fleur }), 201);
+    const olivers = (await c.ok<PeersAnswer>(await g.api(as(fleur), '/api/peers/me'))).incoming.find((r) => r.junior.id === oliver);
+    expect((await c.ok<PeersAnswer>(await c.send(as(fleur), 'POST', `/api/peers/requests/${olivers?.id}/accept`))).juniors).toEqual({ count: 1, max: 1 });
+    // The ended pair does not block Daan from asking on the plan again.
+    await c.ok(await c.send(as(priya), 'PUT', '/api/peers/offer', { points: [PLAN] }));
+    await c.ok(await c.send(as(daan), 'POST', '/api/peers/requests', { ...PLAN, peerId: priya }), 201);
+    expect((await c.refusal(await c.send(as(daan), 'POST', `/api/peers/requests/${requestId}/end`), 409)).code).toBe('invalid_transition');
+  });
+
+  it('the peer ends it, and the load is given back', async () => {
+    const { as, requestId } = await pairedClass();
+    const ended = await c.ok<PeersAnswer>(await c.send(as(fleur), 'POST', `/api/peers/requests/${requestId}/end`));
+    expect(ended.juniors).toEqual({ count: 0, max: 1 });
+    expect(ended.incoming[0]).toMatchObject({ status: 'ended', junior: { email: null } });
+    expect((await c.ok<PeersAnswer>(await g.api(as(daan), '/api/peers/me'))).asked[0]).toMatchObject({ status: 'ended', peer: { email: null } });
+  });
+
+  it('junior and peer end it at the same moment: one of them does, and the place is given back once', async () => {
+    const { as, requestId } = await pairedClass();
+    const answers = await Promise.all([daan, fleur].map((who) => c.send(as(who), 'POST', `/api/peers/requests/${requestId}/end`)));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect((await c.ok<PeersAnswer>(await g.api(as(fleur), '/api/peers/me'))).juniors).toEqual({ count: 0, max: 1 });
+  });
+
+  it('the teacher ends it from the pairs list; a third student, a coach and a teacher of another course cannot', async () => {
+    const { placed, teacher, as, requestId } = await pairedClass();
+    expect((await c.refusal(await c.send(as(oliver), 'POST', `/api/peers/requests/${requestId}/end`), 404)).code).toBe('peer_request_not_found');
+    const coach = await placed.launch(coachId);
+    expect((await c.refusal(await c.send(coach, 'POST', `/api/peers/pairs/${requestId}/end`), 403)).code).toBe('not_authorised');
+    expect((await c.refusal(await c.send(as(daan), 'POST', `/api/peers/pairs/${requestId}/end`), 403)).code).toBe('not_authorised');
+    const stranger = await launchInOtherCourse(g.h, 'course-elsewhere', [Role.instructor], 'teacher-elsewhere');
+    expect((await c.refusal(await c.send(stranger, 'POST', `/api/peers/pairs/${requestId}/end`), 404)).code).toBe('no_playbook');
+    expect((await c.ok<PeersAnswer>(await g.api(as(fleur), '/api/peers/me'))).juniors.count).toBe(1);
+
+    const pairs = await c.ok<{ pairs: { id: string }[] }>(await c.send(teacher, 'POST', `/api/peers/pairs/${requestId}/end`));
+    expect(pairs.pairs).toEqual([]);
+    expect((await c.ok<PeersAnswer>(await g.api(as(fleur), '/api/peers/me'))).juniors.count).toBe(0);
+    expect((await c.refusal(await c.send(teacher, 'POST', `/api/peers/pairs/${requestId}/end`), 409)).code).toBe('invalid_transition');
+    expect((await c.refusal(await c.send(teacher, 'POST', '/api/peers/pairs/nothing-here/end'), 404)).code).toBe('peer_request_not_found');
   });
 });
 

@@ -3,6 +3,7 @@ export * from './level-scale';
 export * from './points';
 export * from './intake-design';
 export * from './intake-response';
+export * from './intake-history';
 export * from './standing';
 export * from './intake-result';
 export * from './class-start';

@@ -1,6 +1,7 @@
 // A student's intake: self-placement per point, answers to diagnostic tasks, the learner profile; a draft until submitted.
 
 import type { IntakeDesign } from './intake-design';
+import type { IntakeEvent } from './intake-history';
 import { designPoints, designScales } from './intake-design';
 import type { LearningOutcome } from '../outcome';
 import { pointKey, type PointRef } from './points';
@@ -36,6 +37,8 @@ export interface IntakeResponse {
   profile: LearnerProfile;
   status: IntakeStatus;
   submittedAt?: Date;
+  /** Submitted and reopened, oldest first (intake-history.ts); absent on intakes stored before it was kept. */
+  history?: IntakeEvent[];
 }
 
 export type IntakeIssue =

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PointStanding } from '../intake/index';
-import { activePeerPoints, decideRequest, juniorPoints, peerEligiblePoints, proposePeers, type PeerCandidate } from './index';
+import { activePeerPoints, decideRequest, endPair, juniorPoints, peerEligiblePoints, proposePeers, type PeerCandidate } from './index';
 
 const standing = (outcomeId: string, rank: number | null, targetRank = 2): PointStanding => ({
   outcomeId,
@@ -67,5 +67,21 @@ describe('a request between junior and peer', () => {
     expect(decideRequest(request, 'j', 'withdraw')).toBe('withdrawn');
     expect(() => decideRequest(request, 'j', 'accept')).toThrow(/only the peer/);
     expect(() => decideRequest({ ...request, status: 'declined' }, 'p', 'accept')).toThrow(/declined request/);
+  });
+});
+
+describe('ending a pair', () => {
+  const pair = { id: 'r', juniorId: 'j', peerId: 'p', point: 'plan', status: 'accepted' as const };
+
+  it('the junior, the peer or a teacher ends an accepted pair; another student cannot', () => {
+    expect(endPair(pair, { id: 'j', teacher: false })).toBe('ended');
+    expect(endPair(pair, { id: 'p', teacher: false })).toBe('ended');
+    expect(endPair(pair, { id: 't', teacher: true })).toBe('ended');
+    expect(() => endPair(pair, { id: 'x', teacher: false })).toThrow(/only the junior, the peer or a teacher/);
+  });
+
+  it('only an accepted pair ends: a pending request is withdrawn or declined, an ended one stays ended', () => {
+    expect(() => endPair({ ...pair, status: 'pending' }, { id: 'j', teacher: false })).toThrow(/pending request cannot be ended/);
+    expect(() => endPair({ ...pair, status: 'ended' }, { id: 'p', teacher: false })).toThrow(/ended request cannot be ended/);
   });
 });

@@ -8,18 +8,20 @@ import {
   designSchema,
   intakeSchema,
   reviewParamsSchema,
+  reopenSchema,
   reviewSchema,
   studentParamsSchema,
   versionSchema,
   type DesignBody,
   type IntakeBody,
+  type ReopenBody,
   type ReviewBody,
   type VersionBody,
 } from './schemas';
 import { readDesign, saveDesign } from './use-cases/design';
 import { openOwnIntake, saveOwnIntake, submitOwnIntake } from './use-cases/own-intake';
-import { classStartPosition, reviewDiagnostic, standingsInScope, studentIntake } from './use-cases/staff-intake';
-import { classIntakesView, designView, ownIntakeView, responseView, studentView } from './views';
+import { classStartPosition, reopenIntake, reviewDiagnostic, standingsInScope, studentIntake } from './use-cases/staff-intake';
+import { classIntakesView, designView, ownIntakeView, staffIntakeView } from './views';
 
 export function intakeRoutes(deps: IntakeDeps): Router {
   const router = Router();
@@ -62,14 +64,19 @@ export function intakeRoutes(deps: IntakeDeps): Router {
   router.get('/api/intake/students/:studentId', staff, validate(studentParamsSchema, 'params'), async (req, res) => {
     const session = sessionOf(res);
     const found = await studentIntake(deps, { session, studentId: String(req.params.studentId) });
-    res.json({ student: studentView(found.student, isTeacher(session.roles)), design: designView(found), response: responseView(found.response), result: found.result ?? null });
+    res.json(staffIntakeView(found, isTeacher(session.roles)));
   });
 
   router.post('/api/intake/students/:studentId/diagnostics/:outcomeId/review', teacher, validate(reviewParamsSchema, 'params'), validate(reviewSchema), async (req, res) => {
     const session = sessionOf(res);
     const { version, comment, rank } = req.body as ReviewBody;
     const found = await reviewDiagnostic(deps, { session, studentId: String(req.params.studentId), outcomeId: String(req.params.outcomeId), version, comment, rank });
-    res.json({ student: studentView(found.student, true), design: designView(found), response: responseView(found.response), result: found.result ?? null });
+    res.json(staffIntakeView(found, true));
+  });
+
+  router.post('/api/intake/students/:studentId/reopen', teacher, validate(studentParamsSchema, 'params'), validate(reopenSchema), async (req, res) => {
+    const { version, reason } = req.body as ReopenBody;
+    res.json(staffIntakeView(await reopenIntake(deps, { session: sessionOf(res), studentId: String(req.params.studentId), version, reason }), true));
   });
 
   router.get('/api/intake/class-start', staff, async (_req, res) => {

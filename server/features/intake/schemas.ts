@@ -45,3 +45,6 @@ export const reviewParamsSchema = z.object({ studentId: id, outcomeId: id });
 
 export const reviewSchema = z.object({ version: version.min(1), comment: text(4000).default(''), rank: z.number().int().min(1).max(20).optional() });
 export type ReviewBody = z.infer<typeof reviewSchema>;
+
+export const reopenSchema = z.object({ version: version.min(1), reason: text(1000).optional() });
+export type ReopenBody = z.infer<typeof reopenSchema>;

@@ -4,6 +4,7 @@ import type { ClassListMember } from '../roster/index';
 import type { StoredResponse } from './data/intake-repository';
 import type { ClassStandings } from './use-cases/class-standings';
 import type { IntakeContext } from './use-cases/intake-context';
+import type { StudentIntake } from './use-cases/staff-intake';
 
 export function designView(context: IntakeContext) {
   return {
@@ -39,6 +40,7 @@ export function responseView(response: StoredResponse | undefined) {
     })),
     profile: response.profile,
     submittedAt: response.submittedAt ?? null,
+    history: (response.history ?? []).map((e) => ({ kind: e.kind, by: e.by, at: e.at, reason: e.kind === 'reopened' ? (e.reason ?? null) : null })),
     updatedAt: response.updatedAt,
   };
 }
@@ -50,6 +52,17 @@ export function ownIntakeView(props: { context: IntakeContext; response: StoredR
 /** E-mail addresses only for a teacher, as in the roster: a coach reaches students through the LMS. */
 export function studentView(student: ClassListMember, withEmail: boolean) {
   return { id: student.id, name: student.name, email: withEmail ? student.email : null };
+}
+
+/** One student's intake for staff, with what this person may do with it (the routes enforce the same rule). */
+export function staffIntakeView(found: StudentIntake, isTeacher: boolean) {
+  return {
+    student: studentView(found.student, isTeacher),
+    design: designView(found),
+    response: responseView(found.response),
+    result: found.result ?? null,
+    can: { review: isTeacher, reopen: isTeacher },
+  };
 }
 
 export function classIntakesView(standings: ClassStandings, withEmail: boolean) {

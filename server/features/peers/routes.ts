@@ -4,7 +4,21 @@ import { STAFF } from '../../lti/roles';
 import { requireRole, sessionOf } from '../../http/auth';
 import { validate } from '../../http/validate';
 import type { PeerDeps } from './deps';
-import { askSchema, offerSchema, proposalsQuerySchema, requestParamsSchema, settingsSchema, type AskBody, type OfferBody, type ProposalsQuery, type RequestParams, type SettingsBody } from './schemas';
+import {
+  askSchema,
+  offerSchema,
+  pairParamsSchema,
+  proposalsQuerySchema,
+  requestParamsSchema,
+  settingsSchema,
+  type AskBody,
+  type OfferBody,
+  type PairParams,
+  type ProposalsQuery,
+  type RequestParams,
+  type SettingsBody,
+} from './schemas';
+import { endOwnPair, endPairAsTeacher } from './use-cases/end-pair';
 import { askPeer, decide, offerHelp, ownPeers, proposalsFor } from './use-cases/own-peers';
 import { pairsInScope, readSettings, saveSettings } from './use-cases/staff-peers';
 import { ownPeersView, pairsView, proposalsView } from './views';
@@ -37,7 +51,8 @@ export function peerRoutes(deps: PeerDeps): Router {
 
   router.post('/api/peers/requests/:requestId/:decision', student, validate(requestParamsSchema, 'params'), async (req, res) => {
     const { requestId, decision } = req.params as unknown as RequestParams;
-    res.json(ownPeersView(await decide(deps, { session: sessionOf(res), requestId, decision })));
+    const session = sessionOf(res);
+    res.json(ownPeersView(decision === 'end' ? await endOwnPair(deps, { session, requestId }) : await decide(deps, { session, requestId, decision })));
   });
 
   router.get('/api/peers/settings', staff, async (_req, res) => {
@@ -52,6 +67,11 @@ export function peerRoutes(deps: PeerDeps): Router {
   router.get('/api/peers/pairs', staff, async (_req, res) => {
     const session = sessionOf(res);
     res.json(pairsView(await pairsInScope(deps, { session }), session.roles.includes('teacher')));
+  });
+
+  router.post('/api/peers/pairs/:requestId/end', teacher, validate(pairParamsSchema, 'params'), async (req, res) => {
+    const { requestId } = req.params as unknown as PairParams;
+    res.json(pairsView(await endPairAsTeacher(deps, { session: sessionOf(res), requestId }), true));
   });
 
   return router;

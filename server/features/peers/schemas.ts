@@ -20,5 +20,9 @@ export type ProposalsQuery = z.infer<typeof proposalsQuerySchema>;
 export const askSchema = point.extend({ peerId: id });
 export type AskBody = z.infer<typeof askSchema>;
 
-export const requestParamsSchema = z.object({ requestId: id, decision: z.enum(['accept', 'decline', 'withdraw']) });
+/** `end` ends an accepted pair (junior or peer); the others answer or withdraw a pending request. */
+export const requestParamsSchema = z.object({ requestId: id, decision: z.enum(['accept', 'decline', 'withdraw', 'end']) });
 export type RequestParams = z.infer<typeof requestParamsSchema>;
+
+export const pairParamsSchema = z.object({ requestId: id });
+export type PairParams = z.infer<typeof pairParamsSchema>;

@@ -11,8 +11,23 @@ function personView(member: ClassListMember | undefined, id: string, paired: boo
   return { id, name: member?.name ?? null, email: paired ? (member?.email ?? null) : null };
 }
 
+/** Who ended a pair, as the two students see it: one of them, or a teacher. */
+function endedByView(request: StoredPeerRequest): 'junior' | 'peer' | 'teacher' | null {
+  if (!request.endedBy) return null;
+  return request.endedBy === request.juniorId ? 'junior' : request.endedBy === request.peerId ? 'peer' : 'teacher';
+}
+
 function requestView(request: StoredPeerRequest, other: ReturnType<typeof personView>, role: 'peer' | 'junior') {
-  return { id: request.id, point: pointOf(request.point), status: request.status, createdAt: request.createdAt, decidedAt: request.decidedAt ?? null, [role]: other };
+  return {
+    id: request.id,
+    point: pointOf(request.point),
+    status: request.status,
+    createdAt: request.createdAt,
+    decidedAt: request.decidedAt ?? null,
+    endedAt: request.endedAt ?? null,
+    endedBy: endedByView(request),
+    [role]: other,
+  };
 }
 
 export function ownPeersView(own: OwnPeers) {

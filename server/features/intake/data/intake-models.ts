@@ -39,6 +39,9 @@ const designSchema = new Schema<IntakeDesignDocument>(
 
 const reviewSchema = new Schema({ by: required, at: { type: Date, required: true }, comment: { type: String, default: '' }, rank: Number }, { _id: false });
 
+// Who submitted or reopened the intake, and when (domain/intake/intake-history.ts); appended to, never rewritten.
+const eventSchema = new Schema({ kind: { type: String, enum: ['submitted', 'reopened'], required: true }, by: required, at: { type: Date, required: true }, reason: String }, { _id: false });
+
 const responseSchema = new Schema<IntakeResponseDocument>(
   {
     _id: required,
@@ -55,6 +58,7 @@ const responseSchema = new Schema<IntakeResponseDocument>(
     },
     status: { type: String, enum: ['draft', 'submitted'], required: true },
     submittedAt: Date,
+    history: { type: [eventSchema], default: [] },
     version: { type: Number, required: true },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },

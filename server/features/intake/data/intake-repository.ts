@@ -69,7 +69,7 @@ export function createIntakeRepository(connection: Connection): IntakeRepository
     },
 
     async saveResponse(playbookId, studentId, response, { expectedVersion, at }) {
-      const fields = { placements: response.placements, diagnostics: response.diagnostics, profile: response.profile, status: response.status, submittedAt: response.submittedAt, updatedAt: at };
+      const fields = { placements: response.placements, diagnostics: response.diagnostics, profile: response.profile, status: response.status, submittedAt: response.submittedAt, history: response.history ?? [], updatedAt: at };
       if (expectedVersion === 0) {
         // The unique (playbook, student) index must exist before the first insert can rely on it.
         await responses.init();
@@ -117,6 +117,7 @@ function toResponse(doc: IntakeResponseDocument): StoredResponse {
     profile: { ...doc.profile },
     status: doc.status,
     ...(doc.submittedAt ? { submittedAt: doc.submittedAt } : {}),
+    history: (doc.history ?? []).map((e) => (e.kind === 'reopened' && e.reason ? { kind: e.kind, by: e.by, at: e.at, reason: e.reason } : { kind: e.kind, by: e.by, at: e.at })),
     version: doc.version,
     updatedAt: doc.updatedAt,
   };

@@ -2,8 +2,10 @@
 import {
   draftIssues,
   intakeResult,
+  keepReviews,
   pointStandings,
   submitIssues,
+  submittedIntake,
   uniquePlacements,
   type IntakeResponse,
   type IntakeResult,
@@ -46,16 +48,13 @@ export async function saveOwnIntake(deps: IntakeDeps, props: SaveOwnIntakeProps)
   if (!context.stored) throw noIntake();
   const current = await deps.intakes.getResponse(context.playbook.id, session.sub);
   if (current?.status === 'submitted') throw alreadySubmitted();
-  // The teacher's reviews stay with their answers; the student only writes answers.
-  const reviews = new Map((current?.diagnostics ?? []).map((d) => [d.outcomeId, d.review]));
+  // The student only writes answers; a teacher's review stays with an answer left as it was (a reopened intake).
   const draft: IntakeResponse = {
     placements: uniquePlacements(props.placements),
-    diagnostics: props.diagnostics.map((d) => {
-      const review = reviews.get(d.outcomeId);
-      return review ? { ...d, review } : d;
-    }),
+    diagnostics: keepReviews(current?.diagnostics ?? [], props.diagnostics),
     profile: props.profile,
     status: 'draft',
+    ...(current?.history ? { history: current.history } : {}),
   };
   const issues = draftIssues(context.design, context.outcomes, draft);
   if (issues.length > 0) throw invalidAnswers(issues);
@@ -72,7 +71,7 @@ export async function submitOwnIntake(deps: IntakeDeps, { session, version }: { 
   const issues = submitIssues(context.design, context.outcomes, response);
   if (issues.length > 0) throw invalidAnswers(issues);
   const at = deps.learningRoutes.now();
-  const saved = await deps.intakes.saveResponse(context.playbook.id, session.sub, { ...response, status: 'submitted', submittedAt: at }, { expectedVersion: version, at });
+  const saved = await deps.intakes.saveResponse(context.playbook.id, session.sub, submittedIntake(response, { by: session.sub, at }), { expectedVersion: version, at });
   return { ...context, response: saved, result: await resultOf(deps, context, session.sub, saved) };
 }
 

@@ -1,5 +1,6 @@
-// Coaches and teachers read the intakes of the students in their scope; the teacher reviews a diagnostic task.
-import { classStart, type ClassStartPoint, type IntakeResult } from '../../../domain/intake/index';
+// Coaches and teachers read the intakes of the students in their scope; the teacher reviews a diagnostic task and may
+// reopen a submitted intake.
+import { classStart, reopenedIntake, type ClassStartPoint, type IntakeResult } from '../../../domain/intake/index';
 import type { LaunchSession } from '../../../lti/session-token';
 import { studentsInScope } from '../../learning-routes/index';
 import type { ClassListMember } from '../../roster/index';
@@ -57,6 +58,27 @@ export async function reviewDiagnostic(deps: IntakeDeps, props: ReviewProps): Pr
   const diagnostics = response.diagnostics.map((d) => (d.outcomeId === props.outcomeId ? { ...d, review } : d));
   const saved = await deps.intakes.saveResponse(found.playbook.id, props.studentId, { ...response, diagnostics }, { expectedVersion: props.version, at });
   return { ...found, response: saved, result: await resultOf(deps, found, props.studentId, saved) };
+}
+
+export interface ReopenProps {
+  session: LaunchSession;
+  studentId: string;
+  /** The version the teacher read: a student submitting again meanwhile is not undone unseen. */
+  version: number;
+  /** Why, for the student and the history ("you placed yourself on the wrong outcome"). */
+  reason?: string | undefined;
+}
+
+/** A teacher opens a submitted intake again: the student can change and submit it; the history records who and when. */
+export async function reopenIntake(deps: IntakeDeps, props: ReopenProps): Promise<StudentIntake> {
+  const found = await studentIntake(deps, props);
+  if (!found.stored) throw noIntake();
+  const { response } = found;
+  if (!response || response.status !== 'submitted') throw notSubmitted();
+  const at = deps.learningRoutes.now();
+  const reason = props.reason?.trim() || undefined;
+  const saved = await deps.intakes.saveResponse(found.playbook.id, props.studentId, reopenedIntake(response, { by: props.session.sub, at, reason }), { expectedVersion: props.version, at });
+  return { ...found, response: saved, result: undefined };
 }
 
 export interface ClassStartAnswer {

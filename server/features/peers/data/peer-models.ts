@@ -35,6 +35,9 @@ export interface PeerRequestDocument {
   openSlot?: string;
   createdAt: Date;
   decidedAt?: Date;
+  /** When an accepted pair ended, and who ended it (the junior, the peer or a teacher). */
+  endedAt?: Date;
+  endedBy?: string;
 }
 
 const required = { type: String, required: true } as const;
@@ -72,10 +75,12 @@ const requestSchema = new Schema<PeerRequestDocument>(
     juniorId: required,
     peerId: required,
     point: required,
-    status: { type: String, enum: ['pending', 'accepted', 'declined', 'withdrawn'], required: true },
+    status: { type: String, enum: ['pending', 'accepted', 'declined', 'withdrawn', 'ended'], required: true },
     openSlot: String,
     createdAt: { type: Date, required: true },
     decidedAt: Date,
+    endedAt: Date,
+    endedBy: String,
   },
   { collection: 'peer_requests', versionKey: false },
 );

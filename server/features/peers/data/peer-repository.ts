@@ -21,6 +21,8 @@ export interface PeerOffer {
 export interface StoredPeerRequest extends PeerRequest {
   createdAt: Date;
   decidedAt?: Date;
+  endedAt?: Date;
+  endedBy?: string;
 }
 
 export interface PeerRepository {
@@ -40,6 +42,11 @@ export interface PeerRepository {
    * 'full' when the peer has N juniors, 'gone' when the request was withdrawn in between (the load is given back).
    */
   acceptRequest(request: PeerRequest & { playbookId: string }, max: number, at: Date): Promise<StoredPeerRequest | 'full' | 'gone'>;
+  /**
+   * Ends an accepted pair and gives the peer's place back; undefined when it was no longer accepted (ended in another
+   * tab). The junior's open slot on the point is freed, so they may ask again.
+   */
+  endPair(request: PeerRequest & { playbookId: string }, props: { by: string; at: Date }): Promise<StoredPeerRequest | undefined>;
 }
 
 export function createPeerRepository(connection: Connection): PeerRepository {
@@ -130,6 +137,17 @@ export function createPeerRepository(connection: Connection): PeerRepository {
       await offers.updateOne({ playbookId: request.playbookId, studentId: request.peerId, 'juniors.requestId': request.id }, { $inc: { load: -1 }, $pull: { juniors: { requestId: request.id } } });
       return 'gone';
     },
+
+    async endPair(request, { by, at }) {
+      const ended = await requests
+        .findOneAndUpdate({ _id: request.id, playbookId: request.playbookId, status: 'accepted' }, { $set: { status: 'ended', endedAt: at, endedBy: by }, $unset: { openSlot: '' } }, { returnDocument: 'after' })
+        .lean<PeerRequestDocument>();
+      if (!ended) return undefined;
+      // Only the write that ended the pair gives the place back (the filter on the request id), so the load stays the
+      // number of accepted juniors. Should the process stop in between, the load stays one too high: N is never passed.
+      await offers.updateOne({ playbookId: request.playbookId, studentId: request.peerId, 'juniors.requestId': request.id }, { $inc: { load: -1 }, $pull: { juniors: { requestId: request.id } } });
+      return toRequest(ended);
+    },
   };
 }
 
@@ -154,5 +172,7 @@ function toRequest(doc: PeerRequestDocument): StoredPeerRequest {
     status: doc.status,
     createdAt: doc.createdAt,
     ...(doc.decidedAt ? { decidedAt: doc.decidedAt } : {}),
+    ...(doc.endedAt ? { endedAt: doc.endedAt } : {}),
+    ...(doc.endedBy ? { endedBy: doc.endedBy } : {}),
   };
 }

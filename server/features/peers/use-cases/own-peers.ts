@@ -23,7 +23,7 @@ export async function ownPeers(deps: PeerDeps, { session }: { session: LaunchSes
   return ownView(deps, standing, session.sub);
 }
 
-async function ownView(deps: PeerDeps, standing: PeerStanding, studentId: string): Promise<OwnPeers> {
+export async function ownView(deps: PeerDeps, standing: PeerStanding, studentId: string): Promise<OwnPeers> {
   const playbookId = standing.standings.playbook.id;
   const [asked, incoming] = await Promise.all([deps.peers.listRequests(playbookId, { juniorId: studentId }), deps.peers.listRequests(playbookId, { peerId: studentId })]);
   const me = standing.standings.students.find((s) => s.student.id === studentId);
