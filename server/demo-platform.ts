@@ -9,6 +9,8 @@ import { erasePerson } from './features/privacy/index';
 import { DEMO_PLAYBOOK_TITLE } from './demo-course/playbook-content';
 import { coachWithMentees, extraStudents } from './demo-course/roster';
 import { seedDemoCourse } from './demo-course/seed';
+import { createDemoClock, type DemoClock } from './demo-course/demo-clock';
+import type { Grades } from './features/grades/index';
 
 export const DEMO_CLIENT_ID = 'playroute-demo';
 export const DEMO_DEPLOYMENT_ID = 'playroute-demo-deployment';
@@ -81,9 +83,10 @@ export function prepareDemoCourse(lms: DemoLms): void {
   }
 }
 
-function seedPropsOf(lms: DemoLms, url: string) {
+function seedPropsOf(lms: DemoLms, url: string, clock: DemoClock) {
   return {
     baseUrl: url,
+    clock,
     resourceLinkId: DEMO_COURSE_LINK,
     teacher: lms.member('teacher'),
     coach: lms.member('coach'),
@@ -96,19 +99,21 @@ function seedPropsOf(lms: DemoLms, url: string) {
  * Also offers "Reset the demo" on the LMS page: every person of the demo LMS is erased with the privacy feature's own
  * erasure (their routes, intakes, evidence, grades, pairs, memberships), then the course is built up again.
  */
-export async function seedDemoCourseOnStart(props: { lms: DemoLms; url: string; logger: Logger; connection: Connection }): Promise<void> {
+export async function seedDemoCourseOnStart(props: { lms: DemoLms; url: string; logger: Logger; connection: Connection; lti: Lti; grades: Grades }): Promise<void> {
   const { lms, url, logger } = props;
+  // The demo's own clock for what happened before today; the app's features keep real time.
+  const clock = createDemoClock({ lti: props.lti, connection: props.connection, logger, grades: props.grades });
   let seeding: Promise<unknown> | undefined;
   lms.onReset(async () => {
     await seeding;
     const started = Date.now();
     const platformId = demoPlatformId(lms);
     for (const member of lms.members()) await erasePerson({ connection: props.connection, logger }, { platformId, sub: member.userId });
-    const report = await seedDemoCourse(seedPropsOf(lms, url), { again: true });
+    const report = await seedDemoCourse(seedPropsOf(lms, url, clock), { again: true });
     logger.info({ ...report, milliseconds: Date.now() - started }, 'the demo course is reset');
   });
   try {
-    seeding = seedDemoCourse(seedPropsOf(lms, url));
+    seeding = seedDemoCourse(seedPropsOf(lms, url, clock));
     const report = (await seeding) as Awaited<ReturnType<typeof seedDemoCourse>>;
     logger.info(report, report.seeded ? 'the demo course is seeded' : 'the demo course was seeded before');
   } catch (err) {

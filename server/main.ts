@@ -94,7 +94,7 @@ export async function startPlayroute(config: Config, logger: Logger): Promise<Ru
     serving = 'ready';
     // The demo course is filled through the app's own API, so only once it answers, and in the background so the start
     // is not held up (about 20 s on a busy two-core machine); tests that start processes skip it.
-    if (demoLms && config.env !== 'test') void seedDemoCourseOnStart({ lms: demoLms, url, logger, connection: database.connection });
+    if (demoLms && config.env !== 'test') void seedDemoCourseOnStart({ lms: demoLms, url, logger, connection: database.connection, lti, grades });
   } catch (err) {
     server.close();
     stopPinging?.();

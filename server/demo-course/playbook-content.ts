@@ -83,10 +83,14 @@ const HOURS: Record<ActivityType, number> = { activation: 2, instruction: 3, app
 
 export const activityId = (environment: Environment, form: LearningForm, type: ActivityType) => `a-${environment}-${form}-${type}`;
 
-/** Campus activities led by an expert or done together meet at set times: two sessions each, from next week on. */
-function scheduleOf(environment: Environment, form: LearningForm, index: number, now: Date): PlaybookFile['playbook']['activities'][number]['schedule'] {
+/**
+ * Campus activities led by an expert or done together meet at set times: two sessions each, from next week on. The
+ * lecture met three days ago already (and meets again in four), so the coach has a session to mark attendance for.
+ */
+function scheduleOf(environment: Environment, form: LearningForm, type: ActivityType, index: number, now: Date): PlaybookFile['playbook']['activities'][number]['schedule'] {
   if (environment !== 'campus' || form === 'self-study') return { kind: 'asynchronous' };
-  const first = new Date(now.getTime() + (7 + index) * DAY);
+  const lecture = activityId(environment, form, type) === LECTURE;
+  const first = new Date(now.getTime() + (lecture ? -3 : 7 + index) * DAY);
   first.setUTCHours(9, 0, 0, 0);
   return {
     kind: 'synchronous',
@@ -115,7 +119,7 @@ function activities(now: Date): PlaybookFile['playbook']['activities'] {
           type,
           links: [],
           studyLoadHours: HOURS[type],
-          schedule: scheduleOf(environment, form, all.length, now),
+          schedule: scheduleOf(environment, form, type, all.length, now),
           prerequisiteIds: [],
         });
       }
@@ -134,6 +138,8 @@ export const RECOMMENDED = [
 ];
 export const PEER_REVIEW = activityId('online', 'collaborative', 'feedback');
 export const TEAM_PROJECT = activityId('campus', 'collaborative', 'application');
+/** The campus lecture: its first session lies in the past. */
+export const LECTURE = activityId('campus', 'expert', 'instruction');
 
 export const DEMO_PLAYBOOK_TITLE = 'Projectmatig werken: Eigen bedrijf';
 

@@ -1,20 +1,26 @@
 // Seeds the demo course through Playroute's own HTTP API, with sessions from real launches by the demo LMS: the teacher
 // imports and publishes the sample playbook and adds an intake; twenty-five students reach every stage a class goes
 // through (intake, route draft, submitted, returned, approved, evidence handed in, graded and sent to the gradebook),
-// juniors are paired with peers and the teacher forms project groups. Nothing is written around the use cases.
+// juniors are paired with peers and the teacher forms project groups. Steps that happened weeks or days ago (students
+// who went quiet, sign-ups for a lecture that has taken place) go through the same use cases on the demo's own clock
+// (demo-clock.ts); the coach marks who came to that lecture. Nothing is written around the use cases.
 import type { Member } from '../demo-lms/index';
-import { DEMO_PLAYBOOK_TITLE, demoPlaybookFile, TEAM_PROJECT } from './playbook-content';
+import type { DemoClock } from './demo-clock';
+import { DEMO_PLAYBOOK_TITLE, demoPlaybookFile, LECTURE, TEAM_PROJECT } from './playbook-content';
 import { launchClient, type LaunchClient } from './launch-client';
 
 /** Where each student stands; the order of the class list decides who gets which stage. */
-export type DemoStage = 'not-started' | 'intake' | 'submitted' | 'returned' | 'approved' | 'handed-in' | 'graded';
+export type DemoStage = 'not-started' | 'intake' | 'submitted' | 'returned' | 'approved' | 'stalled' | 'handed-in' | 'graded';
 
-/** Daan (the first student, "Launch as student") has a graded route; the coach's mentees include every stage that needs them. */
+/**
+ * Daan (the first student, "Launch as student") has a graded route; the coach's mentees include every stage that needs
+ * them. The three stalled students chose their route two to three weeks ago and have done nothing since.
+ */
 const STAGES: DemoStage[] = [
   'graded', 'handed-in', 'submitted', 'returned', 'intake',
-  'graded', 'approved', 'submitted', 'graded', 'not-started',
-  'handed-in', 'graded', 'approved', 'graded', 'submitted',
-  'handed-in', 'graded', 'approved', 'intake', 'graded',
+  'graded', 'approved', 'stalled', 'graded', 'not-started',
+  'handed-in', 'graded', 'approved', 'stalled', 'submitted',
+  'handed-in', 'graded', 'stalled', 'intake', 'graded',
   'handed-in', 'approved', 'graded', 'not-started', 'handed-in',
 ];
 
@@ -33,7 +39,7 @@ interface DesignView {
   status: string;
   outcomes: OutcomeView[];
   recommendedRoute: string[];
-  activities: { id: string; title: string }[];
+  activities: { id: string; title: string; schedule: { kind: 'asynchronous' } | { kind: 'synchronous'; sessions: { id: string; startsAt: string }[] } }[];
 }
 
 export interface SeedProps {
@@ -43,6 +49,8 @@ export interface SeedProps {
   teacher: Member;
   coach: Member;
   students: Member[];
+  /** The learning routes' use cases on a clock set back, for what happened before today. */
+  clock: DemoClock;
 }
 
 export interface SeedReport {
@@ -82,13 +90,21 @@ export async function seedDemoCourse(props: SeedProps, options: { again?: boolea
   await inBatches(props.students, 5, async (student) => tokens.set(student.userId, await client.launch(student.userId, props.resourceLinkId)));
   const staged = props.students.map((student, index) => ({ student, index, stage: stageOf(index), token: tokens.get(student.userId) ?? '' }));
 
-  // Students: intake, route, evidence, each as far as their stage goes.
+  // Students: intake, route, evidence, each as far as their stage goes. Every route holds the recommended activities,
+  // the lecture and the team project (both meet on campus at set times).
+  const sessions = sessionsOf(design);
+  const routeIds = [...design.recommendedRoute, sessions.lecture.activityId, sessions.teamProject.activityId];
   const attempts = new Map<string, string>();
+  const stalled = staged.filter((s) => s.stage === 'stalled');
   await inBatches(staged, 5, async ({ student, index, stage, token }) => {
     if (stage === 'not-started') return;
     await submitIntake(call, token, design.outcomes, index);
+    if (stage === 'stalled') return stall(props.clock, { token, teacher, studentId: student.userId, activityIds: routeIds, variant: stalled.findIndex((s) => s.index === index) });
     const { route } = await call<{ route: { version: number } }>(token, 'GET', '/api/route');
-    const saved = await call<{ route: { version: number } }>(token, 'PUT', '/api/route', { version: route.version, entries: design.recommendedRoute.map((activityId) => ({ activityId })) });
+    const saved = await call<{ route: { version: number } }>(token, 'PUT', '/api/route', { version: route.version, entries: routeIds.map((activityId) => ({ activityId })) });
+    // A week ago they signed up for the lecture, which met three days ago; every other one signed up for the team project ahead.
+    await props.clock.signUp({ token, daysAgo: 6, ...sessions.lecture });
+    if (index % 2 === 0) await call(token, 'POST', `/api/route/sessions/${sessions.teamProject.activityId}/${sessions.teamProject.sessionId}`);
     if (stage === 'intake') return;
     await call(token, 'POST', '/api/route/submit', { version: saved.route.version });
     if (stage === 'handed-in' || stage === 'graded') {
@@ -103,7 +119,7 @@ export async function seedDemoCourse(props: SeedProps, options: { again?: boolea
 
   // The teacher approves routes (one goes back with a comment) and grades most of the work handed in; grades go to the LMS.
   for (const { student, stage } of staged) {
-    if (stage === 'not-started' || stage === 'intake' || stage === 'submitted') continue;
+    if (stage === 'not-started' || stage === 'intake' || stage === 'submitted' || stage === 'stalled') continue;
     const { route } = await call<{ route: { version: number } }>(teacher, 'GET', `/api/coach/routes/${student.userId}`);
     if (stage === 'returned') {
       await call(teacher, 'POST', `/api/coach/routes/${student.userId}/return`, { version: route.version, comment: 'Voeg een activiteit op de werkplek toe waarin je je plan aan je opdrachtgever voorlegt.' });
@@ -120,12 +136,67 @@ export async function seedDemoCourse(props: SeedProps, options: { again?: boolea
     }
   }
 
+  await markAttendance(call, props.coach.mentees ?? [], { coach: await client.launch(props.coach.userId, props.resourceLinkId), teacher }, staged, sessions.lecture);
   await pairJuniorsWithPeers(call, staged, plan.id);
   await formGroups(call, teacher, design);
   return { seeded: true, students: props.students.length, milliseconds: Date.now() - started };
 }
 
 const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * Stalled in three ways (the class overview counts from the last status change, or from the route's creation when
+ * nothing changed): approved nineteen days ago and never started; started and one activity done sixteen days ago;
+ * submitted fifteen days ago and still waiting for the teacher.
+ */
+async function stall(clock: DemoClock, props: { token: string; teacher: string; studentId: string; activityIds: string[]; variant: number }): Promise<void> {
+  const { token, teacher, studentId, activityIds, variant } = props;
+  const days = [20, 21, 15][variant] ?? 15;
+  await clock.composeAndSubmit({ token, daysAgo: days, activityIds });
+  if (variant === 2) return;
+  await clock.approve({ token: teacher, daysAgo: days - 1, studentId });
+  const first = activityIds[0];
+  if (variant === 1 && first) await clock.markDone({ token, daysAgo: 16, activityId: first });
+}
+
+interface SessionKey {
+  activityId: string;
+  sessionId: string;
+}
+
+/** The lecture's session that has taken place, and the team project's first session ahead. */
+function sessionsOf(design: DesignView): { lecture: SessionKey; teamProject: SessionKey } {
+  const first = (fileId: string, past: boolean): SessionKey => {
+    const activity = design.activities.find((a) => a.title === titleInFile(fileId));
+    const now = Date.now();
+    const slot = activity?.schedule.kind === 'synchronous' ? activity.schedule.sessions.find((s) => Date.parse(s.startsAt) < now === past) : undefined;
+    if (!activity || !slot) throw new Error(`the demo playbook lost the sessions of ${fileId}`);
+    return { activityId: activity.id, sessionId: slot.id };
+  };
+  return { lecture: first(LECTURE, true), teamProject: first(TEAM_PROJECT, false) };
+}
+
+/**
+ * The coach marks who came to the lecture among their students (one was absent, one is not marked yet), the teacher
+ * the rest of the class (every fifth was absent).
+ */
+async function markAttendance(
+  call: Call,
+  mentees: string[],
+  staff: { coach: string; teacher: string },
+  staged: { student: Member; stage: DemoStage }[],
+  lecture: SessionKey,
+): Promise<void> {
+  const came = staged.filter((s) => s.stage !== 'not-started' && s.stage !== 'stalled');
+  const mine = came.filter((s) => mentees.includes(s.student.userId));
+  for (const [n, { student }] of came.entries()) {
+    const ofCoach = mine.findIndex((s) => s.student.userId === student.userId);
+    if (ofCoach === mine.length - 1) continue;
+    const attended = ofCoach >= 0 ? ofCoach !== 1 : n % 5 !== 4;
+    const path = `/api/coach/sessions/${lecture.activityId}/${lecture.sessionId}/attendance/${student.userId}`;
+    await call(ofCoach >= 0 ? staff.coach : staff.teacher, 'PUT', path, { attended });
+  }
+}
 
 type Call = <T = unknown>(token: string, method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<T>;
 
@@ -175,8 +246,12 @@ async function publishPlaybook(call: Call, teacher: string, status: string | nul
 }
 
 function teamProjectId(design: DesignView): string | undefined {
-  const title = demoPlaybookFile(new Date()).playbook.activities.find((a) => a.id === TEAM_PROJECT)?.title;
-  return design.activities.find((a) => a.title === title)?.id;
+  return design.activities.find((a) => a.title === titleInFile(TEAM_PROJECT))?.id;
+}
+
+/** The import gives activities new ids; the seeder finds them back by their title in the file. */
+function titleInFile(fileId: string): string | undefined {
+  return demoPlaybookFile(new Date()).playbook.activities.find((a) => a.id === fileId)?.title;
 }
 
 /** Ranks 1-3 on the three levels: a third of the class is a junior on planning, a third could be its peer. */

@@ -16,6 +16,11 @@ import { killPlayrouteProcesses, startPlayroute, type StartedPlayroute } from '.
 const TEACHER = 'u-teacher-marieke';
 const COACH = 'u-coach-samir';
 const PRIYA = 'u-student-priya';
+const DAAN = 'u-student-daan';
+const LOTTE = 'u-student-lotte';
+const MEI = 'u-student-mei';
+const LINA = 'u-student-lina';
+const DAY = 24 * 60 * 60 * 1000;
 
 async function untilSeeded(playroute: StartedPlayroute, line: RegExp): Promise<void> {
   const output = await eventually(() => playroute.output(), (text) => line.test(text), 120_000);
@@ -112,6 +117,53 @@ describe('the demo course on first launch', () => {
 
     const groups = await json<{ sets: { groups: number }[] }>(teacher, '/api/project-groups');
     expect(groups.sets[0]?.groups).toBeGreaterThanOrEqual(4);
+  });
+
+  it('three students stalled: routes chosen two to three weeks ago, approved or still submitted, and nothing since', async () => {
+    const teacher = await client.launch(TEACHER, DEMO_COURSE_LINK);
+    type Row = { id: string; routeStatus: string | null; lastProgressAt: string | null; stalled: boolean };
+    const overview = await json<{ stalled: string[]; students: Row[] }>(teacher, '/api/class/overview?stalledDays=14');
+    expect([...overview.stalled].sort()).toEqual([LINA, LOTTE, MEI]);
+    const row = (id: string) => overview.students.find((s) => s.id === id);
+    expect(row(LOTTE)?.routeStatus).toBe('approved');
+    expect(row(MEI)?.routeStatus).toBe('approved');
+    expect(row(LINA)?.routeStatus).toBe('submitted');
+    // Mei did one activity, sixteen days ago; the other two never started.
+    const days = (iso: string | null | undefined) => (Date.now() - Date.parse(iso ?? '')) / DAY;
+    expect(days(row(MEI)?.lastProgressAt)).toBeGreaterThan(15.9);
+    expect(days(row(MEI)?.lastProgressAt)).toBeLessThan(16.1);
+    expect(row(LOTTE)?.lastProgressAt).toBeNull();
+    // Her route's history says when: composed, submitted and approved about three weeks ago.
+    const { history } = await json<{ history: { at: string }[] }>(teacher, `/api/coach/routes/${LOTTE}/history`);
+    expect(history.length).toBeGreaterThan(0);
+    for (const entry of history) expect(days(entry.at)).toBeGreaterThan(18.9);
+    // The rest of the class chose their route today: at a week nobody else has stalled.
+    const week = await json<{ stalled: string[] }>(teacher, '/api/class/overview?stalledDays=7');
+    expect([...week.stalled].sort()).toEqual([LINA, LOTTE, MEI]);
+  });
+
+  it("the lecture met three days ago: the class signed up, and the coach and teacher marked who came; Daan's list shows his sessions", async () => {
+    const coach = await client.launch(COACH, DEMO_COURSE_LINK);
+    type Attendance = { sessions: { title: string; startsAt: string; started: boolean; attendees: { studentId: string; attended: boolean | null; markedBy?: string }[] }[] };
+    const { sessions } = await json<Attendance>(coach, '/api/coach/sessions');
+    const lecture = sessions.find((s) => s.started && s.attendees.length > 0);
+    expect(lecture?.title).toMatch(/^College projectmatig werken/);
+    const marks = lecture?.attendees.map((a) => a.attended) ?? [];
+    expect(marks).toContain(true);
+    expect(marks).toContain(false);
+    expect(marks).toContain(null);
+    expect(lecture?.attendees.filter((a) => a.attended !== null).every((a) => a.markedBy === COACH)).toBe(true);
+    // The teacher sees the whole class there, also those the teacher marked.
+    const teacher = await client.launch(TEACHER, DEMO_COURSE_LINK);
+    const all = (await json<Attendance>(teacher, '/api/coach/sessions')).sessions.find((s) => s.started && s.attendees.length > 0);
+    expect(all?.attendees.length).toBeGreaterThan(15);
+    expect(all?.attendees.some((a) => a.markedBy === TEACHER && a.attended === true)).toBe(true);
+    // Sessions ahead have sign-ups too.
+    expect(sessions.some((s) => !s.started && s.attendees.length > 0)).toBe(true);
+
+    const daan = await client.launch(DAAN, DEMO_COURSE_LINK);
+    const offers = await json<{ sessions: { title: string; signedUp: boolean }[] }>(daan, '/api/route/sessions');
+    expect(offers.sessions.filter((s) => s.signedUp).map((s) => s.title.split(' (')[0]).sort()).toEqual(['College projectmatig werken', 'Teamproject Eigen bedrijf']);
   });
 
   it("the coach sees their students and the junior/peer pairs, accepted and pending", async () => {
