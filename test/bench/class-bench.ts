@@ -126,8 +126,8 @@ export async function measured<T>(server: ClassServer, name: string, measure: ()
   if (PROFILE_DIR) {
     mkdirSync(PROFILE_DIR, { recursive: true });
     const file = join(PROFILE_DIR, `${name}.cpuprofile`);
-    await server.ask({ kind: 'profile-stop', file }, 'profiled');
-    process.stdout.write(`  (CPU profile: ${file})\n`);
+    const { store } = await server.ask<{ store: { kind: string; file?: string; cpuMs?: number } }>({ kind: 'profile-stop', file }, 'profiled');
+    process.stdout.write(`  (CPU profile: ${file}; store thread: ${store.file ?? store.kind}, busy ${(store.cpuMs ?? 0).toFixed(0)} ms)\n`);
   }
   const { peakRss, cpuMs } = await server.ask<{ peakRss: number; cpuMs: number }>({ kind: 'rss' }, 'rss');
   return { result, peakRss, cpuMs: cpuMs - before.cpuMs };

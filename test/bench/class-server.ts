@@ -1,7 +1,9 @@
 // The server side of the class benches (routes, overview), run as a process of its own like `npm start`: the embedded
 // store under a data folder, Playroute's app, and the simulated LMS on real HTTP with a class of STUDENTS who each
 // launched once for real. It tells its parent (IPC) the URL and the session tokens, then only serves; on request it
-// records a CPU profile of the serving part only (setup left out) and reports its peak RSS.
+// records a CPU profile of the serving part only (setup left out) and reports its peak RSS. With COUNT_COMMANDS=1 the
+// driver reports every command (monitorCommands: it decodes each reply a second time, so only when asked) and the
+// server tallies the store commands of a measured part and the time the store took to answer them.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { Session } from 'node:inspector/promises';
@@ -18,11 +20,15 @@ import { createPlaybookRepository } from '../../server/features/playbooks/data/p
 import { createLti } from '../../server/lti/index';
 import { createLogger } from '../../server/logger';
 import { openDatabase } from '../../server/store/database';
+import { startEmbeddedMongo } from '../../server/store/embedded/index';
+import { StoreCommandCounter } from './store-commands';
+import { STORE_PROFILE_CHANNEL_ENV, type FromStoreProfiler, type ToStoreProfiler } from '../../server/store/embedded/thread-profiler';
 import { ScriptedBrowser } from './launch-client';
 
 const STUDENTS = Number(process.env.STUDENTS ?? 200);
 const LAUNCH_CONCURRENCY = 8;
 const DEPLOYMENT_ID = 'deployment-1';
+const COUNT_COMMANDS = process.env.COUNT_COMMANDS === '1';
 
 export interface ClassReady {
   kind: 'ready';
@@ -33,7 +39,21 @@ export interface ClassReady {
   setupMs: number;
 }
 
-export type ServerCommand = { kind: 'profile-start' } | { kind: 'profile-stop'; file: string } | { kind: 'rss' } | { kind: 'exit' };
+export type ServerCommand =
+  | { kind: 'profile-start' }
+  | { kind: 'profile-stop'; file: string }
+  | { kind: 'rss' }
+  | { kind: 'count-start' }
+  | { kind: 'count-stop' }
+  | { kind: 'exit' };
+
+/** The store commands of a measured part (COUNT_COMMANDS=1): how many of each, and the store's answer time summed. */
+export interface CommandCount {
+  kind: 'counted';
+  commands: number;
+  byCommand: [string, number][];
+  storeMs: number;
+}
 
 async function listen(handler?: express.Express): Promise<{ server: Server; base: string }> {
   const server = createServer(handler);
@@ -47,6 +67,13 @@ async function main(): Promise<void> {
   setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 50).unref();
   const dataDir = mkdtempSync(join(tmpdir(), 'playroute-class-bench-'));
   const logger = createLogger({ level: 'warn' });
+  // The store's thread profiles itself when asked on this channel (PROFILE), written beside the app thread's profile.
+  const storeProfiler = new BroadcastChannel((process.env[STORE_PROFILE_CHANNEL_ENV] = `playroute-bench-${process.pid}`));
+  const askStore = (message: ToStoreProfiler) =>
+    new Promise<FromStoreProfiler>((resolve) => {
+      storeProfiler.onmessage = (event) => resolve((event as { data: FromStoreProfiler }).data);
+      storeProfiler.postMessage(message);
+    });
 
   const lmsApp = express();
   const lms = await listen(lmsApp);
@@ -56,7 +83,16 @@ async function main(): Promise<void> {
   const tool = await listen();
   // Launches are rate limited per client; all launches here come from one address, so the limit is raised.
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', PUBLIC_URL: tool.base, DEMO_LMS: 'false', DATA_DIR: dataDir, LTI_LOGIN_RATE_LIMIT: '100000', LTI_MAX_WAITING_LOGINS: '100000' });
-  const database = await openDatabase({ mongodbUri: undefined, dataDir, logger });
+  // Counting commands needs the driver's monitoring, set in the address: the store is then started here, as openDatabase would.
+  const store = COUNT_COMMANDS ? await startEmbeddedMongo({ dataDir, logger }) : undefined;
+  const monitored = store ? new URL(store.uri) : undefined;
+  monitored?.searchParams.set('monitorCommands', 'true');
+  const database = await openDatabase({ mongodbUri: monitored?.toString(), dataDir, logger });
+  const counter = store ? new StoreCommandCounter([database.connection.getClient()]) : undefined;
+  let storeMs = 0;
+  database.connection.getClient().on('commandSucceeded', (event) => {
+    if (counter?.phase) storeMs += event.duration;
+  });
   const lti = createLti({ config, connection: database.connection, logger });
   await lti.start();
   tool.server.on('request', createApp({ config, logger, database, lti }));
@@ -116,21 +152,35 @@ async function main(): Promise<void> {
         await profiler.post('Profiler.enable');
         await profiler.post('Profiler.setSamplingInterval', { interval: 200 });
         await profiler.post('Profiler.start');
+        await askStore({ kind: 'profile-start' });
         process.send?.({ kind: 'profiling' });
       } else if (command.kind === 'profile-stop') {
         const { profile } = await profiler.post('Profiler.stop');
         writeFileSync(command.file, JSON.stringify(profile));
         profiler.disconnect();
-        process.send?.({ kind: 'profiled', file: command.file });
+        const store = await askStore({ kind: 'profile-stop', file: command.file.replace(/\.cpuprofile$/, '-store-thread.cpuprofile') });
+        process.send?.({ kind: 'profiled', file: command.file, store });
       } else if (command.kind === 'rss') {
         const cpu = process.cpuUsage();
         process.send?.({ kind: 'rss', peakRss: Math.max(peakRss, process.memoryUsage().rss), cpuMs: (cpu.user + cpu.system) / 1000 });
         peakRss = process.memoryUsage().rss;
+      } else if (command.kind === 'count-start') {
+        counter?.phases.clear();
+        if (counter) counter.phase = 'measured';
+        storeMs = 0;
+        process.send?.({ kind: 'counting' });
+      } else if (command.kind === 'count-stop') {
+        if (counter) counter.phase = undefined;
+        const tally = counter?.phases.get('measured');
+        const counted: CommandCount = { kind: 'counted', commands: tally?.commands ?? 0, byCommand: [...(tally?.byCommand ?? [])], storeMs };
+        process.send?.(counted);
       } else if (command.kind === 'exit') {
         await new Promise((resolve) => tool.server.close(resolve));
         tool.server.closeAllConnections();
         await new Promise((resolve) => lms.server.close(resolve));
         await database.close();
+        await store?.close();
+        storeProfiler.close();
         rmSync(dataDir, { recursive: true, force: true });
         process.exit(0);
       }

@@ -9,6 +9,7 @@ import { checkCollation } from './collation';
 import { ENGINE_CONTEXT, SHARED_OPTIONS } from './engine-context';
 import { CommandError, fromQueryEngineError } from './errors';
 import { cloneDocument, isPlainObject, setAtPath, valueAtPath, type Document } from './documents';
+import { applyPlainUpdate } from './plain-update';
 import { splitSliceProjection } from './slice-projection';
 import { checkUpdateTargets, resolvePositional } from './update-paths';
 
@@ -124,15 +125,22 @@ export function applyUpdate(doc: Document, spec: UpdateSpec): Document {
   if (Object.keys(resolved).length) {
     checkUpdateTargets(copy, resolved);
     pullByQuery(copy, resolved, spec);
-    if (Object.keys(resolved).length) {
+    const applied = plainUpdateAllowed(spec) && applyPlainUpdate(copy, resolved);
+    if (!applied && Object.keys(resolved).length) {
       withEngine(() => applyOperators(copy as AnyObject, resolved as AnyObject, spec.arrayFilters as AnyObject[] | undefined, condition, { queryOptions: updaterOptions }));
     }
   }
   if (spec.inserting && isPlainObject($setOnInsert) && Object.keys($setOnInsert).length) {
     checkUpdateTargets(copy, { $set: $setOnInsert });
+    if (plainUpdateAllowed(spec) && applyPlainUpdate(copy, { $set: $setOnInsert })) return copy;
     withEngine(() => applyOperators(copy as AnyObject, { $set: $setOnInsert } as AnyObject, spec.arrayFilters as AnyObject[] | undefined, undefined, { queryOptions: updaterOptions }));
   }
   return copy;
+}
+
+/** $set/$unset go straight to the copy (plain-update.ts) unless arrayFilters, a collation or `let` give mingo more to interpret. */
+function plainUpdateAllowed(spec: UpdateSpec): boolean {
+  return spec.arrayFilters === undefined && spec.collation === undefined && spec.variables === undefined;
 }
 
 function updateConfig(spec: UpdateSpec): UpdateConfig {

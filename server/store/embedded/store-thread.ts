@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { StoreLogger } from './logger';
 import { serveStore, type ServeOptions, type ServedStore } from './serve';
 import { plainError, plainLogObject, type FromStoreThread, type ToStoreThread } from './thread-messages';
+import { listenForProfileRequests } from './thread-profiler';
 
 const port = parentPort;
 if (!port) throw new Error('store-thread.ts runs only as a worker thread started by startEmbeddedMongo');
@@ -34,6 +35,8 @@ port.on('message', (message: ToStoreThread) => {
     (error: unknown) => send({ kind: 'close-failed', error: plainError(error) }),
   );
 });
+
+listenForProfileRequests();
 
 try {
   store = await serveStore(workerData as ServeOptions, logger);

@@ -165,4 +165,34 @@ describe('saving from two tabs', () => {
 
     expect(await routes.get(stored.id)).not.toHaveProperty('levelOverride');
   });
+
+  it('when a save carries everything a route can hold, with optional parts left undefined, then it reads back exactly as saved and the store holds no null for them', async () => {
+    const stored = await routes.create(buildStoredRoute());
+    const saved: Route = {
+      ...stored,
+      status: 'returned',
+      // Optional fields present but undefined, as a domain use case may leave them.
+      entries: [
+        { activityId: 'activate', status: 'done', plannedFor: undefined, startedAt: T0, completedAt: daysAfter(T0, 1), statusChangedAt: daysAfter(T0, 1) },
+        { activityId: 'own-1', status: 'planned', plannedFor: daysAfter(T0, 9) },
+      ],
+      ownActivities: [{ id: 'own-1', title: 'Interview', description: '', environment: 'workplace', form: 'expert', type: 'instruction', studyLoadHours: 2, status: 'proposed', reviewComment: undefined }],
+      learningGoals: [{ id: 'g1', text: 'Lead a stand-up' }],
+      studyPlan: { ambition: 'Pass', demonstration: { plannedDate: daysAfter(T0, 30), evidenceForm: undefined, description: '' }, coachId: undefined },
+      lastReview: { decision: 'returned', by: coach.id, at: daysAfter(T0, 2), comment: 'More practice' },
+      version: 2,
+      updatedAt: daysAfter(T0, 2),
+      history: [],
+    };
+
+    await routes.save(saved, 1);
+
+    const [raw] = await connection.collection('routes').find({ _id: stored.id } as object).toArray();
+    expect(raw?.entries[0]).not.toHaveProperty('plannedFor');
+    expect(raw?.ownActivities[0]).not.toHaveProperty('reviewComment');
+    expect(raw?.studyPlan).not.toHaveProperty('coachId');
+    expect(raw?.studyPlan.demonstration).not.toHaveProperty('evidenceForm');
+    const withoutUndefined = JSON.parse(JSON.stringify(saved), (key, value: unknown) => (typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(value) ? new Date(value) : value)) as Route;
+    expect(await routes.get(stored.id)).toStrictEqual(withoutUndefined);
+  });
 });
