@@ -157,6 +157,24 @@ describe('the class overview', () => {
     expect(await plain.json()).toEqual(view);
   });
 
+  it('a student who saves progress shows it in the very next overview, also when teachers keep asking meanwhile', async () => {
+    const { placement } = await seedPlaybook(h);
+    const student = await launchAs(daan, placement);
+    const teacher = await launchAs(h.lms.member('teacher').userId, placement);
+    const before = (await overview(teacher)).students.find((s) => s.id === daan);
+    expect(before).toMatchObject({ routeStatus: null, progress: null });
+
+    await markProgress(student, 'lecture', 'in_progress');
+    const started = (await overview(teacher)).students.find((s) => s.id === daan);
+    expect(started).toMatchObject({ routeStatus: 'draft', progress: { done: 0, inProgress: 1 }, neverStarted: false });
+
+    // Teachers asking at the same moment as a save share an answer; the request made after the save still sees it.
+    const asking = Array.from({ length: 5 }, () => overview(teacher));
+    await markProgress(student, 'lecture', 'done');
+    await Promise.all(asking);
+    expect((await overview(teacher)).students.find((s) => s.id === daan)?.progress).toMatchObject({ done: 1, inProgress: 0 });
+  });
+
   it('a student may not see the class overview', async () => {
     const { placement } = await seedPlaybook(h);
     const res = await h.api(await launchAs(daan, placement), '/api/class/overview');

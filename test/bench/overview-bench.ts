@@ -1,14 +1,17 @@
 // Class overview benchmark: a class of STUDENTS who launched for real and each marked progress, and their teacher
 // reading the overview, alone and with TEACHERS at once; then one student saves HISTORY_SAVES times and the overview
 // is read again (it should not notice). Server in a process of its own on the embedded store, real HTTP.
-// Run: npm run bench:overview   (STUDENTS, READS, TEACHERS, HISTORY_SAVES to vary; PROFILE=<folder> for CPU profiles)
+// Run: npm run bench:overview   (STUDENTS, READS, TEACHERS, HISTORY_SAVES to vary; PROFILE=<folder> for CPU profiles;
+// COUNT_COMMANDS=1 also counts the store commands of one overview, in a run of its own: the driver's monitoring costs)
 import { api, closedLoop, measured, percentile, reportRow, startClassServer } from './class-bench';
+import type { CommandCount } from './class-server';
 
 const STUDENTS = Number(process.env.STUDENTS ?? 1000);
 const READS = Number(process.env.READS ?? 200);
 const TEACHERS = Number(process.env.TEACHERS ?? 10);
 const HISTORY_SAVES = Number(process.env.HISTORY_SAVES ?? 3000);
 const WARMUP = Number(process.env.WARMUP ?? 20);
+const COUNTED_READS = 10;
 
 const ACTIVITIES = ['activate', 'lecture', 'practice', 'peer-review', 'logbook'];
 
@@ -31,6 +34,16 @@ async function main(): Promise<void> {
   if (opened.failures.size) throw new Error(`seeding progress failed: ${JSON.stringify([...opened.failures])}`);
   const read = () => api(base, teacher, '/api/class/overview');
   await closedLoop(1, WARMUP, read);
+
+  if (process.env.COUNT_COMMANDS === '1') {
+    await server.ask({ kind: 'count-start' }, 'counting');
+    await closedLoop(1, COUNTED_READS, read);
+    const counted = await server.ask<CommandCount>({ kind: 'count-stop' }, 'counted');
+    const per = (n: number) => (n / COUNTED_READS).toFixed(1);
+    process.stdout.write(`\nstore commands per overview (${COUNTED_READS} read one after the other)\n`);
+    process.stdout.write(`  commands                   ${per(counted.commands)}, ${(counted.storeMs / COUNTED_READS).toFixed(1)} ms from sending to answer, summed\n`);
+    for (const [name, n] of counted.byCommand) process.stdout.write(`    ${name.padEnd(40)} ${per(n)}\n`);
+  }
 
   const alone = await measured(server, 'overview-one', () => closedLoop(1, READS, read));
   reportRow(`class overview, ${STUDENTS} students, 1 teacher`, alone, 'p95 ≤ 100 ms, ≤ 150 kB');

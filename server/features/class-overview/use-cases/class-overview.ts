@@ -1,10 +1,10 @@
 // The teacher's (and coach's) overview of a placement: every student on the roster, how far they are, who stalled, and how the class fills the 3-3-5 grid.
-import { classCoverage, type ActivityPopularity, type StudentMix } from '../../../domain/class-coverage';
+import type { ActivityPopularity, StudentMix } from '../../../domain/class-coverage';
+import { monitorClass, type RouteGlance } from '../../../domain/class-monitoring';
 import type { GridCoverage } from '../../../domain/coverage';
 import type { Playbook } from '../../../domain/playbook';
 import type { Route } from '../../../domain/route';
-import type { RouteSummary } from '../../learning-routes/index';
-import { isStalled, lastProgressAt, neverStarted, routeProgress, type RouteProgress } from '../../../domain/monitoring';
+import type { RouteProgress } from '../../../domain/monitoring';
 import { studentsInScope, type StudentsInScope } from '../../learning-routes/index';
 import type { LearningRouteDeps } from '../../learning-routes/index';
 import { playbookForSession } from '../../learning-routes/index';
@@ -46,17 +46,17 @@ export interface ClassOverview {
 }
 
 export async function classOverview(deps: LearningRouteDeps, { session, stalledDays }: ClassOverviewProps): Promise<ClassOverview> {
+  // The playbook first (a link without one has no overview, and nothing else is read or synced for it); then the
+  // class list and the routes side by side.
   const playbook = await playbookForSession(deps, { session, audience: 'staff' });
-  const { scope, roster, students } = await studentsInScope(deps, { session });
+  const [{ scope, roster, students }, allRoutes] = await Promise.all([studentsInScope(deps, { session }), deps.routes.listSummariesByPlaybook(playbook.id)]);
   const inScope = new Set(students.map((s) => s.id));
   // Routes of students who left the course (or are another coach's) stay out of every count; of each route only
   // what the overview shows is read (no history, no goals or plan), and rows find theirs by id, not by search.
-  const routes = (await deps.routes.listSummariesByPlaybook(playbook.id)).filter((r) => inScope.has(r.studentId));
-  const coverage = classCoverage(playbook, routes);
-  const now = deps.now();
-  const routeOf = new Map(routes.map((r) => [r.studentId, r]));
-  const mixOf = new Map(coverage.students.map((m) => [m.studentId, m]));
-  const rows = students.map((student) => studentRow(playbook, student, routeOf.get(student.id), mixOf.get(student.id), { now, days: stalledDays }));
+  const routes = allRoutes.filter((r) => inScope.has(r.studentId));
+  const monitored = monitorClass(playbook, routes, { now: deps.now(), days: stalledDays });
+  const statusOf = new Map(routes.map((r) => [r.studentId, r.status]));
+  const rows = students.map((student) => studentRow(student, statusOf.get(student.id), monitored.routes.get(student.id)));
   return {
     playbook: { id: playbook.id, title: playbook.title, status: playbook.status },
     scope,
@@ -65,30 +65,27 @@ export async function classOverview(deps: LearningRouteDeps, { session, stalledD
     students: rows,
     stalled: rows.filter((r) => r.stalled).map((r) => r.id),
     neverStarted: rows.filter((r) => r.neverStarted).map((r) => r.id),
-    grid: coverage.grid,
-    popularity: coverage.popularity,
-    neverChosen: coverage.neverChosen,
+    grid: monitored.grid,
+    popularity: monitored.popularity,
+    neverChosen: monitored.neverChosen,
   };
 }
 
-function studentRow(
-  playbook: Playbook,
-  student: ClassListMember,
-  route: RouteSummary | undefined,
-  mix: StudentMix | undefined,
-  stall: { now: Date; days: number },
-): StudentOverview {
-  const base = { id: student.id, name: student.name, hasLaunched: student.hasLaunched };
-  if (!route) {
-    return { ...base, routeStatus: null, progress: null, perType: null, lastProgressAt: null, stalled: false, neverStarted: true };
+function studentRow(student: ClassListMember, routeStatus: Route['status'] | undefined, glance: RouteGlance | undefined): StudentOverview {
+  // Written out field by field (no spreads): a thousand rows per overview.
+  const { id, name, hasLaunched } = student;
+  if (!routeStatus || !glance) {
+    return { id, name, hasLaunched, routeStatus: null, progress: null, perType: null, lastProgressAt: null, stalled: false, neverStarted: true };
   }
   return {
-    ...base,
-    routeStatus: route.status,
-    progress: routeProgress(playbook, route),
-    perType: mix?.perType ?? null,
-    lastProgressAt: lastProgressAt(route) ?? null,
-    stalled: isStalled(route, stall),
-    neverStarted: neverStarted(route),
+    id,
+    name,
+    hasLaunched,
+    routeStatus,
+    progress: glance.progress,
+    perType: glance.perType,
+    lastProgressAt: glance.lastProgressAt ?? null,
+    stalled: glance.stalled,
+    neverStarted: glance.neverStarted,
   };
 }
