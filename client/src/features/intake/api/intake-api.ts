@@ -39,6 +39,12 @@ const profileSchema = z.object({
 
 const placementSchema = z.object({ outcomeId: z.string(), indicatorId: z.optional(z.string()), rank: z.number() });
 
+/** The teacher's review of a diagnostic answer: a comment and, when given, the level the answer shows. */
+const reviewSchema = z.object({ comment: z.string(), rank: z.nullable(z.number()), at: z.string() });
+
+/** Submitted and reopened, oldest first: a reopened intake tells the student when and why. */
+const historySchema = z.array(z.object({ kind: z.enum(['submitted', 'reopened']), at: z.string(), reason: z.nullable(z.string()) }));
+
 export const intakeSchema = z.object({
   design: designSchema,
   response: z.nullable(
@@ -46,8 +52,10 @@ export const intakeSchema = z.object({
       status: z.enum(['draft', 'submitted']),
       version: z.number(),
       placements: z.array(placementSchema),
-      diagnostics: z.array(z.object({ outcomeId: z.string(), answer: z.string() })),
+      diagnostics: z.array(z.object({ outcomeId: z.string(), answer: z.string(), review: z.nullable(reviewSchema) })),
       profile: profileSchema,
+      submittedAt: z.nullable(z.string()),
+      history: historySchema,
     }),
   ),
   result: z.nullable(
@@ -60,6 +68,8 @@ export const intakeSchema = z.object({
 });
 
 export type Intake = z.infer<typeof intakeSchema>;
+export type IntakeResponse = NonNullable<Intake['response']>;
+export type DiagnosticAnswer = IntakeResponse['diagnostics'][number];
 export type IntakeDesign = Intake['design'];
 export type IntakeResult = NonNullable<Intake['result']>;
 export type IntakePoint = IntakeResult['points'][number];

@@ -27,10 +27,12 @@ export function useClassStartQuery() {
   return useQuery({ queryKey: ['intake', 'class-start'], queryFn: () => apiRequest('/api/intake/class-start', classStartSchema), retry: false });
 }
 
-const studentIntakeSchema = z.object({
+export const studentIntakeSchema = z.object({
   ...intakeSchema.shape,
   // The whole response, as the student gave it; the profile is what the coach reads here.
   student: z.object({ id: z.string(), name: z.string() }),
+  /** What this person may do with it: a teacher reviews tasks and reopens; a coach or assistant reads. */
+  can: z.object({ review: z.boolean(), reopen: z.boolean() }),
 });
 
 export type StudentIntake = z.infer<typeof studentIntakeSchema>;

@@ -1,8 +1,10 @@
 // The student's intake: place yourself on each outcome's levels (and its indicators), answer the short task, tell who
 // you are as a learner, submit; then the result as a picture with the goals and activities proposed for the route —
-// proposals only: the student takes in what they choose.
+// proposals only: the student takes in what they choose. A teacher's review of the short task shows with the result; a
+// teacher may reopen a submitted intake, and the student then sees the form again with when and why.
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage, Loading } from '../../../components/status';
+import { formatDate } from '../../../i18n/format-date';
 import { useI18n } from '../../../i18n/i18n-context';
 import type { MessageKey } from '../../../i18n/en';
 import type { ApiError } from '../../../lib/api-client';
@@ -10,6 +12,7 @@ import type { SessionView } from '../../../lib/session-api';
 import { useIntakeQuery, useSaveIntake, useSubmitIntake, type Intake, type IntakeDraft, type Profile } from '../api/intake-api';
 import { IntakePicture } from './intake-picture';
 import { IntakeProposals } from './intake-proposals';
+import { IntakeReviews, Review } from './intake-reviews';
 
 export function IntakeHome(_props: { session: SessionView }) {
   const { t } = useI18n();
@@ -35,6 +38,7 @@ function IntakeResultView({ intake }: { intake: Intake }) {
       <h3>{t('intake.result.title')}</h3>
       <p className="muted">{t('intake.result.intro')}</p>
       <IntakePicture design={intake.design} points={result.points} />
+      <IntakeReviews intake={intake} />
       <IntakeProposals design={intake.design} result={result} />
     </>
   );
@@ -43,8 +47,9 @@ function IntakeResultView({ intake }: { intake: Intake }) {
 const key = (outcomeId: string, indicatorId?: string) => `${outcomeId}/${indicatorId ?? ''}`;
 
 function IntakeForm({ intake }: { intake: Intake }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const saved = intake.response;
+  const reopened = saved?.history.findLast((e) => e.kind === 'reopened');
   const [ranks, setRanks] = useState<Record<string, number>>(() => Object.fromEntries((saved?.placements ?? []).map((p) => [key(p.outcomeId, p.indicatorId), p.rank])));
   const [answers, setAnswers] = useState<Record<string, string>>(() => Object.fromEntries((saved?.diagnostics ?? []).map((d) => [d.outcomeId, d.answer])));
   const [profile, setProfile] = useState<Profile>(saved?.profile ?? {});
@@ -81,6 +86,12 @@ function IntakeForm({ intake }: { intake: Intake }) {
 
   return (
     <form onSubmit={onSubmit} noValidate>
+      {reopened ? (
+        <div className="notice">
+          <p style={{ margin: 0 }}>{t('intake.reopened', { date: formatDate(language, reopened.at, 'dateTime') })}</p>
+          {reopened.reason ? <p style={{ margin: 0 }}>{t('intake.reopenedReason', { reason: reopened.reason })}</p> : null}
+        </div>
+      ) : null}
       <p>{t('intake.intro')}</p>
       {intake.design.outcomes.map((outcome) => (
         <div key={outcome.outcomeId} className="card">
@@ -110,6 +121,7 @@ function IntakeForm({ intake }: { intake: Intake }) {
               <textarea rows={3} value={answers[outcome.outcomeId] ?? ''} onChange={(e) => setAnswers({ ...answers, [outcome.outcomeId]: e.target.value })} />
             </label>
           ) : null}
+          <KeptReview intake={intake} outcomeId={outcome.outcomeId} current={answers[outcome.outcomeId]} />
         </div>
       ))}
       <fieldset className="card">
@@ -156,6 +168,13 @@ function IntakeForm({ intake }: { intake: Intake }) {
       </p>
     </form>
   );
+}
+
+/** A reopened intake keeps the review of an answer; once the student rewrites the answer the review no longer applies. */
+function KeptReview({ intake, outcomeId, current }: { intake: Intake; outcomeId: string; current: string | undefined }) {
+  const answer = intake.response?.diagnostics.find((d) => d.outcomeId === outcomeId && d.review);
+  const levels = intake.design.outcomes.find((o) => o.outcomeId === outcomeId)?.levels ?? [];
+  return answer && current === answer.answer ? <Review answer={answer} levels={levels} withAnswer={false} /> : null;
 }
 
 function LevelChoice(props: { legend: string; name: string; levels: { rank: number; label: string }[]; target: number | null; value: number | undefined; onChange: (rank: number) => void }) {

@@ -7,8 +7,10 @@ import { apiRequest } from '../../../lib/api-client';
 
 const pointSchema = z.object({ outcomeId: z.string(), indicatorId: z.optional(z.string()) });
 const personSchema = z.object({ id: z.string(), name: z.nullable(z.string()), email: z.nullable(z.string()) });
-const statusSchema = z.enum(['pending', 'accepted', 'declined', 'withdrawn']);
+const statusSchema = z.enum(['pending', 'accepted', 'declined', 'withdrawn', 'ended']);
 const requestBase = { id: z.string(), point: pointSchema, status: statusSchema, createdAt: z.string(), decidedAt: z.nullable(z.string()) };
+/** An ended pair says who ended it: one of the two, or a teacher. */
+const endedBase = { endedAt: z.nullable(z.string()), endedBy: z.nullable(z.enum(['junior', 'peer', 'teacher'])) };
 
 const meSchema = z.object({
   junior: z.array(pointSchema),
@@ -16,8 +18,8 @@ const meSchema = z.object({
   offered: z.array(pointSchema),
   peerOn: z.array(pointSchema),
   juniors: z.object({ count: z.number(), max: z.number() }),
-  asked: z.array(z.object({ ...requestBase, peer: personSchema })),
-  incoming: z.array(z.object({ ...requestBase, junior: personSchema })),
+  asked: z.array(z.object({ ...requestBase, ...endedBase, peer: personSchema })),
+  incoming: z.array(z.object({ ...requestBase, ...endedBase, junior: personSchema })),
 });
 
 const proposalsSchema = z.object({ point: pointSchema, peers: z.array(z.object({ id: z.string(), name: z.nullable(z.string()), peerOn: z.array(pointSchema) })) });
@@ -68,13 +70,26 @@ function useMeMutation<T>(call: (input: T) => Promise<PeersMe>) {
 
 export const useOffer = () => useMeMutation((points: Point[]) => apiRequest('/api/peers/offer', meSchema, { method: 'PUT', body: { points } }));
 export const useAsk = () => useMeMutation(({ point, peerId }: { point: Point; peerId: string }) => apiRequest('/api/peers/requests', meSchema, { method: 'POST', body: { ...point, peerId } }));
+/** `end` ends an accepted pair (the junior or the peer); the others answer or withdraw a pending request. */
 export const useAnswer = () =>
-  useMeMutation(({ requestId, answer }: { requestId: string; answer: 'accept' | 'decline' | 'withdraw' }) =>
+  useMeMutation(({ requestId, answer }: { requestId: string; answer: 'accept' | 'decline' | 'withdraw' | 'end' }) =>
     apiRequest(`/api/peers/requests/${encodeURIComponent(requestId)}/${answer}`, meSchema, { method: 'POST' }),
   );
 
+const pairsKey = ['peers', 'pairs'] as const;
+
 export function usePairsQuery() {
-  return useQuery({ queryKey: ['peers', 'pairs'], queryFn: () => apiRequest('/api/peers/pairs', pairsSchema) });
+  return useQuery({ queryKey: pairsKey, queryFn: () => apiRequest('/api/peers/pairs', pairsSchema) });
+}
+
+/** A teacher ends a pair (POST /api/peers/pairs/:id/end); the answer is the pairs list again. */
+export function useEndPair() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (requestId: string) => apiRequest(`/api/peers/pairs/${encodeURIComponent(requestId)}/end`, pairsSchema, { method: 'POST' }),
+    onSuccess: (pairs) => queryClient.setQueryData(pairsKey, pairs),
+    onError: () => queryClient.invalidateQueries({ queryKey: pairsKey }),
+  });
 }
 
 export const samePoint = (a: Point, b: Point) => a.outcomeId === b.outcomeId && (a.indicatorId ?? '') === (b.indicatorId ?? '');

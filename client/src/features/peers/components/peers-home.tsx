@@ -1,6 +1,6 @@
 // The student's "learning from each other": where they are a junior they ask a proposed peer; where they stand at the
 // target they may offer to help and answer the requests that come in. Another student shows as a name and "peer on X";
-// the contact (as the LMS shared it) only once a pair is accepted.
+// the contact (as the LMS shared it) only while a pair is accepted; either of the two may end the pair.
 import { useState } from 'react';
 import { ErrorMessage, Loading } from '../../../components/status';
 import { useI18n } from '../../../i18n/i18n-context';
@@ -9,12 +9,14 @@ import type { ApiError } from '../../../lib/api-client';
 import type { SessionView } from '../../../lib/session-api';
 import { pointTitle, samePoint, useAnswer, useAsk, useOffer, usePeersMeQuery, useProposalsQuery, useStudentTitlesQuery, type PeersMe, type Point, type Titles } from '../api/peers-api';
 import { Contact } from './contact';
+import { EndPairButton } from './end-pair-button';
 
 const STATUS_KEYS: Record<PeersMe['asked'][number]['status'], MessageKey> = {
   pending: 'peers.status.pending',
   accepted: 'peers.status.accepted',
   declined: 'peers.status.declined',
   withdrawn: 'peers.status.withdrawn',
+  ended: 'peers.status.ended',
 };
 
 const ERROR_KEYS: Record<string, MessageKey> = {
@@ -25,6 +27,13 @@ const ERROR_KEYS: Record<string, MessageKey> = {
   invalid_transition: 'peers.error.closed',
   not_eligible_as_peer: 'peers.error.not_eligible',
 };
+
+/** Who ended a pair, in words: the other student by name, or the teacher; nothing when the reader ended it. */
+function EndedBy({ request, me, other }: { request: PeersMe['asked'][number] | PeersMe['incoming'][number]; me: 'junior' | 'peer'; other: string }) {
+  const { t } = useI18n();
+  if (request.status !== 'ended' || !request.endedBy || request.endedBy === me) return null;
+  return <> {request.endedBy === 'teacher' ? t('peers.endedBy.teacher') : t('peers.endedBy.other', { name: other })}</>;
+}
 
 function ActionError({ error }: { error: ApiError }) {
   const { t } = useI18n();
@@ -74,13 +83,24 @@ function PeersLoaded({ me, titles }: { me: PeersMe; titles: Titles | undefined }
         {me.asked.map((request) => (
           <li key={request.id}>
             {t('peers.asked.item', { name: request.peer.name ?? request.peer.id, point: pointTitle(titles, request.point), status: t(STATUS_KEYS[request.status]) })}
+            <EndedBy request={request} me="junior" other={request.peer.name ?? request.peer.id} />
             {request.status === 'accepted' ? <Contact person={request.peer} /> : null}
-            {request.status === 'pending' || request.status === 'accepted' ? (
+            {request.status === 'pending' ? (
               <>
                 {' '}
                 <button type="button" disabled={answer.isPending} onClick={() => answer.mutate({ requestId: request.id, answer: 'withdraw' })}>
                   {t('peers.withdraw')}
                 </button>
+              </>
+            ) : null}
+            {request.status === 'accepted' ? (
+              <>
+                {' '}
+                <EndPairButton
+                  label={t('peers.endWith', { name: request.peer.name ?? request.peer.id })}
+                  disabled={answer.isPending}
+                  onEnd={() => answer.mutate({ requestId: request.id, answer: 'end' })}
+                />
               </>
             ) : null}
           </li>
@@ -98,7 +118,13 @@ function PeersLoaded({ me, titles }: { me: PeersMe; titles: Titles | undefined }
           return (
             <li key={request.id}>
               {t('peers.incoming.item', { name, point: pointTitle(titles, request.point), status: t(STATUS_KEYS[request.status]) })}
-              {request.status === 'accepted' ? <Contact person={request.junior} /> : null}
+              <EndedBy request={request} me="peer" other={name} />
+              {request.status === 'accepted' ? (
+                <>
+                  <Contact person={request.junior} />{' '}
+                  <EndPairButton label={t('peers.endWith', { name })} disabled={answer.isPending} onEnd={() => answer.mutate({ requestId: request.id, answer: 'end' })} />
+                </>
+              ) : null}
               {request.status === 'pending' ? (
                 <>
                   {' '}
