@@ -1,15 +1,19 @@
 // All databases and collections in memory; every change goes through here so the journal sees it in order.
-import { Binary, UUID } from 'bson';
+import { Binary, deserialize, UUID } from 'bson';
 import type { Change, ChangeSink } from './changes';
 import { Collection } from './collection';
 import { CommandError } from './errors';
 import type { Document } from './documents';
+import { keyFieldsOf, readKeys, readRawPut, type KeyFields } from './raw-documents';
+import { encodeRawPut } from './record-file';
 
 export class Catalog {
   private readonly databases = new Map<string, Map<string, Collection>>();
   /** Counts recorded changes, so the router knows whether a command wrote and must wait for the journal. */
   changeCount = 0;
   private readonly sink: ChangeSink;
+  /** While loading a snapshot: the fields each collection's indexes read (null: decode its documents whole). */
+  private readonly loadingKeyFields = new Map<Collection, KeyFields | null>();
 
   constructor(private readonly downstream: ChangeSink) {
     this.sink = {
@@ -101,6 +105,26 @@ export class Catalog {
     }
   }
 
+  /**
+   * Loads one snapshot record given as its bytes (`size` at `start` in `data`). A document is kept as its bytes
+   * until first read, only its _id and indexed fields read off them; any other record, or a document whose
+   * indexed fields are not simple values, is decoded and replayed as before.
+   */
+  loadRecord(data: Buffer, start: number, size: number): void {
+    const put = readRawPut(data, start, size);
+    if (put) {
+      const collection = this.replayTarget(put.db, put.c);
+      let fields = this.loadingKeyFields.get(collection);
+      if (fields === undefined) this.loadingKeyFields.set(collection, (fields = keyFieldsOf(collection.indexSpecs()) ?? null));
+      const keys = fields ? readKeys(data, put.docStart, fields) : undefined;
+      if (keys && collection.restoreRaw(keys.id, keys.doc, data, put.docStart)) return;
+    } else {
+      // A create, index or drop changes what the collections' indexes read.
+      this.loadingKeyFields.clear();
+    }
+    this.apply(deserialize(data.subarray(start, start + size)) as Change);
+  }
+
   private replayTarget(db: string, name: string): Collection {
     return this.collection(db, name) ?? this.create(db, name, {}, new UUID(), false);
   }
@@ -113,7 +137,7 @@ export class Catalog {
    * last record for a document decides it, and a document no record touches was never changed after this moment.
    * Taking a copy of every list instead held the thread for the whole list (half a million entries: tens of ms).
    */
-  capture(): Iterable<Change> {
+  capture(): Iterable<Change | Uint8Array> {
     const parts = this.allCollections().map((collection) => ({
       db: collection.db,
       c: collection.name,
@@ -122,11 +146,12 @@ export class Catalog {
       specs: collection.indexSpecs().slice(1),
       docs: collection.liveDocuments(),
     }));
-    return (function* records(): Generator<Change> {
+    return (function* records(): Generator<Change | Uint8Array> {
       for (const { db, c, options, uuid, specs, docs } of parts) {
         yield { o: 'create', db, c, options, uuid };
         for (const spec of specs) yield { o: 'index', db, c, spec };
-        for (const doc of docs) yield { o: 'put', db, c, doc };
+        // A document still held as bytes goes out as the same bytes, never decoded.
+        for (const doc of docs) yield doc instanceof Uint8Array ? encodeRawPut(db, c, doc) : { o: 'put', db, c, doc };
       }
     })();
   }

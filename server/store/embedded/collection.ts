@@ -1,17 +1,23 @@
 // One collection in memory: documents in natural (insertion) order, keyed by _id, and its indexes.
-import { ObjectId, UUID } from 'bson';
+import { deserialize, ObjectId, UUID } from 'bson';
 import type { ChangeSink } from './changes';
 import { CommandError } from './errors';
 import { Index, pinnedValues, sameIndexOptions, type IndexSpec } from './indexes';
 import { rangeBounds } from './ordered-keys';
 import { MAX_BSON_OBJECT_SIZE, oversize, type Document } from './documents';
+import { keyFieldsOf, readKeys } from './raw-documents';
 import { valueKey } from './value-keys';
 
 const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
 
 export class Collection {
   readonly namespace: string;
-  private readonly docs = new Map<string, Document>();
+  /**
+   * A number is a document not read since the start: the offset of its BSON in `raw` (the snapshot it was loaded
+   * from), decoded on first read and then kept as the document (raw-documents.ts).
+   */
+  private readonly docs = new Map<string, Document | number>();
+  private raw: Buffer | undefined;
   /** Each document's place in natural order (a replaced document keeps its place, as in the map above). */
   private readonly places = new Map<string, number>();
   private nextPlace = 0;
@@ -34,12 +40,46 @@ export class Collection {
 
   /** All documents in natural order; the array is a copy, the documents are the stored (never mutated) ones. */
   documents(): Document[] {
-    return [...this.docs.values()];
+    const docs: Document[] = [];
+    for (const [id, stored] of this.docs) docs.push(typeof stored === 'number' ? this.decode(id, stored) : stored);
+    return docs;
   }
 
-  /** The stored documents as the map holds them when read: no copy (a snapshot reads them while commands go on). */
-  liveDocuments(): Iterable<Document> {
-    return this.docs.values();
+  /**
+   * The stored documents as the map holds them when read: no copy (a snapshot reads them while commands go on);
+   * a document not read since the start comes as its BSON bytes.
+   */
+  *liveDocuments(): Iterable<Document | Uint8Array> {
+    for (const stored of this.docs.values()) yield typeof stored === 'number' ? this.rawBytes(stored) : stored;
+  }
+
+  private get(id: string): Document | undefined {
+    const stored = this.docs.get(id);
+    return typeof stored === 'number' ? this.decode(id, stored) : stored;
+  }
+
+  private rawBytes(offset: number): Uint8Array {
+    const raw = this.raw as Buffer;
+    return raw.subarray(offset, offset + raw.readInt32LE(offset));
+  }
+
+  /** Decodes a document kept as bytes and keeps the document in its place (a Map keeps an existing key's order). */
+  private decode(id: string, offset: number): Document {
+    const doc = deserialize(this.rawBytes(offset));
+    this.docs.set(id, doc);
+    return doc;
+  }
+
+  /**
+   * Each document with at least the fields `index` reads: a document kept as bytes gives only those (read off its
+   * bytes, not decoded) when they are simple values, else it is decoded.
+   */
+  private *indexEntries(index: Index): Generator<[string, Document]> {
+    const fields = keyFieldsOf([index.spec]);
+    for (const [id, stored] of this.docs) {
+      if (typeof stored !== 'number') yield [id, stored];
+      else yield [id, (fields && readKeys(this.raw as Buffer, stored, fields)?.doc) || this.decode(id, stored)];
+    }
   }
 
   indexSpecs(): IndexSpec[] {
@@ -58,7 +98,7 @@ export class Collection {
     for (const index of this.indexList) {
       const [field] = index.fields;
       const bounds = field !== undefined && index.fields.length === 1 ? rangeBounds(filter[field]) : undefined;
-      const ordered = bounds ? index.orderedKeys(() => this.docs.entries()) : undefined;
+      const ordered = bounds ? index.orderedKeys(() => this.indexEntries(index)) : undefined;
       if (bounds && ordered) return this.inNaturalOrder([...ordered.ids(1, bounds)]);
     }
     return this.documents();
@@ -89,12 +129,12 @@ export class Collection {
     const index = this.indexList.find((candidate) => candidate.fields.length === 1 && candidate.fields[0] === field);
     const condition: unknown = filter[field];
     const bounds = condition === undefined ? {} : rangeBounds(condition);
-    const ordered = bounds ? index?.orderedKeys(() => this.docs.entries()) : undefined;
+    const ordered = bounds ? index?.orderedKeys(() => this.indexEntries(index)) : undefined;
     if (!ordered || !bounds) return undefined;
-    const docs = this.docs;
+    const get = (id: string): Document | undefined => this.get(id);
     return (function* inOrder(): Generator<Document> {
       for (const id of ordered.ids(direction, bounds)) {
-        const doc = docs.get(id);
+        const doc = get(id);
         if (doc) yield doc;
       }
     })();
@@ -104,7 +144,7 @@ export class Collection {
     if (ids.length > 1) ids.sort((a, b) => (this.places.get(a) ?? 0) - (this.places.get(b) ?? 0));
     const docs: Document[] = [];
     for (const id of ids) {
-      const doc = this.docs.get(id);
+      const doc = this.get(id);
       if (doc) docs.push(doc);
     }
     return docs;
@@ -144,7 +184,7 @@ export class Collection {
 
   remove(doc: Document): void {
     const id = valueKey(doc._id);
-    const stored = this.docs.get(id);
+    const stored = this.get(id);
     if (!stored) return;
     for (const index of this.indexList) index.remove(stored, id);
     this.docs.delete(id);
@@ -155,7 +195,7 @@ export class Collection {
   /** Replay: puts a document without uniqueness checks (it was checked when first written). */
   restore(doc: Document): void {
     const id = valueKey(doc._id);
-    const stored = this.docs.get(id);
+    const stored = this.get(id);
     if (!stored) return this.store(id, doc);
     for (const index of this.indexList) index.replace(stored, doc, id);
     this.docs.set(id, doc);
@@ -163,11 +203,26 @@ export class Collection {
 
   restoreDelete(idValue: unknown): void {
     const id = valueKey(idValue);
-    const stored = this.docs.get(id);
+    const stored = this.get(id);
     if (!stored) return;
     for (const index of this.indexList) index.remove(stored, id);
     this.docs.delete(id);
     this.places.delete(id);
+  }
+
+  /**
+   * Snapshot load: keeps a new document as its BSON at `offset` in `raw`, indexed by `keys` (its _id and indexed
+   * fields, read off the bytes). False, storing nothing, when it must be decoded instead: its id is stored already,
+   * the collection holds documents of another file, or its _id index keeps an order that needs the _id's value.
+   */
+  restoreRaw(id: string, keys: Document, raw: Buffer, offset: number): boolean {
+    if (this.docs.has(id) || (this.raw !== undefined && this.raw !== raw) || this.indexList[0]?.keepsOrder) return false;
+    this.raw = raw;
+    this.places.set(id, this.nextPlace++);
+    this.docs.set(id, offset);
+    // The _id index is the map above (and keeps no order yet, checked above).
+    for (let at = 1; at < this.indexList.length; at += 1) this.indexList[at]?.addLoaded(keys, id);
+    return true;
   }
 
   private store(id: string, doc: Document): void {
@@ -189,7 +244,7 @@ export class Collection {
       throw new CommandError('IndexOptionsConflict', `Index already exists with a different name: ${sameKey.spec.name}`);
     }
     const index = new Index(spec, this.namespace);
-    for (const [id, doc] of this.docs) {
+    for (const [id, doc] of this.indexEntries(index)) {
       if (journal) index.check(doc, id);
       index.add(doc, id);
     }

@@ -22,8 +22,12 @@ interface KeyEntry {
   values: unknown[];
 }
 
-/** The ids under one key: a lone id as itself (most keys, and every key of a unique index), several as a set. */
-type Holders = string | Set<string>;
+/**
+ * The ids under one key: a lone id as itself (most keys, and every key of a unique index), several as a set; a
+ * snapshot load appends to a list instead (each id comes once, and a push costs a twentieth of a set's add),
+ * which becomes a set on its first later change.
+ */
+type Holders = string | Set<string> | string[];
 
 export class Index {
   readonly spec: IndexSpec;
@@ -53,6 +57,11 @@ export class Index {
     }
     const [only] = this.fields;
     this.single = this.fields.length === 1 && only !== undefined && !only.includes('.') ? only : undefined;
+  }
+
+  /** True once the keys in sort order are kept (a range or sort asked for them). */
+  get keepsOrder(): boolean {
+    return this.ordered !== undefined;
   }
 
   get unique(): boolean {
@@ -101,7 +110,7 @@ export class Index {
       if (holders === undefined) this.entries.set(key, id);
       else if (typeof holders === 'string') {
         if (holders !== id) this.entries.set(key, new Set([holders, id]));
-      } else holders.add(id);
+      } else this.holderSet(key, holders).add(id);
     }
   }
 
@@ -115,10 +124,35 @@ export class Index {
         if (holders === id) this.entries.delete(key);
         continue;
       }
-      holders.delete(id);
-      if (holders.size === 1) this.entries.set(key, holders.values().next().value as string);
-      else if (holders.size === 0) this.entries.delete(key);
+      const set = this.holderSet(key, holders);
+      set.delete(id);
+      if (set.size === 1) this.entries.set(key, set.values().next().value as string);
+      else if (set.size === 0) this.entries.delete(key);
     }
+  }
+
+  /**
+   * Snapshot load: adds a document that is not in the index yet, by its keys alone (`keys` holds its indexed
+   * fields); its ids go to a list per key, not a set.
+   */
+  addLoaded(keys: Document, id: string): void {
+    if (!this.multikey) this.addOrdered(keys, id);
+    if (this.idLookup) return;
+    for (const { key } of this.keysOf(keys)) {
+      const holders = this.entries.get(key);
+      if (holders === undefined) this.entries.set(key, id);
+      else if (typeof holders === 'string') this.entries.set(key, [holders, id]);
+      else if (Array.isArray(holders)) holders.push(id);
+      else holders.add(id);
+    }
+  }
+
+  /** The ids under a key as a set, turning a list left by a snapshot load into one. */
+  private holderSet(key: string, holders: Set<string> | string[]): Set<string> {
+    if (!Array.isArray(holders)) return holders;
+    const set = new Set(holders);
+    this.entries.set(key, set);
+    return set;
   }
 
   /** Swaps a document's keys for its new version's; nothing to do when the indexed fields did not change (most updates). */
@@ -184,7 +218,8 @@ export class Index {
       const holders = this.entries.get(key);
       if (holders === undefined) continue;
       if (typeof holders === 'string') ids.push(holders);
-      else ids.push(...holders);
+      // One by one: spreading a key held by a hundred thousand documents overflows the call's arguments.
+      else for (const holder of holders) ids.push(holder);
     }
     return keys.length > 1 ? [...new Set(ids)] : ids;
   }

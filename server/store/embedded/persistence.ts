@@ -80,7 +80,7 @@ class DurableStore implements Persistence {
    * opens a new journal. Nothing is rewritten here: a large state starts as fast as it can be read.
    */
   load(): void {
-    const snapshotGeneration = loadSnapshot(this.dir, (change) => this.catalog.apply(change)) ?? 0;
+    const snapshotGeneration = loadSnapshot(this.dir, (data, start, size) => this.catalog.loadRecord(data, start, size)) ?? 0;
     const journals = journalGenerations(this.dir);
     let replayed = 0;
     for (const generation of journals) {

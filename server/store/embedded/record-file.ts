@@ -39,23 +39,66 @@ export function decodeRecords(data: Buffer): DecodedRecords {
  * large snapshot without holding every decoded record in a list first.
  */
 export function forEachRecord(data: Buffer, visit: (record: Document) => void): ScannedRecords {
+  return forEachRawRecord(data, (start, size) => {
+    let record: Document;
+    try {
+      record = deserialize(data.subarray(start, start + size));
+    } catch {
+      return false;
+    }
+    visit(record);
+    return true;
+  });
+}
+
+/**
+ * Hands each whole record's place to `visit` (its BSON starts at `start` and is `size` bytes) after checking its
+ * CRC, without decoding it; `visit` returns false for a record it cannot read, which counts as the torn end.
+ */
+export function forEachRawRecord(data: Buffer, visit: (start: number, size: number) => boolean): ScannedRecords {
   let offset = 0;
   let count = 0;
   while (offset < data.length) {
     if (data.length - offset < 9) return { count, validBytes: offset, torn: true };
     const size = data.readInt32LE(offset);
     if (size < 5 || offset + size + 4 > data.length) return { count, validBytes: offset, torn: true };
-    const body = data.subarray(offset, offset + size);
-    if ((crc32(body) >>> 0) !== data.readUInt32LE(offset + size)) return { count, validBytes: offset, torn: true };
-    let record: Document;
-    try {
-      record = deserialize(body);
-    } catch {
-      return { count, validBytes: offset, torn: true };
-    }
-    visit(record);
+    if ((crc32(data.subarray(offset, offset + size)) >>> 0) !== data.readUInt32LE(offset + size)) return { count, validBytes: offset, torn: true };
+    if (!visit(offset, size)) return { count, validBytes: offset, torn: true };
     count += 1;
     offset += size + 4;
   }
   return { count, validBytes: offset, torn: false };
+}
+
+/**
+ * The record `{ o: 'put', db, c, doc }` for a document still held as its BSON bytes, byte for byte what
+ * encodeRecord writes for the decoded document, without decoding and encoding it again (compaction copies it).
+ */
+export function encodeRawPut(db: string, c: string, doc: Uint8Array): Buffer {
+  const dbLength = Buffer.byteLength(db);
+  const cLength = Buffer.byteLength(c);
+  const size = 4 + 11 + (9 + dbLength) + (8 + cLength) + (5 + doc.length) + 1;
+  const record = Buffer.allocUnsafe(size + 4);
+  let at = record.writeInt32LE(size, 0);
+  at = record.writeUInt8(0x02, at);
+  at += record.write('o\0', at, 'latin1');
+  at = record.writeInt32LE(4, at);
+  at += record.write('put\0', at, 'latin1');
+  at = record.writeUInt8(0x02, at);
+  at += record.write('db\0', at, 'latin1');
+  at = record.writeInt32LE(dbLength + 1, at);
+  at += record.write(db, at, 'utf8');
+  at = record.writeUInt8(0, at);
+  at = record.writeUInt8(0x02, at);
+  at += record.write('c\0', at, 'latin1');
+  at = record.writeInt32LE(cLength + 1, at);
+  at += record.write(c, at, 'utf8');
+  at = record.writeUInt8(0, at);
+  at = record.writeUInt8(0x03, at);
+  at += record.write('doc\0', at, 'latin1');
+  record.set(doc, at);
+  at += doc.length;
+  at = record.writeUInt8(0, at);
+  record.writeUInt32LE(crc32(record.subarray(0, size)) >>> 0, at);
+  return record;
 }

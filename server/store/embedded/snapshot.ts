@@ -3,7 +3,8 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, r
 import { open, rename, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Change } from './changes';
-import { encodeRecord, forEachRecord } from './record-file';
+import { deserialize, type Document } from 'bson';
+import { encodeRecord, forEachRawRecord } from './record-file';
 
 export const SNAPSHOT_FILE = 'snapshot.bson';
 const TEMP_FILE = 'snapshot.tmp';
@@ -14,15 +15,20 @@ const SLICE_MS = 4;
 
 const header = (generation: number): Change => ({ o: 'header', format: FORMAT, generation, createdAt: new Date() }) as unknown as Change;
 
+/** A change to write, or a record already encoded (a document kept as bytes since it was loaded, see raw-documents.ts). */
+export type SnapshotEntry = Change | Uint8Array;
+
+const encoded = (entry: SnapshotEntry): Uint8Array => (entry instanceof Uint8Array ? entry : encodeRecord(entry));
+
 /** Writes a snapshot synchronously (seeding a folder; the running store writes its snapshots in slices instead). */
-export function writeSnapshot(dir: string, generation: number, changes: Iterable<Change>): void {
+export function writeSnapshot(dir: string, generation: number, changes: Iterable<SnapshotEntry>): void {
   const temp = join(dir, TEMP_FILE);
   const fd = openSync(temp, 'w');
   try {
-    let chunk: Buffer[] = [encodeRecord(header(generation))];
+    let chunk: Uint8Array[] = [encodeRecord(header(generation))];
     let size = 0;
     for (const change of changes) {
-      const record = encodeRecord(change);
+      const record = encoded(change);
       chunk.push(record);
       size += record.length;
       if (size >= CHUNK_BYTES) {
@@ -46,13 +52,13 @@ export function writeSnapshot(dir: string, generation: number, changes: Iterable
  * that no longer changes (stored documents are never mutated, so a list of them taken at one moment is one).
  * Returns false, leaving the old snapshot in place, when `stopped()` turns true before the end.
  */
-export async function writeSnapshotInSlices(dir: string, generation: number, changes: Iterable<Change>, stopped: () => boolean): Promise<boolean> {
+export async function writeSnapshotInSlices(dir: string, generation: number, changes: Iterable<SnapshotEntry>, stopped: () => boolean): Promise<boolean> {
   const temp = join(dir, TEMP_FILE);
   const fd = await open(temp, 'w');
   let complete = false;
   try {
     const iterator = changes[Symbol.iterator]();
-    let chunk: Buffer[] = [encodeRecord(header(generation))];
+    let chunk: Uint8Array[] = [encodeRecord(header(generation))];
     let size = chunk[0]?.length ?? 0;
     for (let done = false; !done; ) {
       if (stopped()) return false;
@@ -63,7 +69,7 @@ export async function writeSnapshotInSlices(dir: string, generation: number, cha
           done = true;
           break;
         }
-        const record = encodeRecord(next.value);
+        const record = encoded(next.value);
         chunk.push(record);
         size += record.length;
       }
@@ -112,23 +118,32 @@ export async function syncDirectoryAsync(dir: string): Promise<void> {
 }
 
 /**
- * Replays the snapshot record by record into `apply` and returns its generation (the first journal that continues
+ * Hands the snapshot's records to `load` one by one, undecoded (`data` holds the whole file; a record's BSON is
+ * `size` bytes at `start`, its CRC already checked), and returns its generation (the first journal that continues
  * it), or undefined when the folder has none yet. A damaged snapshot is an error: it was fsynced whole.
  */
-export function loadSnapshot(dir: string, apply: (change: Change) => void): number | undefined {
+export function loadSnapshot(dir: string, load: (data: Buffer, start: number, size: number) => void): number | undefined {
   const path = join(dir, SNAPSHOT_FILE);
   if (!existsSync(path)) return undefined;
   let generation: number | undefined;
   let first = true;
   let damaged = false;
-  const { torn } = forEachRecord(readFileSync(path), (record) => {
+  const data = readFileSync(path);
+  const { torn } = forEachRawRecord(data, (start, size) => {
     if (first) {
       first = false;
+      let record: Document;
+      try {
+        record = deserialize(data.subarray(start, start + size));
+      } catch {
+        return false;
+      }
       if (record.o === 'header' && typeof record.generation === 'number') generation = record.generation;
       else damaged = true;
-      return;
+      return true;
     }
-    if (!damaged) apply(record as Change);
+    if (!damaged) load(data, start, size);
+    return true;
   });
   if (torn || damaged || generation === undefined) {
     throw new Error(`The embedded store's snapshot ${path} is damaged; restore the folder from a backup or move it aside.`);
