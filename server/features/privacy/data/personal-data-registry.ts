@@ -117,7 +117,21 @@ export const PERSONAL_DATA: PersonalDataEntry[] = [
     course: inCoursePlaybooks,
     what: 'intake answers and their review',
     owned: (p) => ({ ...inPlaybooks(p), studentId: p.sub }),
-    references: [{ path: 'diagnostics.review.by', action: 'pseudonymise', within: (p) => ({ ...inPlaybooks(p), 'diagnostics.review.by': p.sub }) }],
+    references: [
+      { path: 'diagnostics.review.by', action: 'pseudonymise', within: (p) => ({ ...inPlaybooks(p), 'diagnostics.review.by': p.sub }) },
+      // The teacher who reopened the intake (its history); the student's own entries go with their intake.
+      { path: 'history.by', action: 'pseudonymise', within: (p) => ({ ...inPlaybooks(p), 'history.by': p.sub }) },
+    ],
+  },
+  {
+    collection: 'intake_designs',
+    what: 'who last saved an intake design (teachers)',
+    references: [{ path: 'updatedBy', action: 'pseudonymise', within: (p) => ({ _id: { $in: p.playbookIds }, updatedBy: p.sub }) }],
+  },
+  {
+    collection: 'peer_settings',
+    what: 'who last saved the peer rules (teachers)',
+    references: [{ path: 'updatedBy', action: 'pseudonymise', within: (p) => ({ _id: { $in: p.playbookIds }, updatedBy: p.sub }) }],
   },
   {
     collection: 'evidence_attempts',
@@ -147,6 +161,8 @@ export const PERSONAL_DATA: PersonalDataEntry[] = [
     course: inCoursePlaybooks,
     what: 'requests for a peer, and pairings',
     owned: (p) => ({ ...inPlaybooks(p), $or: [{ juniorId: p.sub }, { peerId: p.sub }] }),
+    // A teacher who ended a pair.
+    references: [{ path: 'endedBy', action: 'pseudonymise', within: (p) => ({ ...inPlaybooks(p), endedBy: p.sub }) }],
   },
   {
     collection: 'project_group_sets',
