@@ -10,6 +10,8 @@ export function requestLogger(logger: Logger): RequestHandler {
       // Probes (health, metrics) come every few seconds from each orchestrator: routine at debug, a failing one a warning.
       const probe = req.path === '/health' || req.path.startsWith('/health/') || req.path === '/metrics';
       const level = res.statusCode >= 500 ? (probe ? 'warn' : 'error') : probe ? 'debug' : 'info';
+      // A line the level drops costs nothing to build (req.ip walks the proxy settings on every request).
+      if (!logger.isLevelEnabled(level)) return;
       // req.ip is the client's address only through the proxies TRUST_PROXY names (server/app.ts), else the peer's.
       logger[level]({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms), ip: req.ip }, 'request');
     });

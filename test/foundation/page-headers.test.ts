@@ -97,6 +97,10 @@ describe('page headers', () => {
     const token = await testApp.lti.sessions.issue({ platformId: 'p1', deploymentId: '1', sub: 'u1', roles: ['student'], messageType: 'LtiResourceLinkRequest' });
     const res = await request(app).get('/api/session').set('Authorization', `Bearer ${token}`).expect(200);
     expect(res.headers['cache-control']).toBe('no-store');
+    // The house policy, framed by no one else; no script nonce, as no API answer is a page.
+    expect(directive(res, 'frame-ancestors')).toBe("frame-ancestors 'self'");
+    expect(directive(res, 'object-src')).toBe("object-src 'none'");
+    expect(res.headers['content-security-policy']).not.toContain('nonce-');
     const refused = await request(app).get('/api/session').expect(401);
     expect(refused.headers['cache-control']).toBe('no-store');
   });

@@ -78,6 +78,11 @@ export class CursorRegistry {
 }
 
 function takeBatch(cursor: OpenCursor, limit: number): Document[] {
+  // A batch always takes its first document, so one alone (every findOne) needs no size: measuring it was the
+  // store's most frequent BSON walk.
+  if (cursor.position < cursor.docs.length && (limit === 1 || cursor.docs.length - cursor.position === 1)) {
+    return [cursor.docs[cursor.position++] as Document];
+  }
   const batch: Document[] = [];
   let bytes = 0;
   while (cursor.position < cursor.docs.length && batch.length < limit) {
