@@ -94,7 +94,7 @@ export async function seedDemoCourse(props: SeedProps, options: { again?: boolea
   // the lecture and the team project (both meet on campus at set times).
   const sessions = sessionsOf(design);
   const routeIds = [...design.recommendedRoute, sessions.lecture.activityId, sessions.teamProject.activityId];
-  const attempts = new Map<string, string>();
+  const attempts = new Map<string, { outcome: OutcomeView; attemptId: string }[]>();
   const stalled = staged.filter((s) => s.stage === 'stalled');
   await inBatches(staged, 5, async ({ student, index, stage, token }) => {
     if (stage === 'not-started') return;
@@ -107,13 +107,17 @@ export async function seedDemoCourse(props: SeedProps, options: { again?: boolea
     if (index % 2 === 0) await call(token, 'POST', `/api/route/sessions/${sessions.teamProject.activityId}/${sessions.teamProject.sessionId}`);
     if (stage === 'intake') return;
     await call(token, 'POST', '/api/route/submit', { version: saved.route.version });
+    // Following the route (today): the further along, the more is done, so the overview shows progress.
+    for (const [activityId, status] of progressOf(stage, routeIds)) await call(token, 'PUT', `/api/route/progress/${activityId}`, { status });
+    // Work handed in: the project plan; whoever is graded handed in all three outcomes, so a final grade can follow.
     if (stage === 'handed-in' || stage === 'graded') {
-      const added = await call<{ attempt: { id: string } }>(token, 'POST', `/api/evidence/outcomes/${plan.id}/items`, {
-        kind: 'text',
-        text: `Projectplan van ${student.givenName}: doel, afbakening, fasen en mijlpalen voor de start van mijn eigen bedrijf.`,
-      });
-      await call(token, 'POST', `/api/evidence/attempts/${added.attempt.id}/submit`);
-      attempts.set(student.userId, added.attempt.id);
+      const handedIn = [];
+      for (const outcome of stage === 'graded' ? design.outcomes : [plan]) {
+        const added = await call<{ attempt: { id: string } }>(token, 'POST', `/api/evidence/outcomes/${outcome.id}/items`, { kind: 'text', text: evidenceText(outcome, plan, team, student) });
+        await call(token, 'POST', `/api/evidence/attempts/${added.attempt.id}/submit`);
+        handedIn.push({ outcome, attemptId: added.attempt.id });
+      }
+      attempts.set(student.userId, handedIn);
     }
   });
 
@@ -126,12 +130,13 @@ export async function seedDemoCourse(props: SeedProps, options: { again?: boolea
     } else {
       await call(teacher, 'POST', `/api/coach/routes/${student.userId}/approve`, { version: route.version });
     }
-    const attemptId = attempts.get(student.userId);
-    if (stage === 'graded' && attemptId) {
-      const good = student.givenName.length % 2 === 0;
+    if (stage !== 'graded') continue;
+    // Every outcome graded: the final grade (with a score) goes to the LMS gradebook through the outbox.
+    const good = student.givenName.length % 2 === 0;
+    for (const { outcome, attemptId } of attempts.get(student.userId) ?? []) {
       await call(teacher, 'POST', `/api/assessment/attempts/${attemptId}/grade`, {
-        judgements: plan.rubric.criteria.map((c) => ({ criterionId: c.id, levelId: levelOf(c, good), comment: good ? 'Sterk uitgewerkt.' : 'Voldoet; werk de planning nog verder uit.' })),
-        comment: good ? 'Een overtuigend plan.' : 'Een degelijk plan.',
+        judgements: outcome.rubric.criteria.map((c) => ({ criterionId: c.id, levelId: levelOf(c, good), comment: good ? 'Sterk uitgewerkt.' : 'Voldoet; werk dit nog verder uit.' })),
+        comment: good ? 'Overtuigend.' : 'Degelijk.',
       });
     }
   }
@@ -157,6 +162,13 @@ async function stall(clock: DemoClock, props: { token: string; teacher: string; 
   await clock.approve({ token: teacher, daysAgo: days - 1, studentId });
   const first = activityIds[0];
   if (variant === 1 && first) await clock.markDone({ token, daysAgo: 16, activityId: first });
+}
+
+/** Approved: the first activity under way; handed in: two done, one under way; graded: all but the team project done. */
+function progressOf(stage: DemoStage, activityIds: string[]): [string, 'done' | 'in_progress'][] {
+  const done = stage === 'graded' ? activityIds.length - 1 : stage === 'handed-in' ? 2 : stage === 'approved' ? 0 : -1;
+  if (done < 0) return [];
+  return activityIds.slice(0, done + 1).map((id, i) => [id, i < done ? 'done' : 'in_progress']);
 }
 
 interface SessionKey {
@@ -280,6 +292,12 @@ async function submitIntake(call: Call, token: string, outcomes: OutcomeView[], 
     },
   });
   await call(token, 'POST', '/api/intake/submit', { version: draft.response.version });
+}
+
+function evidenceText(outcome: OutcomeView, plan: OutcomeView, team: OutcomeView, student: Member): string {
+  if (outcome.id === plan.id) return `Projectplan van ${student.givenName}: doel, afbakening, fasen en mijlpalen voor de start van mijn eigen bedrijf.`;
+  if (outcome.id === team.id) return `Reflectieverslag van ${student.givenName} over de rollen en afspraken in ons projectteam, met de feedback van teamgenoten.`;
+  return `Pitch van ${student.givenName}: het bedrijfsidee en het verdienmodel in vijf minuten, voor het panel van ondernemers.`;
 }
 
 function levelOf(criterion: OutcomeView['rubric']['criteria'][number], good: boolean): string {

@@ -21,6 +21,8 @@ const LOTTE = 'u-student-lotte';
 const MEI = 'u-student-mei';
 const LINA = 'u-student-lina';
 const DAY = 24 * 60 * 60 * 1000;
+/** The students whose plan was graded (seed.ts STAGES), by id. */
+const GRADED = ['aisha', 'daan', 'jesse', 'kwame', 'sanne', 'yusuf', 'zoe'].map((name) => `u-student-${name}`);
 
 async function untilSeeded(playroute: StartedPlayroute, line: RegExp): Promise<void> {
   const output = await eventually(() => playroute.output(), (text) => line.test(text), 120_000);
@@ -114,6 +116,14 @@ describe('the demo course on first launch', () => {
     await expect
       .poll(async () => (await json<{ deliveries: { state: string }[] }>(teacher, '/api/grades/deliveries?state=sent')).deliveries.length, { timeout: 30_000 })
       .toBeGreaterThan(0);
+    // And the demo LMS's gradebook holds them: Playroute reads each graded student's cell back (AGS results) and it agrees.
+    type GradebookRow = { userId: string; check: string; lms?: { resultScore?: number } };
+    await expect
+      .poll(async () => {
+        const { rows } = await json<{ rows: GradebookRow[] }>(teacher, '/api/grades/gradebook');
+        return [...new Set(rows.filter((r) => r.check === 'agrees' && r.lms?.resultScore !== undefined).map((r) => r.userId))].sort();
+      }, { timeout: 30_000 })
+      .toEqual(GRADED);
 
     const groups = await json<{ sets: { groups: number }[] }>(teacher, '/api/project-groups');
     expect(groups.sets[0]?.groups).toBeGreaterThanOrEqual(4);
