@@ -9,6 +9,7 @@ import { checkCollation } from './collation';
 import { ENGINE_CONTEXT, SHARED_OPTIONS } from './engine-context';
 import { CommandError, fromQueryEngineError } from './errors';
 import { cloneDocument, isPlainObject, setAtPath, valueAtPath, type Document } from './documents';
+import { plainFind } from './plain-find';
 import { applyPlainUpdate } from './plain-update';
 import { splitSliceProjection } from './slice-projection';
 import { checkUpdateTargets, resolvePositional } from './update-paths';
@@ -66,6 +67,8 @@ export function compileFilter(filter: Document | undefined, options: QueryOption
 
 /** Filters, sorts, skips, limits and projects `docs` (already narrowed candidates). */
 export function findDocuments(docs: Document[], spec: FindSpec): Document[] {
+  const plain = plainFind(docs, spec);
+  if (plain) return plain;
   const sort = spec.sort && Object.keys(spec.sort).length ? spec.sort : undefined;
   const natural = sort && Object.keys(sort).length === 1 && '$natural' in sort ? Number(sort.$natural) : undefined;
   const source = natural !== undefined && natural < 0 ? [...docs].reverse() : docs;
