@@ -10,13 +10,14 @@ export function sessionRoutes(deps: { records: CourseRecords; sessions: SessionT
   const router = Router();
   router.get('/api/session', async (_req, res) => {
     const session = sessionOf(res);
+    // The launch put the course's names in the session (session-token.ts); a session from before that reads them.
     const context = session.contextId
-      ? await deps.records.getContext({ platformId: session.platformId, deploymentId: session.deploymentId, contextId: session.contextId })
+      ? (session.course ?? (await deps.records.getContext({ platformId: session.platformId, deploymentId: session.deploymentId, contextId: session.contextId })))
       : undefined;
     res.json({
       user: { name: session.name ?? null, locale: session.locale ?? null },
       roles: session.roles,
-      context: context ? { id: context.contextId, title: context.title ?? null, label: context.label ?? null } : null,
+      context: context && session.contextId ? { id: session.contextId, title: context.title ?? null, label: context.label ?? null } : null,
       placement: session.resourceLinkId ? { resourceLinkId: session.resourceLinkId } : null,
       messageType: session.messageType,
       deepLinking: Boolean(session.deepLinkRequestId),

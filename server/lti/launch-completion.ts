@@ -89,6 +89,7 @@ export async function completeLaunch(deps: LaunchCompletionDeps, props: { platfo
     messageType: launch.messageType,
     ...definedOnly({
       contextId: launch.context?.id,
+      course: launch.context ? definedOnly({ title: launch.context.title, label: launch.context.label }) : undefined,
       resourceLinkId: launch.resourceLink?.id,
       locale: launch.user.locale,
       name: launch.user.name,

@@ -21,6 +21,11 @@ export const launchSessionSchema = z.object({
   deploymentId: z.string(),
   sub: z.string(),
   contextId: z.string().optional(),
+  /**
+   * The course's title and label as this launch named them (present when the launch had a course, even without
+   * either), so the client's first call needs no store read; the LMS sends them with every launch.
+   */
+  course: z.object({ title: z.string().optional(), label: z.string().optional() }).optional(),
   resourceLinkId: z.string().optional(),
   roles: z.array(z.enum(['teacher', 'assistant', 'coach', 'student'])),
   locale: z.string().optional(),
@@ -48,11 +53,12 @@ export interface SessionTokens {
 }
 
 export function createSessionTokens(options: { masterKey: string; issuer: string; now?: () => Date }): SessionTokens {
-  const key = new Uint8Array(hkdfSync('sha256', options.masterKey, 'playroute', 'playroute:session-token', 32));
+  // Imported once: jose imports a Uint8Array secret again for every token it signs or verifies (crypto.subtle.importKey).
+  const key = crypto.subtle.importKey('raw', new Uint8Array(hkdfSync('sha256', options.masterKey, 'playroute', 'playroute:session-token', 32)), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
   const now = options.now ?? (() => new Date());
   const seconds = () => Math.floor(now().getTime() / 1000);
 
-  const sign = (session: LaunchSession & { launchedAt: number }) => {
+  const sign = async (session: LaunchSession & { launchedAt: number }) => {
     const issuedAt = seconds();
     const expiresAt = Math.min(issuedAt + SESSION_MINUTES * 60, session.launchedAt + SESSION_MAX_HOURS * 3600);
     return new SignJWT({ ...session })
@@ -63,7 +69,7 @@ export function createSessionTokens(options: { masterKey: string; issuer: string
       .setExpirationTime(expiresAt)
       // Every token its own, also two of the same session in the same second.
       .setJti(randomUUID())
-      .sign(key);
+      .sign(await key);
   };
 
   // The client sends the same token with every call for up to half an hour: its signature and claims are checked
@@ -82,7 +88,7 @@ export function createSessionTokens(options: { masterKey: string; issuer: string
       return undefined;
     }
     try {
-      const { payload } = await jwtVerify(token, key, {
+      const { payload } = await jwtVerify(token, await key, {
         algorithms: ['HS256'],
         issuer: options.issuer,
         audience: AUDIENCE,

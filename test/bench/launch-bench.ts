@@ -9,6 +9,10 @@
 // "launch" of it is that one request, while a real launch is five (login, LMS auth, id_token POST, and the landed
 // page or session) plus the LMS's RS256 signature, all in this one process, so the share says how close a full
 // launch comes to the cost of the cheapest possible request here, not a share any real tool could reach 100 % of.
+// The trivial flow is the ceiling of a whole launch: the same requests as Playroute's (login → LMS auth, where the LMS
+// signs a fresh RS256 id_token → the form POST, answered with a redirect → the landed page) through the same
+// scripted browser, with the tool verifying and storing nothing. CPU per launch is the process's CPU time (all
+// threads: tool, LMS, store, scripted browser) over the timed launches: the figure the machine's load moves least.
 //
 // Store commands are counted with the driver's command monitoring (monitorCommands: true, 'commandStarted' on the
 // connection's client) over SAMPLE launches run one at a time after the timed rounds (see store-commands.ts).
@@ -57,6 +61,8 @@ interface Tally {
   failures: Map<string, number>;
   elapsedMs: number;
   peakRss: number;
+  /** Process CPU time (user + system, all threads) spent during the timed launches, in ms. */
+  cpuMs: number;
 }
 
 async function listen(handler?: express.Express): Promise<{ server: Server; base: string }> {
@@ -74,7 +80,7 @@ async function main(): Promise<void> {
 
   const lmsApp = express();
   // Who fetched the LMS's signing keys: ltijs says so in its User-Agent, Playroute in its own.
-  const jwksFetches: Record<string, number> = { Playroute: 0, 'ltijs 5.9.9': 0, 'trivial tool': 0 };
+  const jwksFetches: Record<string, number> = { Playroute: 0, 'ltijs 5.9.9': 0, 'trivial flow': 0, 'trivial tool': 0 };
   lmsApp.use((req, _res, next) => {
     const who = (req.get('user-agent') ?? '').startsWith('ltijs/') ? 'ltijs 5.9.9' : 'Playroute';
     if (req.path.endsWith('/jwks.json')) jwksFetches[who] = (jwksFetches[who] ?? 0) + 1;
@@ -148,6 +154,19 @@ async function main(): Promise<void> {
     const page = await new ScriptedBrowser().request(trivialForm.action, { method: 'POST', body: new URLSearchParams(trivialForm.fields) });
     if (page.status !== 200 || !(await page.text()).includes('Launched')) throw new LaunchFailed(`trivial tool answered ${page.status}`);
   };
+  // The ceiling of a whole launch: Playroute's requests, the LMS's signature, nothing verified or stored.
+  const launchTrivialFlow: Launch = async (user) => {
+    const browser = new ScriptedBrowser();
+    const login = new URL(demoLms.startLaunch({ user, clientId: trivial.clientId }).url);
+    login.searchParams.set('flow', '1');
+    const form = await browser.loginAndAuthorise(login.toString());
+    const posted = await browser.postForm(form.action, form.fields);
+    await posted.body?.cancel();
+    const next = posted.headers.get('location');
+    if (posted.status !== 303 || !next) throw new LaunchFailed(`trivial flow answered ${posted.status}`);
+    const page = await browser.request(new URL(next, form.action).toString());
+    if (page.status !== 200 || !(await page.text()).includes('Launched')) throw new LaunchFailed(`trivial landed page answered ${page.status}`);
+  };
 
   // Before the timed rounds: each tool's first launches of every member (new people, a new course and link) one at a time.
   const sampleFirst = await countCommands(counter, { Playroute: launchPlayroute, 'ltijs 5.9.9': launchLtijs }, users.slice(0, Math.min(SAMPLE, users.length)));
@@ -155,8 +174,9 @@ async function main(): Promise<void> {
   // Warm all up (JIT, connections, JWKS caches), then alternate rounds so no tool gets the quieter machine.
   await drive(launchPlayroute, WARMUP, users);
   await drive(launchLtijs, WARMUP, users);
+  await drive(launchTrivialFlow, WARMUP, users);
   await drive(launchTrivial, WARMUP, users);
-  const tallies = { Playroute: emptyTally(), 'ltijs 5.9.9': emptyTally(), 'trivial tool': emptyTally() };
+  const tallies = { Playroute: emptyTally(), 'ltijs 5.9.9': emptyTally(), 'trivial flow': emptyTally(), 'trivial tool': emptyTally() };
   const profiler = PROFILE ? new Session() : undefined;
   profiler?.connect();
   await profiler?.post('Profiler.enable');
@@ -165,6 +185,7 @@ async function main(): Promise<void> {
     merge(tallies.Playroute, await drive(launchPlayroute, LAUNCHES, users));
     if (PROFILE) continue;
     merge(tallies['ltijs 5.9.9'], await drive(launchLtijs, LAUNCHES, users));
+    merge(tallies['trivial flow'], await drive(launchTrivialFlow, LAUNCHES, users));
     merge(tallies['trivial tool'], await drive(launchTrivial, LAUNCHES, users));
   }
   clearTimeout(timeout);
@@ -185,13 +206,16 @@ async function main(): Promise<void> {
 }
 
 /** The trivial tool described at the top: its login only exists so the LMS signs one form for it; the bench posts that form. */
-async function startTrivialTool(lms: DemoLms): Promise<{ server: Server; base: string; clientId: string }> {
+async function startTrivialTool(lms: DemoLms): Promise<{ server: Server; base: string; clientId: string; flowUrl: string }> {
   const app = express();
   const { server, base } = await listen(app);
-  const registered = lms.registerTool({ name: 'trivial', loginUrl: `${base}/login`, launchUrl: `${base}/launch`, redirectUris: [`${base}/launch`], jwksUrl: `${base}/jwks`, deploymentIds: [DEPLOYMENT_ID] });
+  const flowUrl = `${base}/launch-flow`;
+  const registered = lms.registerTool({ name: 'trivial', loginUrl: `${base}/login`, launchUrl: `${base}/launch`, redirectUris: [`${base}/launch`, flowUrl], jwksUrl: `${base}/jwks`, deploymentIds: [DEPLOYMENT_ID] });
   app.get('/login', (req, res) => {
     const auth = new URL(lms.urls.authorization);
-    const query: Record<string, string> = { scope: 'openid', response_type: 'id_token', response_mode: 'form_post', prompt: 'none', client_id: registered.clientId, redirect_uri: `${base}/launch` };
+    // The trivial flow's launches come back to a URL of their own, the ceiling's single POST to /launch.
+    const redirectUri = req.query.flow === '1' ? flowUrl : `${base}/launch`;
+    const query: Record<string, string> = { scope: 'openid', response_type: 'id_token', response_mode: 'form_post', prompt: 'none', client_id: registered.clientId, redirect_uri: redirectUri };
     for (const [name, value] of Object.entries(query)) auth.searchParams.set(name, value);
     for (const name of ['login_hint', 'lti_message_hint']) if (typeof req.query[name] === 'string') auth.searchParams.set(name, req.query[name]);
     auth.searchParams.set('state', randomBytes(24).toString('base64url'));
@@ -202,7 +226,12 @@ async function startTrivialTool(lms: DemoLms): Promise<{ server: Server; base: s
     if (typeof req.body?.id_token !== 'string') return void res.status(400).send('no id_token');
     res.send('<!doctype html><p>Launched</p>');
   });
-  return { server, base, clientId: registered.clientId };
+  app.post('/launch-flow', express.urlencoded({ extended: false, limit: '64kb' }), (req, res) => {
+    if (typeof req.body?.id_token !== 'string') return void res.status(400).send('no id_token');
+    res.redirect(303, `${base}/landed`);
+  });
+  app.get('/landed', (_req, res) => void res.send('<!doctype html><p>Launched</p>'));
+  return { server, base, clientId: registered.clientId, flowUrl };
 }
 
 /** Runs launches one at a time and counts each step's store commands; returns the tallies per tool and step. */
@@ -240,8 +269,10 @@ function reportCommands(title: string, sample: Map<string, { launches: number; s
 /** N launches with at most CONCURRENCY in flight; every launch timed from the login GET to the landed answer. */
 async function drive(launch: Launch, count: number, users: string[]): Promise<Tally> {
   const tally = emptyTally();
-  const sampler = setInterval(() => (tally.peakRss = Math.max(tally.peakRss, process.memoryUsage.rss())), 20);
+  // Every 100 ms: reading the RSS costs the main thread, and a tighter sampler taxes the fastest tool most.
+  const sampler = setInterval(() => (tally.peakRss = Math.max(tally.peakRss, process.memoryUsage.rss())), 100);
   let next = 0;
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const lane = async () => {
     while (next < count) {
@@ -258,13 +289,15 @@ async function drive(launch: Launch, count: number, users: string[]): Promise<Ta
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, lane));
   tally.elapsedMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  tally.cpuMs = (cpu.user + cpu.system) / 1000;
   clearInterval(sampler);
   tally.peakRss = Math.max(tally.peakRss, process.memoryUsage.rss());
   return tally;
 }
 
 function emptyTally(): Tally {
-  return { latencies: [], roundRates: [], failures: new Map(), elapsedMs: 0, peakRss: 0 };
+  return { latencies: [], roundRates: [], failures: new Map(), elapsedMs: 0, peakRss: 0, cpuMs: 0 };
 }
 
 function merge(into: Tally, from: Tally): void {
@@ -272,6 +305,7 @@ function merge(into: Tally, from: Tally): void {
   into.roundRates.push(from.latencies.length / (from.elapsedMs / 1000));
   for (const [reason, n] of from.failures) into.failures.set(reason, (into.failures.get(reason) ?? 0) + n);
   into.elapsedMs += from.elapsedMs;
+  into.cpuMs += from.cpuMs;
   into.peakRss = Math.max(into.peakRss, from.peakRss);
 }
 
@@ -291,13 +325,21 @@ function report(tallies: Record<string, Tally>, lms: DemoLms, jwksFetches: Recor
   line('launches/s', all.map((t) => rate(t).toFixed(1)));
   line('launches/s per round', all.map((t) => t.roundRates.map((r) => r.toFixed(0)).join(' ')));
   for (const p of [50, 95, 99]) line(`latency p${p}`, all.map((t) => `${percentile([...t.latencies].sort((a, b) => a - b), p).toFixed(1)} ms`));
+  line('CPU per launch', all.map((t) => `${(t.cpuMs / t.latencies.length).toFixed(2)} ms`));
   line('LMS JWKS fetches (all)', names.map((name) => String(jwksFetches[name] ?? 0)));
   line('peak RSS (one process)', all.map((t) => `${(t.peakRss / 1024 / 1024).toFixed(0)} MB`));
-  const [ours, theirs, ceiling] = all;
+  const [ours, theirs, flow, ceiling] = all;
   const p50 = (t: Tally) => percentile([...t.latencies].sort((a, b) => a - b), 50);
   if (ours && theirs) process.stdout.write(`\nratio Playroute / ltijs: ${(rate(ours) / rate(theirs)).toFixed(2)}× the launches/s, ${(p50(ours) / p50(theirs)).toFixed(2)}× the p50\n`);
+  const cpuPer = (t: Tally) => t.cpuMs / t.latencies.length;
+  if (ours && theirs) process.stdout.write(`ratio ltijs / Playroute CPU per launch: ${(cpuPer(theirs) / cpuPer(ours)).toFixed(2)}×\n`);
   if (ours && theirs && ceiling) {
     process.stdout.write(`share of the trivial tool's ceiling (launches/s): Playroute ${((100 * rate(ours)) / rate(ceiling)).toFixed(0)} %, ltijs ${((100 * rate(theirs)) / rate(ceiling)).toFixed(0)} %\n`);
+  }
+  if (ours && theirs && flow && ceiling) {
+    const share = (t: Tally) => ((100 * rate(t)) / rate(flow)).toFixed(0);
+    process.stdout.write(`the trivial flow (a whole launch's requests, nothing verified or stored) is ${((100 * rate(flow)) / rate(ceiling)).toFixed(0)} % of the trivial tool: the most a launch can reach here\n`);
+    process.stdout.write(`share of the trivial flow (launches/s): Playroute ${share(ours)} %, ltijs ${share(theirs)} %; CPU per launch beyond the flow's: Playroute ${(cpuPer(ours) - cpuPer(flow)).toFixed(2)} ms, ltijs ${(cpuPer(theirs) - cpuPer(flow)).toFixed(2)} ms\n`);
   }
   for (const [name, t] of Object.entries(tallies)) for (const [reason, n] of t.failures) process.stdout.write(`${name} failure ×${n}: ${reason}\n`);
 }

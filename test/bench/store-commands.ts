@@ -3,10 +3,12 @@
 import type { CommandStartedEvent, CommandSucceededEvent, MongoClient } from 'mongodb';
 
 /**
- * A "synced write" is a write command whose reply says it changed data. The embedded store journals (fsyncs)
+ * A "synced write" is a write command whose reply says it changed data and that did not ask to be answered before
+ * the journal has it (writeConcern j: false or w: 0, see waitsForJournal below). The embedded store journals (fsyncs)
  * before it answers exactly those; a write that matched and changed nothing (an upsert with the same values, a
- * duplicate-key refusal) is answered at once, with nothing to make durable. findAndModify replies do not say
- * whether the update changed the document, so one that found or upserted a document counts as a synced write.
+ * duplicate-key refusal) is answered at once, with nothing to make durable, and so is a j: false write (made durable
+ * by the journal's next group commit, moments later). findAndModify replies do not say whether the update changed
+ * the document, so one that found or upserted a document counts as a synced write.
  */
 export function changedData(commandName: string, reply: Record<string, unknown>): boolean {
   const n = Number(reply.n ?? 0);
@@ -28,6 +30,12 @@ export function changedData(commandName: string, reply: Record<string, unknown>)
   }
 }
 
+/** False for a write that asks to be answered once applied, not once journaled: MongoDB's { j: false } or w: 0. */
+export function waitsForJournal(command: Record<string, unknown>): boolean {
+  const concern = command.writeConcern as { j?: unknown; w?: unknown } | undefined;
+  return concern?.j !== false && concern?.w !== 0;
+}
+
 const WRITE_COMMANDS = new Set(['insert', 'update', 'delete', 'findAndModify', 'createIndexes', 'dropIndexes', 'create', 'drop']);
 // Connection housekeeping, not work a launch asks for.
 const HOUSEKEEPING = new Set(['hello', 'isMaster', 'ismaster', 'ping', 'endSessions', 'saslStart', 'saslContinue', 'buildInfo', 'getMore', 'killCursors']);
@@ -44,7 +52,7 @@ export interface PhaseTally {
 export class StoreCommandCounter {
   phase: string | undefined;
   readonly phases = new Map<string, PhaseTally>();
-  private readonly started = new Map<number, { phase: string; name: string }>();
+  private readonly started = new Map<number, { phase: string; name: string; journaled: boolean }>();
 
   constructor(clients: MongoClient[]) {
     for (const client of clients) {
@@ -67,13 +75,13 @@ export class StoreCommandCounter {
     const target = event.command[event.commandName];
     const label = `${event.commandName} ${typeof target === 'string' ? target : ''}`.trim();
     tally.byCommand.set(label, (tally.byCommand.get(label) ?? 0) + 1);
-    this.started.set(event.requestId, { phase: this.phase, name: event.commandName });
+    this.started.set(event.requestId, { phase: this.phase, name: event.commandName, journaled: waitsForJournal(event.command) });
   }
 
   private onSucceeded(event: CommandSucceededEvent): void {
     const started = this.started.get(event.requestId);
     if (!started) return;
     this.started.delete(event.requestId);
-    if (changedData(started.name, event.reply as Record<string, unknown>)) this.tally(started.phase).syncedWrites += 1;
+    if (started.journaled && changedData(started.name, event.reply as Record<string, unknown>)) this.tally(started.phase).syncedWrites += 1;
   }
 }

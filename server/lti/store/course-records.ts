@@ -1,5 +1,6 @@
 // What launches and the roster tell Playroute about people, courses and placements, per platform and deployment.
-import { Schema, type Connection } from 'mongoose';
+import { Schema, type Connection, type mongo } from 'mongoose';
+import { JOURNAL_LATER } from './journal-later';
 import { contentOf, RecentWrites } from './recent-writes';
 
 /**
@@ -155,7 +156,12 @@ export function createCourseRecords(connection: Connection): CourseRecords {
   const Placements = connection.model<PlacementRecord>('LtiPlacement', placementSchema);
   const Memberships = connection.model<MembershipRecord>('LtiMembership', membershipSchema);
   const LinkReferences = connection.model<LinkReferenceRecord>('LtiLinkReference', linkReferenceSchema);
+  // Every launch writes its person and membership: straight to the driver (typed values, nothing for the schema to cast).
+  const rawPeople = People.collection as unknown as mongo.Collection<PersonRecord>;
+  const rawMemberships = Memberships.collection as unknown as mongo.Collection<MembershipRecord>;
   const upsert = { upsert: true };
+  // Launch records the launch need not wait to see journaled (journal-later.ts); the membership is not one of them.
+  const upsertJournalLater = { upsert: true, ...JOURNAL_LATER };
   const recent = new RecentWrites(TRUSTED_WRITE_MS);
 
   /** Runs the write unless the same content went out lately; remembers it once the store has it. */
@@ -175,10 +181,10 @@ export function createCourseRecords(connection: Connection): CourseRecords {
     // Sent every time, like the membership: an erasure (privacy:erase, possibly in another process) removes the person,
     // and their next launch must record them again. Unchanged, it is an update the store answers without journaling.
     if (!timeDue) {
-      await People.updateOne({ platformId, sub }, { $set: person, $setOnInsert: { lastLaunchAt: launchedAt } }, upsert);
+      await rawPeople.updateOne({ platformId, sub }, { $set: person, $setOnInsert: { lastLaunchAt: launchedAt } }, upsertJournalLater);
       return;
     }
-    await People.updateOne({ platformId, sub }, { $set: { ...person, lastLaunchAt: launchedAt } }, upsert);
+    await rawPeople.updateOne({ platformId, sub }, { $set: { ...person, lastLaunchAt: launchedAt } }, upsertJournalLater);
     recent.remember(timeKey, '', now);
   }
 
@@ -189,10 +195,10 @@ export function createCourseRecords(connection: Connection): CourseRecords {
     const recorded = recent.writtenAt(timeKey, now);
     const timeDue = recorded === undefined || now - recorded >= LAST_LAUNCH_PRECISION_MS;
     // The mentor scope comes with every launch: a launch without it ends the scoping rather than keeping an old list.
-    const unset = membership.mentees === undefined ? { $unset: { mentees: 1 } } : {};
-    const set = timeDue ? { ...membership, lastLaunchAt: launchedAt } : membership;
+    const set: Partial<MembershipRecord> = timeDue ? { ...membership, lastLaunchAt: launchedAt } : membership;
+    const update: mongo.UpdateFilter<MembershipRecord> = membership.mentees === undefined ? { $set: set, $unset: { mentees: 1 as const } } : { $set: set };
     // Sent every time (see TRUSTED_WRITE_MS); with nothing changed, the store answers without a synced write.
-    await Memberships.updateOne({ platformId, deploymentId, contextId, sub }, { $set: set, ...unset }, upsert);
+    await rawMemberships.updateOne({ platformId, deploymentId, contextId, sub }, update, upsert);
     if (timeDue) recent.remember(timeKey, '', now);
   }
 
@@ -203,12 +209,12 @@ export function createCourseRecords(connection: Connection): CourseRecords {
       if (context) {
         const { platformId, deploymentId, contextId } = context;
         const key = `context ${platformId} ${deploymentId} ${contextId}`;
-        writes.push(unlessWrittenLately(key, context, now, () => Contexts.updateOne({ platformId, deploymentId, contextId }, { $set: context }, upsert)));
+        writes.push(unlessWrittenLately(key, context, now, () => Contexts.updateOne({ platformId, deploymentId, contextId }, { $set: context }, upsertJournalLater)));
       }
       if (placement) {
         const { platformId, deploymentId, resourceLinkId } = placement;
         const key = `placement ${platformId} ${deploymentId} ${resourceLinkId}`;
-        writes.push(unlessWrittenLately(key, placement, now, () => Placements.updateOne({ platformId, deploymentId, resourceLinkId }, { $set: placement }, upsert)));
+        writes.push(unlessWrittenLately(key, placement, now, () => Placements.updateOne({ platformId, deploymentId, resourceLinkId }, { $set: placement }, upsertJournalLater)));
       }
       if (membership) writes.push(writeMembership(membership, launchedAt));
       await Promise.all(writes);

@@ -1,5 +1,6 @@
 // The LMS pages launches came from (their return_url origins), so frame-ancestors admits a Canvas on the school's own domain.
 import { Schema, type Connection, type Model } from 'mongoose';
+import { JOURNAL_LATER } from './journal-later';
 import { RecentWrites } from './recent-writes';
 
 /** A registered platform may name many course hosts, but not without end. */
@@ -48,7 +49,8 @@ export function createLearnedFramingOrigins(connection: Connection): LearnedFram
         return;
       }
       if (!known && (await Origins.countDocuments({ platformId })) >= MAX_ORIGINS_PER_PLATFORM) return;
-      await Origins.updateOne({ platformId, origin }, { $set: { lastSeenAt: seenAt } }, { upsert: true });
+      // Seen again in the next launch from that page if lost (journal-later.ts).
+      await Origins.updateOne({ platformId, origin }, { $set: { lastSeenAt: seenAt } }, { upsert: true, ...JOURNAL_LATER });
       seen.remember(key, '', now);
     },
     async list() {

@@ -5,7 +5,7 @@
 // the nonce: a second document with an already spent nonce (a second process, a state store restored from a backup)
 // cannot be consumed. One synced write per launch instead of a delete plus a used-nonce insert; the spent document
 // stays until no id_token carrying its nonce could pass verification any more (kept until the caller says so).
-import { Schema, type Connection } from 'mongoose';
+import { Schema, type Connection, type mongo } from 'mongoose';
 
 export const LOGIN_STATE_TTL_SECONDS = 600;
 
@@ -74,19 +74,24 @@ export interface LoginStates {
 
 export function createLoginStates(connection: Connection): LoginStates {
   const States = connection.model<LoginStateDocument>('LtiLoginState', loginStateSchema);
+  // The model declares the collection and its indexes; the launch's commands go straight to the driver (see save).
+  const raw = States.collection as unknown as mongo.Collection<LoginStateDocument>;
   return {
     async save(state) {
       const expiresAt = new Date(state.createdAt.getTime() + LOGIN_STATE_TTL_SECONDS * 1000);
-      await States.create({ _id: state.state, ...state, expiresAt });
+      // Straight to the driver, as on every step of the launch: the values are typed here and the schema adds nothing
+      // but a document to build and validate per login. Absent optional fields stay absent (the driver would store null).
+      const doc: LoginStateDocument = { _id: state.state, ...definedOnly(state), expiresAt };
+      await raw.insertOne(doc);
     },
     async consume(state, { now, keepNonceUntil }) {
       let doc: LoginStateDocument | null;
       try {
-        doc = await States.findOneAndUpdate(
+        doc = await raw.findOneAndUpdate(
           { _id: state, spent: { $ne: true } },
           { $set: { spent: true, expiresAt: keepNonceUntil } },
           { returnDocument: 'before' },
-        ).lean<LoginStateDocument>();
+        );
       } catch (err) {
         // The spent_nonce index: another login with this issuer and nonce was spent before.
         if ((err as { code?: number }).code === 11000) return 'nonce_spent';
@@ -99,7 +104,7 @@ export function createLoginStates(connection: Connection): LoginStates {
       return rest;
     },
     async countWaiting(issuer, now) {
-      return States.countDocuments({ issuer, createdAt: { $gt: new Date(now.getTime() - LOGIN_STATE_TTL_SECONDS * 1000) }, spent: { $ne: true } });
+      return raw.countDocuments({ issuer, createdAt: { $gt: new Date(now.getTime() - LOGIN_STATE_TTL_SECONDS * 1000) }, spent: { $ne: true } });
     },
     async retireOldIndexes() {
       const existing = await States.collection.indexes().catch(() => []);
@@ -110,4 +115,8 @@ export function createLoginStates(connection: Connection): LoginStates {
       await States.updateMany({ expiresAt: { $exists: false } }, { $set: { expiresAt: new Date(Date.now() + LOGIN_STATE_TTL_SECONDS * 1000) } });
     },
   };
+}
+
+function definedOnly<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
 }

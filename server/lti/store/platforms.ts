@@ -1,6 +1,7 @@
 // The registry of LMS platforms Playroute trusts: issuer, client_id, their endpoints and the deployments allowed to launch.
 import { randomUUID } from 'node:crypto';
 import { Schema, type Connection } from 'mongoose';
+import { JOURNAL_LATER } from './journal-later';
 
 export interface Platform {
   id: string;
@@ -82,7 +83,8 @@ export function createPlatformRegistry(connection: Connection): PlatformRegistry
       return toPlatform(doc) as Platform;
     },
     async learnProductFamily(id, productFamily) {
-      await Platforms.updateOne({ _id: id, productFamily: { $exists: false } }, { $set: { productFamily } });
+      // Learned again from the next launch if lost (journal-later.ts).
+      await Platforms.updateOne({ _id: id, productFamily: { $exists: false } }, { $set: { productFamily } }, JOURNAL_LATER);
     },
   };
 }

@@ -2,7 +2,8 @@
 // rate-limit-mongo was the candidate, but it pins the mongodb 3.x driver and opens a connection of its own;
 // this is one atomic upsert with $inc per request, and a TTL index that removes finished windows.
 import type { ClientRateLimitInfo, Options, Store } from 'express-rate-limit';
-import { Schema, type Connection } from 'mongoose';
+import { Schema, type Connection, type mongo } from 'mongoose';
+import { JOURNAL_LATER } from './journal-later';
 
 interface CounterDocument {
   _id: string;
@@ -25,6 +26,8 @@ counterSchema.index({ resetAt: 1 }, { expireAfterSeconds: 0 });
 /** Fixed windows: each key counts in the window `now` falls in; the window's document is the counter. */
 export function createRateLimitCounters(connection: Connection, options: { prefix: string; now?: () => Date }): Store {
   const Counters = connection.model<CounterDocument>('LtiRateLimitCounter', counterSchema);
+  // Every login counts a hit: straight to the driver, as the rest of the launch's commands (login-states.ts).
+  const raw = Counters.collection as unknown as mongo.Collection<CounterDocument>;
   const now = options.now ?? (() => new Date());
   let windowMs = 60_000;
 
@@ -38,7 +41,8 @@ export function createRateLimitCounters(connection: Connection, options: { prefi
     const update = { $inc: { hits: 1 }, $setOnInsert: { key: `${options.prefix}:${key}`, resetAt } };
     for (let attempt = 0; ; attempt += 1) {
       try {
-        const doc = await Counters.findOneAndUpdate({ _id: id }, update, { upsert: true, returnDocument: 'after' }).lean<CounterDocument>();
+        // A hit lost in a crash lets one more login through in this minute: not worth waiting for the journal (journal-later.ts).
+        const doc = await raw.findOneAndUpdate({ _id: id }, update, { upsert: true, returnDocument: 'after', ...JOURNAL_LATER });
         return { totalHits: doc?.hits ?? 1, resetTime: resetAt };
       } catch (err) {
         // Two first hits at once: one upsert inserts, the other meets the unique _id; its retry simply increments.

@@ -149,6 +149,11 @@ export class WireServer {
   private async execute(request: IncomingCommand, connectionId: number): Promise<Document> {
     const { reply, wrote } = this.deps.router.run(request.command, request.db, connectionId);
     if (!wrote) return reply;
+    if (!waitsForJournal(request)) {
+      // As MongoDB answers a write that asks { j: false } or w: 0: once applied; the journal's next group commit (moments later) makes it durable.
+      this.deps.persistence.sync().catch((error: unknown) => this.deps.logger.error({ err: error }, 'embedded store journal write failed'));
+      return reply;
+    }
     try {
       await this.deps.persistence.sync();
       return reply;
@@ -168,6 +173,13 @@ export class WireServer {
     this.deps.cursors.clear();
     await this.deps.persistence.close();
   }
+}
+
+/** Every write waits for the journal unless it asks not to (writeConcern j: false, or unacknowledged: w: 0). */
+function waitsForJournal(request: IncomingCommand): boolean {
+  if (request.moreToCome) return false;
+  const concern = request.command.writeConcern as { j?: unknown; w?: unknown } | undefined;
+  return concern?.j !== false && concern?.w !== 0;
 }
 
 /** Worker threads may not change the process's umask (process.umask(mask) throws there). */
