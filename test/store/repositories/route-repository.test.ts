@@ -86,6 +86,24 @@ describe('a student’s route', () => {
     expect(listed.map((r) => r.studentId)).toEqual(['stu-a', 'stu-b', 'stu-c']);
     expect(listed.every((r) => r.playbookId === playbookId)).toBe(true);
   });
+
+  it('when the class overview reads its summaries, then each holds the owner, status, entries (with their dates), own activities and age as stored, also for a route that still carries its history inside', async () => {
+    const playbookId = randomUUID();
+    const route = buildStoredRoute({
+      playbookId,
+      studentId: 'stu-sum',
+      entries: [{ activityId: 'activate', status: 'done', startedAt: T0, completedAt: daysAfter(T0, 1), statusChangedAt: daysAfter(T0, 1) }],
+      ownActivities: [{ id: 'own-1', title: 'Own', description: 'Mine', environment: 'online', form: 'expert', type: 'instruction', studyLoadHours: 2, status: 'proposed' }],
+      learningGoals: [{ id: 'g1', text: 'Lead a stand-up' }],
+    });
+    const { id, history, ...fields } = route;
+    // As a route stored before the history had a collection of its own: the history inside.
+    await connection.collection('routes').insertOne({ _id: id, ...fields, history } as object);
+
+    const summaries = await routes.listSummariesByPlaybook(playbookId);
+
+    expect(summaries).toStrictEqual([{ studentId: 'stu-sum', status: route.status, entries: route.entries, ownActivities: route.ownActivities, createdAt: route.createdAt }]);
+  });
 });
 
 describe('saving from two tabs', () => {
