@@ -107,8 +107,6 @@ export async function seedDemoCourse(props: SeedProps, options: { again?: boolea
     if (index % 2 === 0) await call(token, 'POST', `/api/route/sessions/${sessions.teamProject.activityId}/${sessions.teamProject.sessionId}`);
     if (stage === 'intake') return;
     await call(token, 'POST', '/api/route/submit', { version: saved.route.version });
-    // Following the route (today): the further along, the more is done, so the overview shows progress.
-    for (const [activityId, status] of progressOf(stage, routeIds)) await call(token, 'PUT', `/api/route/progress/${activityId}`, { status });
     // Work handed in: the project plan; whoever is graded handed in all three outcomes, so a final grade can follow.
     if (stage === 'handed-in' || stage === 'graded') {
       const handedIn = [];
@@ -141,6 +139,10 @@ export async function seedDemoCourse(props: SeedProps, options: { again?: boolea
     }
   }
 
+  // Following their approved route (today): the further along, the more is done, so the overview shows progress.
+  await inBatches(staged, 5, async ({ stage, token }) => {
+    for (const [activityId, status] of progressOf(stage, routeIds)) await call(token, 'PUT', `/api/route/progress/${activityId}`, { status });
+  });
   await markAttendance(call, props.coach.mentees ?? [], { coach: await client.launch(props.coach.userId, props.resourceLinkId), teacher }, staged, sessions.lecture);
   await pairJuniorsWithPeers(call, staged, plan.id);
   await formGroups(call, teacher, design);
