@@ -117,7 +117,7 @@ export class Catalog {
       let fields = this.loadingKeyFields.get(collection);
       if (fields === undefined) this.loadingKeyFields.set(collection, (fields = keyFieldsOf(collection.indexSpecs()) ?? null));
       const keys = fields ? readKeys(data, put.docStart, fields) : undefined;
-      if (keys && collection.restoreRaw(keys.id, keys.doc, data, put.docStart)) return;
+      if (keys && collection.restoreRaw(keys.id, keys.doc, data, put.docStart, keys.keys)) return;
     } else {
       // A create, index or drop changes what the collections' indexes read.
       this.loadingKeyFields.clear();

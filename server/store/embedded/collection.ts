@@ -18,7 +18,12 @@ export class Collection {
    */
   private readonly docs = new Map<string, Document | number>();
   private raw: Buffer | undefined;
-  /** Each document's place in natural order (a replaced document keeps its place, as in the map above). */
+  /** How many documents are kept as bytes in `raw`. */
+  private rawCount = 0;
+  /**
+   * Each document's place in natural order (a replaced document keeps its place, as in the map above); one kept as
+   * bytes has its offset in the snapshot as its place, without an entry here until it is decoded (placeOf).
+   */
   private readonly places = new Map<string, number>();
   private nextPlace = 0;
   private readonly indexList: Index[];
@@ -58,6 +63,14 @@ export class Collection {
     return typeof stored === 'number' ? this.decode(id, stored) : stored;
   }
 
+  /** A document kept as bytes has no entry in `places`: its offset is its place (restoreRaw). */
+  private placeOf(id: string): number {
+    const place = this.places.get(id);
+    if (place !== undefined) return place;
+    const stored = this.docs.get(id);
+    return typeof stored === 'number' ? stored : 0;
+  }
+
   private rawBytes(offset: number): Uint8Array {
     const raw = this.raw as Buffer;
     return raw.subarray(offset, offset + raw.readInt32LE(offset));
@@ -66,7 +79,10 @@ export class Collection {
   /** Decodes a document kept as bytes and keeps the document in its place (a Map keeps an existing key's order). */
   private decode(id: string, offset: number): Document {
     const doc = deserialize(this.rawBytes(offset));
+    this.places.set(id, offset);
     this.docs.set(id, doc);
+    // The file's bytes are let go once no document is kept in them.
+    if ((this.rawCount -= 1) === 0) this.raw = undefined;
     return doc;
   }
 
@@ -141,7 +157,7 @@ export class Collection {
   }
 
   private inNaturalOrder(ids: string[]): Document[] {
-    if (ids.length > 1) ids.sort((a, b) => (this.places.get(a) ?? 0) - (this.places.get(b) ?? 0));
+    if (ids.length > 1) ids.sort((a, b) => this.placeOf(a) - this.placeOf(b));
     const docs: Document[] = [];
     for (const id of ids) {
       const doc = this.get(id);
@@ -215,13 +231,16 @@ export class Collection {
    * fields, read off the bytes). False, storing nothing, when it must be decoded instead: its id is stored already,
    * the collection holds documents of another file, or its _id index keeps an order that needs the _id's value.
    */
-  restoreRaw(id: string, keys: Document, raw: Buffer, offset: number): boolean {
+  restoreRaw(id: string, keys: Document, raw: Buffer, offset: number, keyStrings?: Record<string, string>): boolean {
     if (this.docs.has(id) || (this.raw !== undefined && this.raw !== raw) || this.indexList[0]?.keepsOrder) return false;
+    // Its offset is its place in natural order, after every document before it (whose records came earlier).
+    if (offset < this.nextPlace) return false;
     this.raw = raw;
-    this.places.set(id, this.nextPlace++);
+    this.rawCount += 1;
+    this.nextPlace = offset + 1;
     this.docs.set(id, offset);
     // The _id index is the map above (and keeps no order yet, checked above).
-    for (let at = 1; at < this.indexList.length; at += 1) this.indexList[at]?.addLoaded(keys, id);
+    for (let at = 1; at < this.indexList.length; at += 1) this.indexList[at]?.addLoaded(keys, id, keyStrings);
     return true;
   }
 

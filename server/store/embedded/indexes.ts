@@ -133,18 +133,22 @@ export class Index {
 
   /**
    * Snapshot load: adds a document that is not in the index yet, by its keys alone (`keys` holds its indexed
-   * fields); its ids go to a list per key, not a set.
+   * fields, `keyStrings` their valueKeys where already made); its ids go to a list per key, not a set.
    */
-  addLoaded(keys: Document, id: string): void {
+  addLoaded(keys: Document, id: string, keyStrings?: Record<string, string>): void {
     if (!this.multikey) this.addOrdered(keys, id);
     if (this.idLookup) return;
-    for (const { key } of this.keysOf(keys)) {
-      const holders = this.entries.get(key);
-      if (holders === undefined) this.entries.set(key, id);
-      else if (typeof holders === 'string') this.entries.set(key, [holders, id]);
-      else if (Array.isArray(holders)) holders.push(id);
-      else holders.add(id);
-    }
+    // One top-level field of a simple value (what a snapshot load reads): its key as read with it, or made here.
+    if (this.single !== undefined && !this.covers) return this.addLoadedKey(keyStrings?.[this.single] ?? valueKey(keys[this.single] ?? null), id);
+    for (const { key } of this.keysOf(keys)) this.addLoadedKey(key, id);
+  }
+
+  private addLoadedKey(key: string, id: string): void {
+    const holders = this.entries.get(key);
+    if (holders === undefined) this.entries.set(key, id);
+    else if (typeof holders === 'string') this.entries.set(key, [holders, id]);
+    else if (Array.isArray(holders)) holders.push(id);
+    else holders.add(id);
   }
 
   /** The ids under a key as a set, turning a list left by a snapshot load into one. */

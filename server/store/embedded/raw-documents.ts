@@ -16,6 +16,8 @@ export interface RawPut {
 export interface RawKeys {
   id: string;
   doc: Document;
+  /** Each field's key as valueKey gives it for its value in `doc` (a missing field has none). */
+  keys: Record<string, string>;
 }
 
 /** Field names as bytes, compared against element names without making strings of them. */
@@ -160,6 +162,41 @@ export function readRawPut(data: Buffer, start: number, size: number): RawPut | 
   return { db, c, docStart };
 }
 
+const HEX_DIGITS = Buffer.from('0123456789abcdef');
+const idKeyScratch = Buffer.from('o:000000000000000000000000', 'latin1');
+
+/**
+ * `o:` and the ObjectId's hex, as valueKey writes it: written into a scratch buffer and read out as one flat string
+ * (a template of `toString('hex')` makes a joined string that the map then has to flatten before hashing it).
+ */
+function objectIdKey(data: Buffer, at: number): string {
+  for (let i = 0; i < 12; i += 1) {
+    const byte = data[at + i] as number;
+    idKeyScratch[2 + 2 * i] = HEX_DIGITS[byte >> 4] as number;
+    idKeyScratch[3 + 2 * i] = HEX_DIGITS[byte & 15] as number;
+  }
+  return idKeyScratch.toString('latin1', 0, 26);
+}
+
+const stringKeyScratch = Buffer.alloc(256);
+stringKeyScratch.write('s:"', 'latin1');
+
+/**
+ * valueKey of the BSON string at `at` (`s:` and the string as JSON), made in one piece from its bytes when they
+ * are printable ASCII without a quote or backslash (JSON.stringify escapes nothing then); else undefined.
+ */
+function plainStringKey(data: Buffer, at: number): string | undefined {
+  const length = data.readInt32LE(at) - 1;
+  if (length < 0 || length > stringKeyScratch.length - 4) return undefined;
+  for (let i = 0; i < length; i += 1) {
+    const byte = data[at + 4 + i] as number;
+    if (byte < 0x20 || byte > 0x7e || byte === 0x22 || byte === 0x5c) return undefined;
+    stringKeyScratch[3 + i] = byte;
+  }
+  stringKeyScratch[3 + length] = 0x22;
+  return stringKeyScratch.toString('latin1', 0, length + 4);
+}
+
 /** A value of a simple type as bson's deserialize returns it, or UNREADABLE for any other type. */
 function readSimple(data: Buffer, type: number, at: number): unknown {
   switch (type) {
@@ -189,17 +226,21 @@ function readSimple(data: Buffer, type: number, at: number): unknown {
 export function readKeys(data: Buffer, start: number, fields: KeyFields): RawKeys | undefined {
   const end = start + data.readInt32LE(start) - 1;
   const doc: Document = {};
+  const keys: Record<string, string> = {};
   let id: string | undefined;
+  // Done once the _id and every field are read (a document written from an object names each field once).
+  let wanted = fields.names.length + 1;
   let at = start + 4;
-  while (at < end) {
+  while (at < end && wanted > 0) {
     const type = data[at] as number;
     const nameAt = at + 1;
     const nameEnd = cstringEnd(data, nameAt, end);
     const valueAt = nameEnd + 1;
     if (nameIs(data, nameAt, nameEnd, ID_NAME)) {
+      wanted -= 1;
       // An ObjectId's key straight from its bytes, as valueKey writes it; the ObjectId itself is not made (the
       // _id index is the collection's own map, and reads no value at a load).
-      if (type === TYPE_OBJECT_ID) id = `o:${data.toString('hex', valueAt, valueAt + 12)}`;
+      if (type === TYPE_OBJECT_ID) id = objectIdKey(data, valueAt);
       else {
         const value = readSimple(data, type, valueAt);
         if (value === UNREADABLE || value === null) return undefined;
@@ -209,14 +250,24 @@ export function readKeys(data: Buffer, start: number, fields: KeyFields): RawKey
     } else {
       for (let i = 0; i < fields.bytes.length; i += 1) {
         if (!nameIs(data, nameAt, nameEnd, fields.bytes[i] as Buffer)) continue;
+        wanted -= 1;
+        const name = fields.names[i] as string;
+        const key = type === TYPE_STRING ? plainStringKey(data, valueAt) : undefined;
+        if (key !== undefined) {
+          keys[name] = key;
+          // The text is the key's middle: a slice of it, not a second string made from the bytes.
+          doc[name] = key.slice(3, -1);
+          break;
+        }
         const value = readSimple(data, type, valueAt);
         if (value === UNREADABLE) return undefined;
-        doc[fields.names[i] as string] = value;
+        doc[name] = value;
+        keys[name] = valueKey(value);
         break;
       }
     }
     at = skipValue(data, type, valueAt, end);
     if (at < 0 || at > end) return undefined;
   }
-  return id === undefined ? undefined : { id, doc };
+  return id === undefined ? undefined : { id, doc, keys };
 }

@@ -17,13 +17,15 @@ const aggregate: CommandHandler = (command, context) => {
   const collation = optionalDocument(command, 'collation');
   const variables = optionalDocument(command, 'let');
   const collection = typeof target === 'string' ? existing(context, target) : undefined;
-  let input = collection?.documents() ?? [];
-  // A leading $match can use the _id and unique-key lookups and spares copying unmatched documents.
+  // A leading $match can use the _id and unique-key lookups and spares copying unmatched documents (and decoding
+  // documents a start kept as bytes: the whole list is taken only without one).
+  let input: Document[] | undefined;
   const first = pipeline[0];
   if (first && Object.keys(first).length === 1 && isPlainObject(first.$match) && !collation) {
     input = selectDocuments(collection, { filter: first.$match, variables });
     pipeline = pipeline.slice(1);
   }
+  input ??= collection?.documents() ?? [];
   const resolve = (name: string): Document[] => context.catalog.collection(context.db, name)?.documents() ?? [];
   const results = aggregateDocuments(input, pipeline, resolve, { collation, variables });
   for (const doc of results) {
