@@ -63,6 +63,14 @@ const SUMMARY_FIELDS = {
  */
 const DRIVER_WRITE = { ignoreUndefined: true } as const;
 
+/**
+ * A save's route write does not wait for the journal on its own: the history insert sent right after it does, and
+ * the journal is one ordered log, so once that insert is on disk the route's write before it is too — the save still
+ * answers only when both are durable, after one group commit instead of two in a row. (On MongoDB likewise: a
+ * journaled write is acknowledged once the journal is flushed through it, which covers every earlier write.)
+ */
+const ROUTE_WRITE_BEFORE_HISTORY = { ...DRIVER_WRITE, writeConcern: { j: false } } as const;
+
 export function createRouteRepository(connection: Connection): RouteRepository {
   const model = routeModel(connection);
   const historyModel = routeHistoryModel(connection);
@@ -136,17 +144,17 @@ export function createRouteRepository(connection: Connection): RouteRepository {
       // One conditional write: the version filter refuses a save over a version that is no longer the stored one.
       // Neither cast nor validated again by the schema: every value comes from a domain use case over input zod
       // checked at the edge (see DRIVER_WRITE); a new route is validated whole by create().
-      const result = await routes.updateOne({ _id: route.id, version: expectedVersion }, setAndUnset(mutableFields(route)), DRIVER_WRITE);
+      const changes = route.history.filter((entry) => entry.version > expectedVersion);
+      const concern = changes.length > 0 ? ROUTE_WRITE_BEFORE_HISTORY : DRIVER_WRITE;
+      const result = await routes.updateOne({ _id: route.id, version: expectedVersion }, setAndUnset(mutableFields(route)), concern);
       if (result.matchedCount === 0) {
         const current = await model.findById(route.id, { version: 1 }).lean<Pick<RouteDocument, 'version'>>();
         if (!current) throw new NotFoundError('route', route.id);
         throw new ConcurrencyConflictError('route', route.id, expectedVersion, current.version);
       }
-      // Only this save could move the route from expectedVersion on, so the entries above it are its own.
-      await appendHistory(
-        route.id,
-        route.history.filter((entry) => entry.version > expectedVersion),
-      );
+      // Only this save could move the route from expectedVersion on, so the entries above it are its own (and none
+      // can be in the store already, so this insert always writes, and waits for the journal).
+      await appendHistory(route.id, changes);
       return { ...route, history: [] };
     },
 
