@@ -58,10 +58,18 @@ export function createSessionTokens(options: { masterKey: string; issuer: string
   const now = options.now ?? (() => new Date());
   const seconds = () => Math.floor(now().getTime() / 1000);
 
+  // The client sends the same token with every call for up to half an hour: its signature and claims are checked
+  // once, and a later call with exactly that string only checks its expiry again (as jwtVerify does: exp after now).
+  const verified = new Map<string, { session: LaunchSession; expiresAt: number }>();
+  const remember = (token: string, session: LaunchSession, expiresAt: number) => {
+    if (verified.size >= VERIFIED_TOKENS_KEPT) verified.delete(verified.keys().next().value as string);
+    verified.set(token, { session: deepFreeze(session), expiresAt });
+  };
+
   const sign = async (session: LaunchSession & { launchedAt: number }) => {
     const issuedAt = seconds();
     const expiresAt = Math.min(issuedAt + SESSION_MINUTES * 60, session.launchedAt + SESSION_MAX_HOURS * 3600);
-    return new SignJWT({ ...session })
+    const token = await new SignJWT({ ...session })
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer(options.issuer)
       .setAudience(AUDIENCE)
@@ -70,14 +78,10 @@ export function createSessionTokens(options: { masterKey: string; issuer: string
       // Every token its own, also two of the same session in the same second.
       .setJti(randomUUID())
       .sign(await key);
-  };
-
-  // The client sends the same token with every call for up to half an hour: its signature and claims are checked
-  // once, and a later call with exactly that string only checks its expiry again (as jwtVerify does: exp after now).
-  const verified = new Map<string, { session: LaunchSession; expiresAt: number }>();
-  const remember = (token: string, session: LaunchSession, expiresAt: number) => {
-    if (verified.size >= VERIFIED_TOKENS_KEPT) verified.delete(verified.keys().next().value as string);
-    verified.set(token, { session: deepFreeze(session), expiresAt });
+    // A token this process just signed needs no signature check: the client's first call with it (GET /api/session,
+    // right after the launch) finds it here, as it would after verifying it. Another process verifies it as usual.
+    remember(token, launchSessionSchema.parse(session), expiresAt);
+    return token;
   };
 
   const verify = async (token: string): Promise<LaunchSession | undefined> => {
