@@ -6,6 +6,7 @@
 // cannot be consumed. One synced write per launch instead of a delete plus a used-nonce insert; the spent document
 // stays until no id_token carrying its nonce could pass verification any more (kept until the caller says so).
 import { Schema, type Connection, type mongo } from 'mongoose';
+import { JOURNAL_LATER } from './journal-later';
 
 export const LOGIN_STATE_TTL_SECONDS = 600;
 
@@ -82,7 +83,9 @@ export function createLoginStates(connection: Connection): LoginStates {
       // Straight to the driver, as on every step of the launch: the values are typed here and the schema adds nothing
       // but a document to build and validate per login. Absent optional fields stay absent (the driver would store null).
       const doc: LoginStateDocument = { _id: state.state, ...definedOnly(state), expiresAt };
-      await raw.insertOne(doc);
+      // Not waited for on disk (journal-later.ts): a state lost in a crash only fails its launch (state_unknown), and the
+      // launch's own journaled consume makes every earlier journal record durable with it.
+      await raw.insertOne(doc, JOURNAL_LATER);
     },
     async consume(state, { now, keepNonceUntil }) {
       let doc: LoginStateDocument | null;
