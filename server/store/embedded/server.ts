@@ -117,14 +117,26 @@ export class WireServer {
     socket.setNoDelay(true);
     socket.on('close', () => this.sockets.delete(socket));
     socket.on('error', (error) => this.deps.logger.debug({ err: error, connectionId }, 'embedded store connection error'));
+    // Replies still waiting for the journal; while there are none, a ready reply goes out at once (every read, most
+    // of a request's commands) without a promise turn of its own.
+    let waiting = 0;
+    const send = (request: IncomingCommand, reply: Document) => {
+      if (!request.moreToCome && !socket.destroyed) socket.write(this.encode(request, reply, connectionId));
+    };
     socket.on('data', (chunk: Buffer) => {
       try {
         for (const message of framer.push(chunk)) {
           const request = parseMessage(message);
-          const pending = this.execute(request, connectionId);
+          const outcome = this.execute(request, connectionId);
+          if (waiting === 0 && !(outcome instanceof Promise)) {
+            send(request, outcome);
+            continue;
+          }
+          waiting += 1;
           replies = replies.then(async () => {
-            const reply = await pending;
-            if (!request.moreToCome && !socket.destroyed) socket.write(this.encode(request, reply, connectionId));
+            const reply = await outcome;
+            waiting -= 1;
+            send(request, reply);
           });
         }
       } catch (error) {
@@ -146,7 +158,8 @@ export class WireServer {
     }
   }
 
-  private async execute(request: IncomingCommand, connectionId: number): Promise<Document> {
+  /** The reply, at once when nothing waits for the journal, else once the journal has the write. */
+  private execute(request: IncomingCommand, connectionId: number): Document | Promise<Document> {
     const { reply, wrote } = this.deps.router.run(request.command, request.db, connectionId);
     if (!wrote) return reply;
     if (!waitsForJournal(request)) {
@@ -154,6 +167,10 @@ export class WireServer {
       this.deps.persistence.sync().catch((error: unknown) => this.deps.logger.error({ err: error }, 'embedded store journal write failed'));
       return reply;
     }
+    return this.durable(reply);
+  }
+
+  private async durable(reply: Document): Promise<Document> {
     try {
       await this.deps.persistence.sync();
       return reply;

@@ -1,6 +1,7 @@
 // Bad bytes on one connection close that connection only: the store (in a child process here, so a hang or crash
 // shows as a failed test instead of a frozen test run) keeps answering everyone else.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { connect } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -162,3 +163,40 @@ describe('document size limits', () => {
     }
   }, 120_000);
 });
+
+describe('replies in request order', () => {
+  it('when a journaled write and a read arrive together on one connection, the read is answered after the write', async () => {
+    const socket = connect(addressOf(uri));
+    await new Promise((done) => socket.once('connect', done));
+    const replies: number[] = [];
+    let buffered = Buffer.alloc(0);
+    const bothAnswered = new Promise<void>((done) => {
+      socket.on('data', (chunk: Buffer) => {
+        buffered = Buffer.concat([buffered, chunk]);
+        while (buffered.length >= 16 && buffered.length >= buffered.readInt32LE(0)) {
+          replies.push(buffered.readInt32LE(8)); // responseTo: the request it answers
+          buffered = buffered.subarray(buffered.readInt32LE(0));
+        }
+        if (replies.length === 2) done();
+      });
+    });
+    const request = (id: number, doc: object) => {
+      const body = Buffer.concat([flags, Buffer.from([0]), Buffer.from(serialize(doc))]);
+      const header = Buffer.alloc(16);
+      header.writeInt32LE(16 + body.length, 0);
+      header.writeInt32LE(id, 4);
+      header.writeInt32LE(OP_MSG, 12);
+      return Buffer.concat([header, body]);
+    };
+    // One write, two messages: the insert waits for the journal; the ping could be answered at once, but not before it.
+    socket.write(Buffer.concat([request(1, { insert: 'ordered', documents: [{ n: 1 }], $db: 'wire' }), request(2, { ping: 1, $db: 'admin' })]));
+    await within(bothAnswered, 10_000, 'two replies');
+    socket.destroy();
+    expect(replies).toEqual([1, 2]);
+  });
+});
+
+/** The Unix socket path of a mongodb:// URI the store published. */
+function addressOf(storeUri: string): { path: string } {
+  return { path: decodeURIComponent(/^mongodb:\/\/([^/?]+)/.exec(storeUri)?.[1] ?? '') };
+}
