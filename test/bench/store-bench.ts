@@ -66,10 +66,23 @@ async function connect(store: EmbeddedMongo): Promise<Connection> {
   return connection;
 }
 
+/** Memory of the whole process (the store's thread included), in MB. */
+const rssMb = (): string => `${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`;
+
 async function measureStart(dir: string): Promise<void> {
+  // What any start costs (the thread, its modules, the socket), to tell apart from the documents' share.
+  const empty = mkdtempSync(join(tmpdir(), 'playroute-store-bench-empty-'));
+  try {
+    const began = performance.now();
+    await (await startEmbeddedMongo({ dataDir: empty })).close();
+    console.log(`start with an empty folder: ${ms(performance.now() - began)}`);
+  } finally {
+    rmSync(empty, { recursive: true, force: true });
+  }
   const times: number[] = [];
   const cpuTimes: number[] = [];
   const firstReads: number[] = [];
+  const rssAfterStart: string[] = [];
   for (let run = 0; run < STARTS; run += 1) {
     const began = performance.now();
     const cpuBefore = process.cpuUsage();
@@ -78,6 +91,7 @@ async function measureStart(dir: string): Promise<void> {
     // The process's CPU time while only the store starts: on a busy machine wall time says more about the neighbours.
     const cpu = process.cpuUsage(cpuBefore);
     cpuTimes.push((cpu.user + cpu.system) / 1000);
+    rssAfterStart.push(rssMb());
     const connection = await connect(store);
     const count = await connection.collection('routes').countDocuments({ course: 'course-7' });
     const firstRead = performance.now() - began;
@@ -87,7 +101,7 @@ async function measureStart(dir: string): Promise<void> {
     times.push(started);
     firstReads.push(firstRead);
   }
-  console.log(`start with ${DOCS} documents: median ${ms(median(times))} (runs ${times.map(ms).join(', ')}), CPU ${ms(median(cpuTimes))}; first indexed read answered after ${ms(median(firstReads))}`);
+  console.log(`start with ${DOCS} documents: median ${ms(median(times))} (runs ${times.map(ms).join(', ')}), CPU ${ms(median(cpuTimes))}; first indexed read answered after ${ms(median(firstReads))}; RSS after start ${rssAfterStart.join(', ')}`);
 }
 
 /** Pings in a loop while writers push the journal past its limit, until a compaction has replaced the snapshot. */

@@ -115,7 +115,7 @@ export class Catalog {
     if (put) {
       const collection = this.replayTarget(put.db, put.c);
       let fields = this.loadingKeyFields.get(collection);
-      if (fields === undefined) this.loadingKeyFields.set(collection, (fields = keyFieldsOf(collection.indexSpecs()) ?? null));
+      if (fields === undefined) this.loadingKeyFields.set(collection, (fields = keyFieldsOf(collection.indexSpecs().slice(1)) ?? null));
       const keys = fields ? readKeys(data, put.docStart, fields) : undefined;
       if (keys && collection.restoreRaw(keys.id, keys.doc, data, put.docStart, keys.keys)) return;
     } else {

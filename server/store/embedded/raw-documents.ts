@@ -24,6 +24,8 @@ export interface RawKeys {
 export interface KeyFields {
   names: string[];
   bytes: Buffer[];
+  /** Whether an index reads the _id's value (else an ObjectId _id gives only its key, and no ObjectId is made). */
+  id: boolean;
 }
 
 const ID_NAME = Buffer.from('_id');
@@ -48,20 +50,20 @@ const UNREADABLE = Symbol('unreadable');
 /**
  * The top-level fields the indexes in `specs` read from a document, or undefined when one needs more than its own
  * top-level fields (a dotted path, or a partial filter that may test any field): then documents are decoded whole.
+ * A load passes the secondary indexes only (the _id index is the collection's map and needs the _id's key alone).
  */
 export function keyFieldsOf(specs: readonly { key: Document; partialFilterExpression?: Document; name: string }[]): KeyFields | undefined {
   const names = new Set<string>();
   for (const spec of specs) {
-    if (spec.name === '_id_') continue;
     if (spec.partialFilterExpression) return undefined;
     for (const field of Object.keys(spec.key)) {
       if (field.includes('.')) return undefined;
       names.add(field);
     }
   }
-  names.delete('_id');
+  const id = names.delete('_id');
   const list = [...names];
-  return { names: list, bytes: list.map((name) => Buffer.from(name)) };
+  return { names: list, bytes: list.map((name) => Buffer.from(name)), id };
 }
 
 /** Whether the C string at `at` (up to its NUL at `end`) is exactly `name`. */
@@ -240,8 +242,10 @@ export function readKeys(data: Buffer, start: number, fields: KeyFields): RawKey
       wanted -= 1;
       // An ObjectId's key straight from its bytes, as valueKey writes it; the ObjectId itself is not made (the
       // _id index is the collection's own map, and reads no value at a load).
-      if (type === TYPE_OBJECT_ID) id = objectIdKey(data, valueAt);
-      else {
+      if (type === TYPE_OBJECT_ID) {
+        id = objectIdKey(data, valueAt);
+        if (fields.id) doc._id = readSimple(data, type, valueAt);
+      } else {
         const value = readSimple(data, type, valueAt);
         if (value === UNREADABLE || value === null) return undefined;
         id = valueKey(value);
