@@ -16,13 +16,14 @@
 //
 // Store commands are counted with the driver's command monitoring (monitorCommands: true, 'commandStarted' on the
 // connection's client) over SAMPLE launches run one at a time after the timed rounds (see store-commands.ts).
-// Run: npm run bench:launch   (LAUNCHES per tool per round, ROUNDS, CONCURRENCY, WARMUP, SAMPLE to vary; STORE=memory for no disk)
+// Run: npm run bench:launch   (LAUNCHES per tool per round, ROUNDS, CONCURRENCY, WARMUP, SAMPLE to vary; STORE=memory for no disk;
+// LTIJS_KEY=static for ltijs with the LMS's key given instead of its JWKS URL)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createPublicKey, randomBytes, type JsonWebKey as NodeJsonWebKey } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import express from 'express';
@@ -50,6 +51,8 @@ const PROFILE = process.env.PROFILE;
 /** The whole run ends by itself, whatever happens. */
 const RUN_TIMEOUT_MS = Number(process.env.RUN_TIMEOUT_MS ?? 240_000);
 const DEPLOYMENT_ID = 'deployment-1';
+/** LTIJS_KEY=static registers the LMS with ltijs by its public key (RSA_KEY) rather than its JWKS URL (see ltijs-baseline.ts). */
+const LTIJS_STATIC_KEY = process.env.LTIJS_KEY === 'static';
 
 /** One full launch as a person clicking the link; resolves when the tool's landed page or session answered 200. */
 type Launch = (user: string, step?: (name: 'login' | 'launch' | 'landed') => void) => Promise<void>;
@@ -104,7 +107,10 @@ async function main(): Promise<void> {
   ltijsUri.pathname = '/launch_bench_ltijs';
   const ltijs = await startLtijsBaseline(ltijsUri.toString());
   const ltijsTool = demoLms.registerTool({ name: 'ltijs 5.9', loginUrl: ltijs.loginUrl, launchUrl: ltijs.launchUrl, redirectUris: [ltijs.launchUrl], jwksUrl: ltijs.jwksUrl, deploymentIds: [DEPLOYMENT_ID] });
-  await ltijs.register({ issuer: demoLms.urls.issuer, clientId: ltijsTool.clientId, authUrl: demoLms.urls.authorization, tokenUrl: demoLms.urls.token, jwksUrl: demoLms.urls.jwks });
+  // LTIJS_KEY=static: ltijs given the LMS's one public key instead of its JWKS URL, so it fetches nothing per launch.
+  const lmsKey = demoLms.jwks().keys[0];
+  const publicKeyPem = LTIJS_STATIC_KEY && lmsKey ? createPublicKey({ key: lmsKey as NodeJsonWebKey, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString() : undefined;
+  await ltijs.register({ issuer: demoLms.urls.issuer, clientId: ltijsTool.clientId, authUrl: demoLms.urls.authorization, tokenUrl: demoLms.urls.token, jwksUrl: demoLms.urls.jwks, ...(publicKeyPem ? { publicKeyPem } : {}) });
 
   const trivial = await startTrivialTool(demoLms);
   const counter = new StoreCommandCounter([database.connection.getClient(), ltijs.client as never]);
@@ -318,7 +324,7 @@ function report(tallies: Record<string, Tally>, lms: DemoLms, jwksFetches: Recor
   const line = (label: string, values: string[]) => process.stdout.write(`${label.padEnd(26)}${values.map((v) => v.padStart(14)).join('')}\n`);
   const names = Object.keys(tallies);
   const all = Object.values(tallies);
-  process.stdout.write(`launch bench: ${ROUNDS} rounds × ${LAUNCHES} launches per tool, concurrency ${CONCURRENCY}, ${WARMUP} warm-up each, LMS ${lms.quirks}, store ${ON_DISK ? 'on disk' : 'in memory'}\n\n`);
+  process.stdout.write(`launch bench: ${ROUNDS} rounds × ${LAUNCHES} launches per tool, concurrency ${CONCURRENCY}, ${WARMUP} warm-up each, LMS ${lms.quirks}, store ${ON_DISK ? 'on disk' : 'in memory'}, ltijs verifies with ${LTIJS_STATIC_KEY ? 'the LMS key given (RSA_KEY)' : 'the LMS JWKS URL (JWK_SET)'}\n\n`);
   line('', names);
   line('launches completed', all.map((t) => String(t.latencies.length)));
   line('launches failed', all.map((t) => String([...t.failures.values()].reduce((a, b) => a + b, 0))));

@@ -17,7 +17,7 @@ interface LtijsProvider {
     clientId: string;
     authenticationEndpoint: string;
     accesstokenEndpoint: string;
-    authConfig: { method: 'JWK_SET'; key: string };
+    authConfig: { method: 'JWK_SET' | 'RSA_KEY'; key: string };
   }): Promise<unknown>;
   close(options: { silent: true }): Promise<true>;
   app: RequestListener;
@@ -32,7 +32,11 @@ export interface LtijsBaseline {
   jwksUrl: string;
   /** The driver client of ltijs's connection, opened with command monitoring on, so a bench can count its store commands. */
   client: MongoClient;
-  register(platform: { issuer: string; clientId: string; authUrl: string; tokenUrl: string; jwksUrl: string }): Promise<void>;
+  /**
+   * With `publicKeyPem`, ltijs verifies with that one key (its RSA_KEY method) instead of fetching the JWKS on every
+   * launch (JWK_SET, what an LMS that rotates keys needs): the bench's LTIJS_KEY=static, ltijs at its cheapest.
+   */
+  register(platform: { issuer: string; clientId: string; authUrl: string; tokenUrl: string; jwksUrl: string; publicKeyPem?: string }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -60,7 +64,7 @@ export async function startLtijsBaseline(mongoUri: string): Promise<LtijsBaselin
         clientId: platform.clientId,
         authenticationEndpoint: platform.authUrl,
         accesstokenEndpoint: platform.tokenUrl,
-        authConfig: { method: 'JWK_SET', key: platform.jwksUrl },
+        authConfig: platform.publicKeyPem ? { method: 'RSA_KEY', key: platform.publicKeyPem } : { method: 'JWK_SET', key: platform.jwksUrl },
       });
     },
     async close() {
