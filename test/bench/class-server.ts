@@ -52,6 +52,8 @@ export interface CommandCount {
   kind: 'counted';
   commands: number;
   byCommand: [string, number][];
+  /** getMore round trips (the counter leaves them out as housekeeping): a find of more than 101 documents needs one. */
+  getMores: number;
   storeMs: number;
 }
 
@@ -90,6 +92,10 @@ async function main(): Promise<void> {
   const database = await openDatabase({ mongodbUri: monitored?.toString(), dataDir, logger });
   const counter = store ? new StoreCommandCounter([database.connection.getClient()]) : undefined;
   let storeMs = 0;
+  let getMores = 0;
+  database.connection.getClient().on('commandStarted', (event) => {
+    if (counter?.phase && event.commandName === 'getMore') getMores += 1;
+  });
   database.connection.getClient().on('commandSucceeded', (event) => {
     if (counter?.phase) storeMs += event.duration;
   });
@@ -168,11 +174,12 @@ async function main(): Promise<void> {
         counter?.phases.clear();
         if (counter) counter.phase = 'measured';
         storeMs = 0;
+        getMores = 0;
         process.send?.({ kind: 'counting' });
       } else if (command.kind === 'count-stop') {
         if (counter) counter.phase = undefined;
         const tally = counter?.phases.get('measured');
-        const counted: CommandCount = { kind: 'counted', commands: tally?.commands ?? 0, byCommand: [...(tally?.byCommand ?? [])], storeMs };
+        const counted: CommandCount = { kind: 'counted', commands: tally?.commands ?? 0, byCommand: [...(tally?.byCommand ?? [])], getMores, storeMs };
         process.send?.(counted);
       } else if (command.kind === 'exit') {
         await new Promise((resolve) => tool.server.close(resolve));

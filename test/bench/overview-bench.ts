@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     const counted = await server.ask<CommandCount>({ kind: 'count-stop' }, 'counted');
     const per = (n: number) => (n / COUNTED_READS).toFixed(1);
     process.stdout.write(`\nstore commands per overview (${COUNTED_READS} read one after the other)\n`);
-    process.stdout.write(`  commands                   ${per(counted.commands)}, ${(counted.storeMs / COUNTED_READS).toFixed(1)} ms from sending to answer, summed\n`);
+    process.stdout.write(`  commands                   ${per(counted.commands)} and ${per(counted.getMores)} getMore, ${(counted.storeMs / COUNTED_READS).toFixed(1)} ms from sending to answer, summed\n`);
     for (const [name, n] of counted.byCommand) process.stdout.write(`    ${name.padEnd(40)} ${per(n)}\n`);
   }
 
