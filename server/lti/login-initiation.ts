@@ -83,7 +83,10 @@ export async function initiateLogin(deps: LoginInitiationDeps, req: Request, res
     state,
     nonce,
   };
-  for (const [name, value] of Object.entries(query)) if (value !== undefined) authUrl.searchParams.set(name, value);
+  // Set on a detached copy and written back once: each URL.searchParams.set re-serialises the whole address.
+  const search = new URLSearchParams(authUrl.search);
+  for (const [name, value] of Object.entries(query)) if (value !== undefined) search.set(name, value);
+  authUrl.search = search.toString();
 
   // The cookie is set even when Platform Storage is offered: whichever the browser keeps proves the binding.
   res.cookie(stateCookie.name(state), '1', stateCookie.options(deps.publicUrl));
