@@ -125,6 +125,11 @@ export class Catalog {
     this.apply(deserialize(data.subarray(start, start + size)) as Change);
   }
 
+  /** After a snapshot's last record: the load's lookups are dropped (they would keep a collection dropped later alive). */
+  loadEnded(): void {
+    this.loadingKeyFields.clear();
+  }
+
   private replayTarget(db: string, name: string): Collection {
     return this.collection(db, name) ?? this.create(db, name, {}, new UUID(), false);
   }

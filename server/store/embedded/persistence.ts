@@ -77,10 +77,12 @@ class DurableStore implements Persistence {
 
   /**
    * Rebuilds memory from the snapshot and the journals that continue it (a torn last record is dropped), then
-   * opens a new journal. Nothing is rewritten here: a large state starts as fast as it can be read.
+   * opens a new journal. Nothing is rewritten here: a large state starts as fast as it can be read, and the
+   * snapshot's documents stay as their bytes until first read (catalog.loadRecord, raw-documents.ts).
    */
   load(): void {
     const snapshotGeneration = loadSnapshot(this.dir, (data, start, size) => this.catalog.loadRecord(data, start, size)) ?? 0;
+    this.catalog.loadEnded();
     const journals = journalGenerations(this.dir);
     let replayed = 0;
     for (const generation of journals) {
