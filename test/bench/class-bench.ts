@@ -98,7 +98,7 @@ export function percentile(values: number[], p: number): number {
 }
 
 /** One bench row: the sample's throughput, percentiles, response size, the server's peak RSS and CPU time, and the row's goal. */
-export function reportRow(title: string, { result: sample, peakRss, cpuMs }: { result: Sample; peakRss: number; cpuMs: number }, goal: string): void {
+export function reportRow(title: string, { result: sample, peakRss, cpuMs, appThreadCpuMs }: Measured<Sample>, goal: string): void {
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   const done = sample.latencies.length;
   const failed = [...sample.failures.values()].reduce((a, b) => a + b, 0);
@@ -111,6 +111,7 @@ export function reportRow(title: string, { result: sample, peakRss, cpuMs }: { r
     ['server peak RSS', `${(peakRss / 1024 / 1024).toFixed(0)} MB`],
     // CPU time the server process used per answered request: steadier than latency on a machine others share.
     ['server CPU per request', `${(cpuMs / Math.max(1, done)).toFixed(2)} ms`],
+    ...(appThreadCpuMs === undefined ? [] : ([['  of it the app thread', `${(appThreadCpuMs / Math.max(1, done)).toFixed(2)} ms (the rest: the store's thread, GC and I/O helpers)`]] as [string, string][])),
     ['goal', goal],
   ];
   process.stdout.write(`\n${title}\n`);
@@ -119,8 +120,18 @@ export function reportRow(title: string, { result: sample, peakRss, cpuMs }: { r
 }
 
 /** Runs `measure` with the server's CPU profile recorded when PROFILE is set; answers the server's peak RSS during it. */
-export async function measured<T>(server: ClassServer, name: string, measure: () => Promise<T>): Promise<{ result: T; peakRss: number; cpuMs: number }> {
-  const before = await server.ask<{ cpuMs: number }>({ kind: 'rss' }, 'rss');
+export interface Measured<T> {
+  result: T;
+  peakRss: number;
+  cpuMs: number;
+  /** The app thread's share of cpuMs (Linux only). */
+  appThreadCpuMs?: number;
+}
+
+type RssAnswer = { peakRss: number; cpuMs: number; appThreadCpuMs?: number };
+
+export async function measured<T>(server: ClassServer, name: string, measure: () => Promise<T>): Promise<Measured<T>> {
+  const before = await server.ask<RssAnswer>({ kind: 'rss' }, 'rss');
   if (PROFILE_DIR) await server.ask({ kind: 'profile-start' }, 'profiling');
   const result = await measure();
   if (PROFILE_DIR) {
@@ -129,8 +140,9 @@ export async function measured<T>(server: ClassServer, name: string, measure: ()
     const { store } = await server.ask<{ store: { kind: string; file?: string; cpuMs?: number } }>({ kind: 'profile-stop', file }, 'profiled');
     process.stdout.write(`  (CPU profile: ${file}; store thread: ${store.file ?? store.kind}, busy ${(store.cpuMs ?? 0).toFixed(0)} ms)\n`);
   }
-  const { peakRss, cpuMs } = await server.ask<{ peakRss: number; cpuMs: number }>({ kind: 'rss' }, 'rss');
-  return { result, peakRss, cpuMs: cpuMs - before.cpuMs };
+  const after = await server.ask<RssAnswer>({ kind: 'rss' }, 'rss');
+  const appThread = after.appThreadCpuMs !== undefined && before.appThreadCpuMs !== undefined ? { appThreadCpuMs: after.appThreadCpuMs - before.appThreadCpuMs } : {};
+  return { result, peakRss: after.peakRss, cpuMs: after.cpuMs - before.cpuMs, ...appThread };
 }
 
 export function api(base: string, token: string, path: string, init: RequestInit = {}): Promise<Response> {

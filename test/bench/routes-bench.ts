@@ -1,7 +1,9 @@
 // Route save benchmark: a class of STUDENTS who launched for real, each saving their route over and over (a closed
 // loop: the next save as soon as the answer is in), against the server in a process of its own on the embedded store;
 // then one student alone. Prints saves/s, p50/p95/p99, response size and the server's peak RSS per row.
-// Run: npm run bench:routes   (STUDENTS, SAVES, SINGLE_SAVES, WARMUP to vary; PROFILE=<folder> for CPU profiles)
+// Each row also splits the server's CPU per save into the app thread's and the rest (the store's thread, GC, I/O).
+// Run: npm run bench:routes   (STUDENTS, SAVES, SINGLE_SAVES, WARMUP to vary; PROFILE=<folder> for CPU profiles of
+// the app thread and of the store's thread, <row>.cpuprofile and <row>-store-thread.cpuprofile)
 import { api, closedLoop, measured, reportRow, startClassServer } from './class-bench';
 
 const STUDENTS = Number(process.env.STUDENTS ?? 200);
