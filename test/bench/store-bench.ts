@@ -1,8 +1,10 @@
 // Embedded store benchmark, durable (a temp data folder), driven the way the app drives it (mongoose over the
 // socket): start time with DOCS documents, worst and p99 ping while a compaction of that collection runs under
 // writes, small indexed reads and synced writes (ops/s, p50/p95/p99), and peak RSS of the whole process.
+// With a current build (`npm run build`) it also times the production start: `npm run store` as its own process.
 // Run: npm run bench:store   (DOCS, STARTS, CONCURRENCY, PHASE_MS, PHASES to vary)
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -11,6 +13,7 @@ import mongoose, { Schema, type Connection } from 'mongoose';
 import type { Change } from '../../server/store/embedded/changes';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../../server/store/embedded/index';
 import { writeSnapshot } from '../../server/store/embedded/snapshot';
+import { PROJECT_ROOT } from '../../server/project-root';
 
 const DOCS = Number(process.env.DOCS ?? 500_000);
 const STARTS = Number(process.env.STARTS ?? 3);
@@ -102,6 +105,39 @@ async function measureStart(dir: string): Promise<void> {
     firstReads.push(firstRead);
   }
   console.log(`start with ${DOCS} documents: median ${ms(median(times))} (runs ${times.map(ms).join(', ')}), CPU ${ms(median(cpuTimes))}; first indexed read answered after ${ms(median(firstReads))}; RSS after start ${rssAfterStart.join(', ')}`);
+}
+
+/**
+ * The production start: `npm run store` from the build (dist/server/store.js, its worker thread compiled, no tsx),
+ * timed from the process's spawn to the MONGODB_URI line it prints once the store answers. Only when a build
+ * newer than the store's sources exists (`npm run build`), since an older one would measure other code.
+ */
+async function measureBuiltStart(dir: string): Promise<void> {
+  const built = join(PROJECT_ROOT, 'dist', 'server', 'store.js');
+  const sources = join(PROJECT_ROOT, 'server', 'store', 'embedded');
+  const newestSource = Math.max(...readdirSync(sources, { recursive: true, encoding: 'utf8' }).map((name) => statSync(join(sources, name)).mtimeMs));
+  if (!existsSync(built) || statSync(built).mtimeMs < newestSource) {
+    console.log('start of the built store: skipped (run `npm run build` first to measure it)');
+    return;
+  }
+  const times: number[] = [];
+  for (let run = 0; run < STARTS; run += 1) {
+    const began = performance.now();
+    const child = spawn(process.execPath, [built], { env: { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'silent', NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes('MONGODB_URI=')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`the built store exited with ${code} before it answered`)));
+    });
+    times.push(performance.now() - began);
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+  console.log(`start of the built store (npm run store, a new process) with ${DOCS} documents: median ${ms(median(times))} (runs ${times.map(ms).join(', ')})`);
 }
 
 /** Pings in a loop while writers push the journal past its limit, until a compaction has replaced the snapshot. */
@@ -206,6 +242,7 @@ async function main(): Promise<void> {
     seed(dir);
     console.log(`seeded ${DOCS} documents as a snapshot in ${ms(performance.now() - seeding)} (${(statSync(join(dir, 'snapshot.bson')).size / 1e6).toFixed(0)} MB)`);
     if (PHASES.has('start')) await measureStart(dir);
+    if (PHASES.has('start')) await measureBuiltStart(dir);
     if (PHASES.has('compaction')) await measureCompaction(dir);
     if (PHASES.has('throughput')) await measureThroughput(dir);
     console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (the whole process: store and client)`);
