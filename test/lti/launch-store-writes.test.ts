@@ -127,6 +127,27 @@ describe('the store commands around the launch', () => {
     expect(counter.phases.get('landed')?.commands ?? 0).toBe(0);
   });
 
+  it('a returning person’s whole launch (login and launch) sends at most four store commands and waits for at most one journaled write', async () => {
+    const member = lms.members().find((m) => m.userId !== lms.member('student').userId) ?? lms.member('student');
+    // Their first launch in this course stores them; the one after it is what a returning person costs.
+    expect((await launchCounted(member.userId)).status).toBe(303);
+    counter.phases.clear();
+    counter.phase = 'returning';
+    const browser = new ScriptedBrowser();
+    const form = await browser.loginAndAuthorise(lms.startLaunch({ user: member.userId, clientId: platform.clientId }).url);
+    const landed = await browser.postForm(form.action, form.fields);
+    counter.phase = undefined;
+    await landed.body?.cancel();
+    expect(landed.status).toBe(303);
+    const tally = counter.phases.get('returning');
+    expect(Object.fromEntries(tally?.byCommand ?? [])).not.toHaveProperty(['update lti_people']);
+    expect(tally?.commands).toBeLessThanOrEqual(4);
+    expect(tally?.syncedWrites).toBeLessThanOrEqual(1);
+    // Still the same person, in the same course, after it.
+    expect(await lti.records.getPerson(platform.id, member.userId)).toMatchObject({ sub: member.userId });
+    expect((await lti.records.getMembership({ platformId: platform.id, deploymentId: DEPLOYMENT_ID, contextId: lms.course.id, sub: member.userId }))?.status).toBe('active');
+  });
+
   it('logins wait for no journaled write, and far below the waiting-login cap they count the waiting logins once, not once per login', async () => {
     counter.phases.clear();
     counter.phase = 'logins';

@@ -13,8 +13,13 @@ export const LAST_LAUNCH_PRECISION_MS = 5 * 60_000;
  * claims writes nothing. Only launches write these fields (the roster sets a course's rosterSyncedAt alone), and
  * neither is personal data an erasure removes, so the record can only be out of date when another process stored
  * different claims for the same key in between; then the LMS's claims are stored again after at most this time.
- * People and memberships are always written: an erasure may have removed the person, the roster of another process
- * may have set a membership inactive, and a launch must undo both.
+ * Memberships are always written: the roster of another process may have set one inactive, and a launch must undo it.
+ * A person launching in a course is written when this process has not written the same claims for them within this
+ * time, and whenever their membership upsert inserted: an erasure (npm run privacy:erase, the privacy API, the course
+ * retention) removes a person only together with all their memberships on the platform (personal-data-registry.ts;
+ * retention.ts removes a person once no membership is left), so a person who may be gone always comes back with an
+ * inserted membership. A membership without a person (a class list names people who never launched) cannot be in
+ * this process's record: it only holds people it wrote.
  */
 const TRUSTED_WRITE_MS = 10 * 60_000;
 
@@ -172,23 +177,24 @@ export function createCourseRecords(connection: Connection): CourseRecords {
     recent.remember(key, text, now);
   }
 
+  /** Writes the person; `inCourse` launches record their time on the membership instead (PersonRecord.lastLaunchAt). */
   async function writePerson(person: LaunchRecord['person'], launchedAt: Date, inCourse: boolean): Promise<void> {
     const now = launchedAt.getTime();
     const { platformId, sub } = person;
     const timeKey = `person-launch ${platformId} ${sub}`;
     const recorded = recent.writtenAt(timeKey, now);
     const timeDue = !inCourse && (recorded === undefined || now - recorded >= LAST_LAUNCH_PRECISION_MS);
-    // Sent every time, like the membership: an erasure (privacy:erase, possibly in another process) removes the person,
-    // and their next launch must record them again. Unchanged, it is an update the store answers without journaling.
     if (!timeDue) {
       await rawPeople.updateOne({ platformId, sub }, { $set: person, $setOnInsert: { lastLaunchAt: launchedAt } }, upsertJournalLater);
-      return;
+    } else {
+      await rawPeople.updateOne({ platformId, sub }, { $set: { ...person, lastLaunchAt: launchedAt } }, upsertJournalLater);
+      recent.remember(timeKey, '', now);
     }
-    await rawPeople.updateOne({ platformId, sub }, { $set: { ...person, lastLaunchAt: launchedAt } }, upsertJournalLater);
-    recent.remember(timeKey, '', now);
+    recent.remember(personKey(person), contentOf(person), now);
   }
 
-  async function writeMembership(membership: NonNullable<LaunchRecord['membership']>, launchedAt: Date): Promise<void> {
+  /** Writes the membership; true when it was not there (a first launch, or the person was erased since). */
+  async function writeMembership(membership: NonNullable<LaunchRecord['membership']>, launchedAt: Date): Promise<boolean> {
     const now = launchedAt.getTime();
     const { platformId, deploymentId, contextId, sub } = membership;
     const timeKey = `membership-launch ${platformId} ${deploymentId} ${contextId} ${sub}`;
@@ -198,14 +204,28 @@ export function createCourseRecords(connection: Connection): CourseRecords {
     const set: Partial<MembershipRecord> = timeDue ? { ...membership, lastLaunchAt: launchedAt } : membership;
     const update: mongo.UpdateFilter<MembershipRecord> = membership.mentees === undefined ? { $set: set, $unset: { mentees: 1 as const } } : { $set: set };
     // Sent every time (see TRUSTED_WRITE_MS); with nothing changed, the store answers without a synced write.
-    await rawMemberships.updateOne({ platformId, deploymentId, contextId, sub }, update, upsert);
+    const result = await rawMemberships.updateOne({ platformId, deploymentId, contextId, sub }, update, upsert);
     if (timeDue) recent.remember(timeKey, '', now);
+    return result.upsertedCount > 0;
+  }
+
+  /**
+   * A launch in a course: the membership always, the person only when this process did not write the same claims for
+   * them lately (TRUSTED_WRITE_MS) or when the membership was not there, which is the only way an erased person returns.
+   * A returning person so costs one write, not two; a person to write goes out together with the membership.
+   */
+  async function writeMember(person: LaunchRecord['person'], membership: NonNullable<LaunchRecord['membership']>, launchedAt: Date): Promise<void> {
+    if (!recent.wroteLately(personKey(person), contentOf(person), launchedAt.getTime())) {
+      await Promise.all([writePerson(person, launchedAt, true), writeMembership(membership, launchedAt)]);
+      return;
+    }
+    if (await writeMembership(membership, launchedAt)) await writePerson(person, launchedAt, true);
   }
 
   return {
     async recordLaunch({ person, context, placement, membership, launchedAt }) {
       const now = launchedAt.getTime();
-      const writes: Promise<void>[] = [writePerson(person, launchedAt, context !== undefined)];
+      const writes: Promise<void>[] = [membership ? writeMember(person, membership, launchedAt) : writePerson(person, launchedAt, context !== undefined)];
       if (context) {
         const { platformId, deploymentId, contextId } = context;
         const key = `context ${platformId} ${deploymentId} ${contextId}`;
@@ -216,7 +236,6 @@ export function createCourseRecords(connection: Connection): CourseRecords {
         const key = `placement ${platformId} ${deploymentId} ${resourceLinkId}`;
         writes.push(unlessWrittenLately(key, placement, now, () => Placements.updateOne({ platformId, deploymentId, resourceLinkId }, { $set: placement }, upsertJournalLater)));
       }
-      if (membership) writes.push(writeMembership(membership, launchedAt));
       await Promise.all(writes);
     },
     async savePerson(person) {
@@ -275,6 +294,10 @@ export function createCourseRecords(connection: Connection): CourseRecords {
       return docs.map((doc) => strip(doc) as MembershipRecord);
     },
   };
+}
+
+function personKey(person: Pick<PersonRecord, 'platformId' | 'sub'>): string {
+  return `person ${person.platformId} ${person.sub}`;
 }
 
 function strip<T>(doc: (T & { _id?: unknown }) | null): T | undefined {
