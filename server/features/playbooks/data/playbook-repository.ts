@@ -1,4 +1,5 @@
 // Stores the playbook aggregate of an LTI placement (playbook + learning outcomes) as one document, with a revision for teachers' concurrent edits.
+import type { Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { LearningOutcome } from '../../../domain/outcome';
 import type { Playbook, PlaybookStatus } from '../../../domain/playbook';
@@ -90,8 +91,22 @@ const WITHOUT_HISTORY = { history: 0 } as const;
 
 const SUMMARY_FIELDS = { placement: 1, title: 1, status: 1, revision: 1, updatedAt: 1, 'outcomes.title': 1 } as const;
 
+/** What tells whether a placement's playbook is still the one read before: every write moves its updatedAt. */
+const SAME_PLAYBOOK = { projection: { revision: 1, updatedAt: 1 } } as const;
+/** Placements whose playbook is kept decoded; past this the oldest kept one makes room. */
+const KEPT_PLAYBOOKS = 500;
+
 export function createPlaybookRepository(connection: Connection, { now = () => new Date() }: { now?: () => Date } = {}): PlaybookRepository {
   const model = playbookModel(connection);
+  const playbooks = model.collection as unknown as Collection<PlaybookDocument>;
+  /**
+   * The playbook last read per placement (by placementIdOf), decoded, mapped and frozen. Every route request of every
+   * student reads its placement's playbook: a read asks the store only for the id, revision and last change, and
+   * takes the kept one when all three are the same (any write — a save, an import, a move — sets updatedAt, a save
+   * also the revision; a removed or moved playbook is no longer found at the placement). So the next read after an
+   * edit, made here or by another process on the same store, reads the edit.
+   */
+  const kept = new Map<string, StoredPlaybook>();
 
   async function writeIfRevision(id: string, fields: Record<string, unknown>, expectedRevision: number, record?: PlaybookHistoryEntry): Promise<StoredPlaybook> {
     const update = {
@@ -151,14 +166,27 @@ export function createPlaybookRepository(connection: Connection, { now = () => n
     },
 
     async getByPlacement(placement) {
+      // Through the driver: a lean read of plain string fields needs none of mongoose's query building or casting.
       const filter = {
         'placement.platformId': placement.platformId,
         'placement.deploymentId': placement.deploymentId,
         'placement.contextId': placement.contextId,
         'placement.resourceLinkId': placement.resourceLinkId,
       };
-      const doc = await model.findOne(filter, WITHOUT_HISTORY).lean<PlaybookDocument>();
-      return doc ? toStoredPlaybook(doc) : undefined;
+      const key = placementIdOf(placement);
+      const known = kept.get(key);
+      if (known) {
+        const current = await playbooks.findOne(filter, SAME_PLAYBOOK);
+        if (current?._id === known.playbook.id && current.revision === known.revision && current.updatedAt?.getTime() === known.updatedAt.getTime()) return known;
+        kept.delete(key);
+        if (!current) return undefined;
+      }
+      const doc = await playbooks.findOne(filter, { projection: WITHOUT_HISTORY });
+      if (!doc) return undefined;
+      const stored = deepFreeze(toStoredPlaybook(doc));
+      if (kept.size >= KEPT_PLAYBOOKS) kept.delete(kept.keys().next().value ?? key);
+      kept.set(key, stored);
+      return stored;
     },
 
     listByContext: (context) => list([context]),
@@ -197,6 +225,15 @@ export function createPlaybookRepository(connection: Connection, { now = () => n
       }
     },
   };
+}
+
+/** Frozen all the way down: a kept playbook is handed to every request, so no caller may change it for the next. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
 /** The fields a playbook file carries; named one by one so no stray property reaches the document. */
