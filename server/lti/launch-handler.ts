@@ -9,6 +9,7 @@ import { completeLaunch, type LaunchCompletionDeps } from './launch-completion';
 import { malformed, untrusted, LtiError } from './lti-errors';
 import { confirmFromStoragePage } from './pages/launch-pages';
 import { pageLanguage } from './pages/page-messages';
+import { redirect } from './redirect';
 import { stateCookie } from './state-cookie';
 import { cspNonce } from '../html';
 
@@ -130,5 +131,5 @@ async function askBrowserToConfirm(
 // The token travels in the fragment: browsers never send it to a server or in a Referer header.
 async function redirectToClient(deps: LaunchHandlerDeps, res: Response, sessionToken: string): Promise<void> {
   res.setHeader('Cache-Control', 'no-store');
-  res.redirect(303, `${deps.publicUrl}/#session=${encodeURIComponent(sessionToken)}`);
+  redirect(res, 303, `${deps.publicUrl}/#session=${encodeURIComponent(sessionToken)}`);
 }

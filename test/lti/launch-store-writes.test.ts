@@ -68,9 +68,9 @@ async function launchCounted(user: string) {
   counter.phase = 'launch';
   const landed = await browser.postForm(form.action, form.fields);
   counter.phase = undefined;
-  await landed.body?.cancel();
+  const body = await landed.text();
   const tally = counter.phases.get('launch');
-  return { status: landed.status, location: landed.headers.get('location') ?? '', syncedWrites: tally?.syncedWrites ?? 0, commands: [...(tally?.byCommand.keys() ?? [])] };
+  return { status: landed.status, location: landed.headers.get('location') ?? '', body, syncedWrites: tally?.syncedWrites ?? 0, commands: [...(tally?.byCommand.keys() ?? [])] };
 }
 
 describe('the store writes a launch waits for', () => {
@@ -163,5 +163,18 @@ describe('the store commands around the launch', () => {
     expect(logins?.syncedWrites).toBe(0);
     // One count, or two should the machine be slow enough for the estimate to run out (login-guard.ts: ESTIMATE_MS).
     expect(logins?.byCommand.get('aggregate lti_login_states') ?? 0).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('the redirects of a launch', () => {
+  it('the login (302 to the LMS) and the launch (303 to the client) name their address in Location only, with no body repeating the state, nonce or session token', async () => {
+    const login = await fetch(lms.startLaunch({ user: lms.member('student').userId, clientId: platform.clientId }).url, { redirect: 'manual' });
+    expect(login.status).toBe(302);
+    expect(new URL(login.headers.get('location') ?? '').searchParams.get('state')).toBeTruthy();
+    expect(await login.text()).toBe('');
+    const launch = await launchCounted(lms.member('student').userId);
+    expect(launch.status).toBe(303);
+    expect(launch.location).toMatch(/#session=[^&]+/);
+    expect(launch.body).toBe('');
   });
 });
