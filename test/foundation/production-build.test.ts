@@ -279,14 +279,16 @@ describe('a production install from a fresh copy', () => {
     expect(JSON.parse(session.body)).toMatchObject({ user: { name: 'Marieke de Vries' }, context: { title: expect.any(String) } });
     lap('launch');
 
-    // Behind the trusted proxy the log names the browser's address, not the proxy's.
-    const launchLog = playroute
-      .output()
-      .split('\n')
-      .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line) as { msg?: string; path?: string; ip?: string })
-      .find((entry) => entry.msg === 'request' && entry.path === '/lti/launch');
-    expect(launchLog?.ip).toBe(BROWSER_ADDRESS);
+    // Behind the trusted proxy the log names the browser's address, not the proxy's. The line is written once the
+    // answer has gone out and reaches this process through a pipe: on a busy machine after the next request's answer.
+    const launchLogIp = () =>
+      playroute
+        .output()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { msg?: string; path?: string; ip?: string })
+        .find((entry) => entry.msg === 'request' && entry.path === '/lti/launch')?.ip;
+    await expect.poll(launchLogIp, { timeout: 10_000 }).toBe(BROWSER_ADDRESS);
 
     // An orderly stop, as Ctrl-C stops what runs in a terminal: the signal goes to the whole process group (npm hands it
     // only to its `sh -c`, which does not pass it on: a process manager must run `node server/cli/run.js start`).
