@@ -184,13 +184,16 @@ export class Collection {
     return doc;
   }
 
-  /** Swaps a stored document for its updated version, keeping its place; throws E11000 and changes nothing on a clash. */
-  replace(current: Document, next: Document): void {
+  /**
+   * Swaps a stored document for its updated version, keeping its place; throws E11000 and changes nothing on a clash.
+   * `sized`: the caller measured `next` within the limit already (updatedDocument), so it is not walked again.
+   */
+  replace(current: Document, next: Document, sized = false): void {
     const id = valueKey(current._id);
     if (valueKey(next._id) !== id) {
       throw new CommandError('ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
     }
-    assertUpdatedSize(next);
+    if (!sized) assertUpdatedSize(next);
     // A document's own keys are no clash (ownId), so checking before anything changes leaves nothing to undo.
     for (const index of this.indexList) index.check(next, id);
     for (const index of this.indexList) index.replace(current, next, id);

@@ -3,7 +3,7 @@ import { ObjectId, serialize } from 'bson';
 import { assertUpdatedSize, type Collection } from './collection';
 import { CommandError } from './errors';
 import { applyUpdate, findDocuments, isOperatorUpdate } from './query-engine';
-import { isPlainObject, setAtPath, type Document } from './documents';
+import { MAX_BSON_OBJECT_SIZE, isPlainObject, setAtPath, type Document } from './documents';
 import { valueKey } from './value-keys';
 
 export interface Selection {
@@ -47,9 +47,18 @@ export function updatedDocument(doc: Document, request: UpdateRequest): { next: 
   if (valueKey(next._id) !== valueKey(doc._id)) {
     throw new CommandError('ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
   }
-  // Before serializing: a document far over the limit would not even fit bson's serializer buffer.
-  assertUpdatedSize(next);
-  const changed = !Buffer.from(serialize(next)).equals(serialize(doc));
+  // One serialisation measures the updated document and tells whether it changed (before, its size was walked twice
+  // more: here and in Collection.replace). One far over the limit does not fit bson's serializer buffer at all:
+  // either way the answer is BSONObjectTooLarge, and the stored document stays.
+  let bytes: Uint8Array;
+  try {
+    bytes = serialize(next);
+  } catch (error) {
+    assertUpdatedSize(next);
+    throw error;
+  }
+  if (bytes.length > MAX_BSON_OBJECT_SIZE) assertUpdatedSize(next);
+  const changed = !Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).equals(serialize(doc));
   return { next, changed };
 }
 

@@ -43,7 +43,7 @@ const findAndModify: CommandHandler = (command, context) => {
     return reply({ n: 1, updatedExisting: false, upserted: inserted._id }, command.new === true ? inserted : undefined);
   }
   const { next, changed } = updatedDocument(current, request);
-  if (changed && collection) collection.replace(current, next);
+  if (changed && collection) collection.replace(current, next, true);
   return reply({ n: 1, updatedExisting: true }, command.new === true ? next : current);
 };
 

@@ -74,7 +74,7 @@ function runUpdateStatement(context: CommandContext, name: string, statement: Do
     const { next, changed } = updatedDocument(current, request);
     outcome.n += 1;
     if (changed && collection) {
-      collection.replace(current, next);
+      collection.replace(current, next, true);
       outcome.nModified += 1;
     }
   }
