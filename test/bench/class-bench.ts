@@ -17,7 +17,8 @@ export interface ClassServer {
 export async function startClassServer(students: number): Promise<ClassServer> {
   const child: ChildProcess = fork(join(import.meta.dirname, 'class-server.ts'), [], {
     env: { ...process.env, STUDENTS: String(students) },
-    execArgv: ['--import', 'tsx'],
+    // SERVER_NODE_FLAGS: V8/Node flags for the server alone (e.g. --max-semi-space-size=32), to weigh them A/B.
+    execArgv: ['--import', 'tsx', ...(process.env.SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean)],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   // A bench that fails halfway must not leave its server running.
