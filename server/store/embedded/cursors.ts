@@ -1,6 +1,7 @@
 // Open query cursors: batches for find, aggregate and listings, getMore, killCursors and the idle timeout.
 import { randomInt } from 'node:crypto';
-import { Long, calculateObjectSize } from 'bson';
+import { Long, serialize } from 'bson';
+import { EncodedBatch } from './encoded-batch';
 import { CommandError } from './errors';
 import type { Document } from './documents';
 
@@ -20,6 +21,13 @@ export interface Batch {
   id: Long;
   ns: string;
   batch: Document[];
+  /** The batch's documents as BSON, when measuring it serialised them (a batch of more than one): the reply sends these. */
+  encoded?: EncodedBatch;
+}
+
+/** What a reply's firstBatch or nextBatch holds: the bytes made while measuring, else the documents. */
+export function batchField(batch: Batch): Document[] | EncodedBatch {
+  return batch.encoded ?? batch.batch;
 }
 
 export class CursorRegistry {
@@ -30,11 +38,11 @@ export class CursorRegistry {
   /** Hands out the first batch; the rest stays under a new cursor id (0 when nothing is left). */
   start(ns: string, docs: Document[], batchSize: number | undefined, singleBatch = false): Batch {
     const cursor: OpenCursor = { ns, docs, position: 0, lastUsed: Date.now() };
-    const batch = takeBatch(cursor, batchSize ?? DEFAULT_FIRST_BATCH);
-    if (singleBatch || cursor.position >= docs.length) return { id: Long.ZERO, ns, batch };
+    const taken = takeBatch(cursor, batchSize ?? DEFAULT_FIRST_BATCH);
+    if (singleBatch || cursor.position >= docs.length) return { id: Long.ZERO, ns, ...taken };
     const id = Long.fromNumber(randomInt(1, 2 ** 47));
     this.open.set(id.toString(), cursor);
-    return { id, ns, batch };
+    return { id, ns, ...taken };
   }
 
   /** getMore: the next batch, or CursorNotFound (43) for an unknown, exhausted or timed-out cursor. */
@@ -43,12 +51,12 @@ export class CursorRegistry {
     const cursor = this.open.get(key);
     if (!cursor) throw new CommandError('CursorNotFound', `cursor id ${key} not found`);
     cursor.lastUsed = Date.now();
-    const batch = takeBatch(cursor, batchSize && batchSize > 0 ? batchSize : Number.MAX_SAFE_INTEGER);
+    const taken = takeBatch(cursor, batchSize && batchSize > 0 ? batchSize : Number.MAX_SAFE_INTEGER);
     if (cursor.position >= cursor.docs.length) {
       this.open.delete(key);
-      return { id: Long.ZERO, ns: cursor.ns, batch };
+      return { id: Long.ZERO, ns: cursor.ns, ...taken };
     }
-    return { id: Long.fromString(key), ns: cursor.ns, batch };
+    return { id: Long.fromString(key), ns: cursor.ns, ...taken };
   }
 
   kill(ids: unknown[]): { killed: Long[]; notFound: Long[] } {
@@ -77,23 +85,26 @@ export class CursorRegistry {
   }
 }
 
-function takeBatch(cursor: OpenCursor, limit: number): Document[] {
+function takeBatch(cursor: OpenCursor, limit: number): Pick<Batch, 'batch' | 'encoded'> {
   // A batch always takes its first document, so one alone (every findOne) needs no size: measuring it was the
   // store's most frequent BSON walk.
   if (cursor.position < cursor.docs.length && (limit === 1 || cursor.docs.length - cursor.position === 1)) {
-    return [cursor.docs[cursor.position++] as Document];
+    return { batch: [cursor.docs[cursor.position++] as Document] };
   }
+  // Measured by serialising: the reply sends these bytes, so no document is walked twice (encoded-batch.ts).
   const batch: Document[] = [];
+  const encoded: Uint8Array[] = [];
   let bytes = 0;
   while (cursor.position < cursor.docs.length && batch.length < limit) {
     const doc = cursor.docs[cursor.position] as Document;
-    const size = calculateObjectSize(doc);
-    if (batch.length > 0 && bytes + size > BATCH_BYTE_BUDGET) break;
+    const bson = serialize(doc);
+    if (batch.length > 0 && bytes + bson.length > BATCH_BYTE_BUDGET) break;
     batch.push(doc);
-    bytes += size;
+    encoded.push(bson);
+    bytes += bson.length;
     cursor.position += 1;
   }
-  return batch;
+  return { batch, encoded: new EncodedBatch(encoded) };
 }
 
 /** Cursor ids arrive as Long, number or bigint depending on the driver and BSON promotion. */

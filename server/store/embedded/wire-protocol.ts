@@ -1,6 +1,7 @@
 // MongoDB wire protocol framing: reading OP_MSG and legacy OP_QUERY requests, writing OP_MSG and OP_REPLY replies.
-import { deserialize, serialize } from 'bson';
+import { deserialize } from 'bson';
 import type { Document } from './documents';
+import { replyChunks } from './encoded-batch';
 
 export const OP_REPLY = 1;
 export const OP_QUERY = 2004;
@@ -186,17 +187,25 @@ function header(length: number, responseTo: number, opCode: number): Buffer {
   return head;
 }
 
-/** An OP_MSG reply with a single body section. */
+/** An OP_MSG reply with a single body section (a batch serialised already goes in as its bytes: encoded-batch.ts). */
 export function encodeOpMsg(responseTo: number, reply: Document): Buffer {
-  const body = serialize(reply);
+  const body = replyChunks(reply);
   const flags = Buffer.alloc(5); // flagBits 0, then section kind 0
-  return Buffer.concat([header(HEADER_SIZE + flags.length + body.length, responseTo, OP_MSG), flags, body]);
+  const length = HEADER_SIZE + flags.length + byteLength(body);
+  return Buffer.concat([header(length, responseTo, OP_MSG), flags, ...body], length);
 }
 
 /** An OP_REPLY for a legacy OP_QUERY command: one document, no cursor. */
 export function encodeOpReply(responseTo: number, reply: Document): Buffer {
-  const body = serialize(reply);
+  const body = replyChunks(reply);
   const fields = Buffer.alloc(20); // responseFlags, cursorID (int64), startingFrom, numberReturned
   fields.writeInt32LE(1, 16);
-  return Buffer.concat([header(HEADER_SIZE + fields.length + body.length, responseTo, OP_REPLY), fields, body]);
+  const length = HEADER_SIZE + fields.length + byteLength(body);
+  return Buffer.concat([header(length, responseTo, OP_REPLY), fields, ...body], length);
+}
+
+function byteLength(chunks: Uint8Array[]): number {
+  let total = 0;
+  for (const chunk of chunks) total += chunk.length;
+  return total;
 }

@@ -1,5 +1,6 @@
 // The aggregate command: mingo runs the pipeline, other collections resolve from the catalog, results page through a cursor.
 import { CommandError } from '../errors';
+import { batchField } from '../cursors';
 import { aggregateDocuments } from '../query-engine';
 import { MAX_INTERNAL_OBJECT_SIZE, isPlainObject, oversize, type Document } from '../documents';
 import { selectDocuments } from '../write-operations';
@@ -37,7 +38,7 @@ const aggregate: CommandHandler = (command, context) => {
   }
   const ns = typeof target === 'string' ? `${context.db}.${target}` : `${context.db}.$cmd.aggregate`;
   const batch = context.cursors.start(ns, results, batchSizeOf(command));
-  return { cursor: { id: batch.id, ns: batch.ns, firstBatch: batch.batch }, ok: 1 };
+  return { cursor: { id: batch.id, ns: batch.ns, firstBatch: batchField(batch) }, ok: 1 };
 };
 
 export const aggregateCommands: Record<string, CommandHandler> = { aggregate };

@@ -1,5 +1,6 @@
 // Commands about databases, collections and indexes: list, create and drop.
 import { CommandError } from '../errors';
+import { batchField, type Batch } from '../cursors';
 import { normaliseIndexSpec, type IndexSpec } from '../indexes';
 import { compileFilter } from '../query-engine';
 import { isPlainObject, type Document } from '../documents';
@@ -99,8 +100,8 @@ function indexNames(target: unknown, specs: IndexSpec[]): string[] {
 }
 
 /** The cursor sub-document shape every cursor-returning command uses. */
-export function cursorReply(batch: { id: unknown; ns: string; batch: Document[] }): Document {
-  return { cursor: { id: batch.id, ns: batch.ns, firstBatch: batch.batch }, ok: 1 };
+export function cursorReply(batch: Batch): Document {
+  return { cursor: { id: batch.id, ns: batch.ns, firstBatch: batchField(batch) }, ok: 1 };
 }
 
 export function batchSizeOf(command: Document): number | undefined {

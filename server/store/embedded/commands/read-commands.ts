@@ -1,5 +1,6 @@
 // find with getMore and killCursors, count and distinct: the commands that read documents.
 import { CommandError } from '../errors';
+import { batchField } from '../cursors';
 import { compileFilter, findDocuments } from '../query-engine';
 import { valuesAtPath, type Document } from '../documents';
 import { valueKey } from '../value-keys';
@@ -40,12 +41,12 @@ const find: CommandHandler = (command, context) => {
   }
   const singleBatch = command.singleBatch === true || rawLimit < 0;
   const batch = context.cursors.start(`${context.db}.${name}`, docs, optionalNumber(command, 'batchSize'), singleBatch);
-  return { cursor: { id: batch.id, ns: batch.ns, firstBatch: batch.batch }, ok: 1 };
+  return { cursor: { id: batch.id, ns: batch.ns, firstBatch: batchField(batch) }, ok: 1 };
 };
 
 const getMore: CommandHandler = (command, context) => {
   const batch = context.cursors.more(command.getMore, optionalNumber(command, 'batchSize'));
-  return { cursor: { id: batch.id, ns: batch.ns, nextBatch: batch.batch }, ok: 1 };
+  return { cursor: { id: batch.id, ns: batch.ns, nextBatch: batchField(batch) }, ok: 1 };
 };
 
 const killCursors: CommandHandler = (command, context) => {
