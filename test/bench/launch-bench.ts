@@ -24,7 +24,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPublicKey, randomBytes, type JsonWebKey as NodeJsonWebKey } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import express from 'express';
 import { createApp } from '../../server/app';
@@ -66,6 +66,11 @@ interface Tally {
   peakRss: number;
   /** Process CPU time (user + system, all threads) spent during the timed launches, in ms. */
   cpuMs: number;
+  /**
+   * Of it, the main thread's (tool, LMS and scripted browser all run there; the store and the journal have threads of
+   * their own): the thread whose saturation caps launches/s. NaN where /proc is not there.
+   */
+  mainThreadCpuMs: number;
 }
 
 async function listen(handler?: express.Express): Promise<{ server: Server; base: string }> {
@@ -279,6 +284,7 @@ async function drive(launch: Launch, count: number, users: string[]): Promise<Ta
   const sampler = setInterval(() => (tally.peakRss = Math.max(tally.peakRss, process.memoryUsage.rss())), 100);
   let next = 0;
   const cpuBefore = process.cpuUsage();
+  const mainBefore = mainThreadCpuMs();
   const started = performance.now();
   const lane = async () => {
     while (next < count) {
@@ -297,13 +303,24 @@ async function drive(launch: Launch, count: number, users: string[]): Promise<Ta
   tally.elapsedMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   tally.cpuMs = (cpu.user + cpu.system) / 1000;
+  tally.mainThreadCpuMs = mainThreadCpuMs() - mainBefore;
   clearInterval(sampler);
   tally.peakRss = Math.max(tally.peakRss, process.memoryUsage.rss());
   return tally;
 }
 
+/** CPU time of the main thread (Linux: /proc/self/task/<pid>/stat, user + system in 10 ms clock ticks); NaN elsewhere. */
+function mainThreadCpuMs(): number {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
 function emptyTally(): Tally {
-  return { latencies: [], roundRates: [], failures: new Map(), elapsedMs: 0, peakRss: 0, cpuMs: 0 };
+  return { latencies: [], roundRates: [], failures: new Map(), elapsedMs: 0, peakRss: 0, cpuMs: 0, mainThreadCpuMs: 0 };
 }
 
 function merge(into: Tally, from: Tally): void {
@@ -312,6 +329,7 @@ function merge(into: Tally, from: Tally): void {
   for (const [reason, n] of from.failures) into.failures.set(reason, (into.failures.get(reason) ?? 0) + n);
   into.elapsedMs += from.elapsedMs;
   into.cpuMs += from.cpuMs;
+  into.mainThreadCpuMs += from.mainThreadCpuMs;
   into.peakRss = Math.max(into.peakRss, from.peakRss);
 }
 
@@ -332,6 +350,7 @@ function report(tallies: Record<string, Tally>, lms: DemoLms, jwksFetches: Recor
   line('launches/s per round', all.map((t) => t.roundRates.map((r) => r.toFixed(0)).join(' ')));
   for (const p of [50, 95, 99]) line(`latency p${p}`, all.map((t) => `${percentile([...t.latencies].sort((a, b) => a - b), p).toFixed(1)} ms`));
   line('CPU per launch', all.map((t) => `${(t.cpuMs / t.latencies.length).toFixed(2)} ms`));
+  line('  of it the main thread', all.map((t) => `${(t.mainThreadCpuMs / t.latencies.length).toFixed(2)} ms`));
   line('LMS JWKS fetches (all)', names.map((name) => String(jwksFetches[name] ?? 0)));
   line('peak RSS (one process)', all.map((t) => `${(t.peakRss / 1024 / 1024).toFixed(0)} MB`));
   const [ours, theirs, flow, ceiling] = all;
