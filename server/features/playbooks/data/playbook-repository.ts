@@ -91,8 +91,27 @@ const WITHOUT_HISTORY = { history: 0 } as const;
 
 const SUMMARY_FIELDS = { placement: 1, title: 1, status: 1, revision: 1, updatedAt: 1, 'outcomes.title': 1 } as const;
 
-/** What tells whether a placement's playbook is still the one read before: every write moves its updatedAt. */
-const SAME_PLAYBOOK = { projection: { revision: 1, updatedAt: 1 } } as const;
+/**
+ * What tells whether a placement's playbook is still the one read before (its _id, revision and updatedAt: every write
+ * moves updatedAt): the design and outcomes left out. An exclusion, not an inclusion of the three: the embedded store
+ * answers a plain equality find with an exclusion directly and sends an inclusion through mingo, which costs more than
+ * the bytes saved (in-process: 0.13 vs 0.19 ms CPU per read, 0.21 for the whole design). A field missing here only
+ * makes the check's reply larger, never wrong.
+ */
+const SAME_PLAYBOOK = {
+  projection: {
+    history: 0,
+    outcomes: 0,
+    activities: 0,
+    description: 0,
+    rules: 0,
+    recommendedRoute: 0,
+    assessmentWindows: 0,
+    outcomeIds: 0,
+    placement: 0,
+    title: 0,
+  },
+} as const;
 /** Placements whose playbook is kept decoded; past this the oldest kept one makes room. */
 const KEPT_PLAYBOOKS = 500;
 
@@ -101,7 +120,7 @@ export function createPlaybookRepository(connection: Connection, { now = () => n
   const playbooks = model.collection as unknown as Collection<PlaybookDocument>;
   /**
    * The playbook last read per placement (by placementIdOf), decoded, mapped and frozen. Every route request of every
-   * student reads its placement's playbook: a read asks the store only for the id, revision and last change, and
+   * student reads its placement's playbook: a read asks the store for the id, revision and last change (SAME_PLAYBOOK), and
    * takes the kept one when all three are the same (any write — a save, an import, a move — sets updatedAt, a save
    * also the revision; a removed or moved playbook is no longer found at the placement). So the next read after an
    * edit, made here or by another process on the same store, reads the edit.
