@@ -53,7 +53,18 @@ export function classCoverage(playbook: Pick<Playbook, 'activities'>, routes: Ro
       tally.set(i.id, counted);
     }
   }
-  const popularity = playbook.activities
+  const popularity = popularityOf(playbook.activities, tally);
+  return {
+    grid: coverageOf(perRoute.flatMap(({ items }) => items)),
+    students,
+    popularity,
+    neverChosen: popularity.filter((p) => p.chosenBy === 0).map((p) => p.activityId),
+  };
+}
+
+/** How many chose each of the playbook's activities and finished it, most chosen first. */
+export function popularityOf(activities: Playbook['activities'], tally: ReadonlyMap<string, { chosenBy: number; done: number }>): ActivityPopularity[] {
+  return activities
     .map((a) => ({
       activityId: a.id,
       title: a.title,
@@ -64,10 +75,4 @@ export function classCoverage(playbook: Pick<Playbook, 'activities'>, routes: Ro
       done: tally.get(a.id)?.done ?? 0,
     }))
     .sort((a, b) => b.chosenBy - a.chosenBy);
-  return {
-    grid: coverageOf(perRoute.flatMap(({ items }) => items)),
-    students,
-    popularity,
-    neverChosen: popularity.filter((p) => p.chosenBy === 0).map((p) => p.activityId),
-  };
 }

@@ -5,7 +5,7 @@
 // up once and the catalogue's (or the student's own) activity itself is what the grid counts.
 
 import { zeroPerType, type ActivityType, type GridPosition } from './activity-grid';
-import type { ActivityPopularity } from './class-coverage';
+import { popularityOf, type ActivityPopularity } from './class-coverage';
 import { coverageOf, type GridCoverage } from './coverage';
 import type { RouteProgress } from './monitoring';
 import type { Playbook } from './playbook';
@@ -111,17 +111,7 @@ export function monitorClass(
       neverStarted: allPlanned,
     });
   }
-  const popularity = playbook.activities
-    .map((a) => ({
-      activityId: a.id,
-      title: a.title,
-      environment: a.environment,
-      form: a.form,
-      type: a.type,
-      chosenBy: tally.get(a.id)?.chosenBy ?? 0,
-      done: tally.get(a.id)?.done ?? 0,
-    }))
-    .sort((a, b) => b.chosenBy - a.chosenBy);
+  const popularity = popularityOf(playbook.activities, tally);
   return {
     routes: glances,
     grid: coverageOf(onGrid),
