@@ -8,34 +8,13 @@ import type { Db } from 'mongodb';
 import { eventually } from '../support/eventually';
 import { judgement, recordingPublisher, seedPlacement, enrol, type GradingHarness, type SeededPlacement } from '../support/grading-seed';
 import { startLtiHarness } from '../support/lti-harness';
+import { findEverywhere } from '../support/find-everywhere';
 
 // The privacy API has a token of its own; the registration key (typed into the LMS) must not open it.
 const OPERATOR_KEY = 'privacy-admin-token-0123456789-abcdefghij';
 const REGISTRATION_KEY = 'registration-key-0123456789';
 const ERASED = 'u-student-erase-me';
 const STAYS = 'u-student-stays-here';
-
-/** Every place in every collection whose string value contains `needle`: "collection _id path". */
-async function findEverywhere(db: Db, needle: string): Promise<string[]> {
-  const hits: string[] = [];
-  const visit = (value: unknown, path: string, where: string) => {
-    if (typeof value === 'string') {
-      if (value.includes(needle)) hits.push(`${where} ${path}`);
-    } else if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${path}[${i}]`, where));
-    else if (value && typeof value === 'object' && !(value instanceof Date) && !Buffer.isBuffer(value)) {
-      if ('buffer' in value && (value as { _bsontype?: string })._bsontype === 'Binary') {
-        if (Buffer.from((value as { buffer: Uint8Array }).buffer).includes(needle)) hits.push(`${where} ${path} (bytes)`);
-        return;
-      }
-      if ((value as { _bsontype?: string })._bsontype) return;
-      for (const [k, v] of Object.entries(value)) visit(v, path ? `${path}.${k}` : k, where);
-    }
-  };
-  for (const { name } of await db.listCollections().toArray()) {
-    for (const doc of await db.collection(name).find().toArray()) visit(doc, '', `${name} ${String(doc._id)}`);
-  }
-  return hits;
-}
 
 describe('erasure of one person', () => {
   let g: GradingHarness;
