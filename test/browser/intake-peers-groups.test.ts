@@ -2,35 +2,18 @@
 // intake the teacher added and sees where they stand as a picture with words, takes a proposed goal into the route; a peer offers help,
 // a junior asks them, the peer accepts and both see the other's contact; the coach sees the pair; the teacher forms
 // project groups from the intake, moves a student and locks the groups. Dutch and English, axe clean.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, BROWSER_SKIP_REASON, launchChromium, screenshot, seriousAxeViolations, UI_WAIT_MS } from '../support/browser';
-import { startGradingHarness, type GradingHarness } from '../support/grading-seed';
+import { describe, expect, it } from 'vitest';
+import { browserMissing, BROWSER_SKIP_REASON, screenshot, seriousAxeViolations } from '../support/browser';
+import { browserStory } from '../support/browser-story';
 import { calls, coachId, daan, fleur, INTAKE_DESIGN, priya, seedIntakePlacement, teacherId } from '../support/intake-class';
 
 // Skipped only where Chromium is missing (BROWSER_SKIP_REASON, test/support/browser.ts); CI installs it and REQUIRE_BROWSER makes its absence a failure.
 describe.skipIf(browserMissing)(`intake, peers and project groups in the browser${browserMissing ? ` (skipped: ${BROWSER_SKIP_REASON})` : ''}`, () => {
-  let g: GradingHarness;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    g = await startGradingHarness({ serveClient: true });
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await g?.close();
-  });
-
-  async function open(token: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    page.setDefaultTimeout(UI_WAIT_MS);
-    await page.goto(`${g.h.toolBase}/#session=${token}`);
-    return page;
-  }
+  const story = browserStory();
+  const open = (token: string) => story.open(token);
 
   it('a student does the intake and sees the picture; a junior finds a peer who accepts; the coach sees the pair; the teacher forms, moves and locks groups and a student sees their group', async () => {
+    const { g } = story;
     const c = calls(g);
     // Self-direction level 3: personal goals are open, so the result proposes one.
     const placed = await seedIntakePlacement(g, 3);

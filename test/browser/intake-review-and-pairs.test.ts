@@ -3,10 +3,9 @@
 // student reads the review with their result; the teacher reopens the intake and the student changes and submits it
 // again; a junior ends a pair with their peer (the contact goes, the peer's place frees up) and the teacher ends
 // another from the pairs list. Dutch and English, axe clean.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, BROWSER_SKIP_REASON, launchChromium, screenshot, seriousAxeViolations, UI_WAIT_MS } from '../support/browser';
-import { startGradingHarness, type GradingHarness } from '../support/grading-seed';
+import { describe, expect, it } from 'vitest';
+import { browserMissing, BROWSER_SKIP_REASON, screenshot, seriousAxeViolations } from '../support/browser';
+import { browserStory } from '../support/browser-story';
 import { calls, coachId, daan, fleur, oliver, seedIntakePlacement, teacherId } from '../support/intake-class';
 
 interface Me {
@@ -17,27 +16,11 @@ interface Me {
 
 // Skipped only where Chromium is missing (BROWSER_SKIP_REASON, test/support/browser.ts); CI installs it and REQUIRE_BROWSER makes its absence a failure.
 describe.skipIf(browserMissing)(`intake review, reopening and ending pairs in the browser${browserMissing ? ` (skipped: ${BROWSER_SKIP_REASON})` : ''}`, () => {
-  let g: GradingHarness;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    g = await startGradingHarness({ serveClient: true });
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await g?.close();
-  });
-
-  async function open(token: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    page.setDefaultTimeout(UI_WAIT_MS);
-    await page.goto(`${g.h.toolBase}/#session=${token}`);
-    return page;
-  }
+  const story = browserStory();
+  const open = (token: string) => story.open(token);
 
   it('a student answers the short task, the teacher reviews it and the student reads the review; the teacher reopens the intake and the student submits it again', async () => {
+    const { g } = story;
     const c = calls(g);
     const placed = await seedIntakePlacement(g);
     const teacher = await placed.launch(teacherId);
@@ -113,6 +96,7 @@ describe.skipIf(browserMissing)(`intake review, reopening and ending pairs in th
   }, 120_000);
 
   it('a junior ends the pair with their peer, the teacher ends another from the pairs list; places free up and the coach’s list follows', async () => {
+    const { g } = story;
     const c = calls(g);
     const placed = await seedIntakePlacement(g);
     const teacher = await placed.launch(teacherId);
