@@ -99,7 +99,7 @@ export function percentile(values: number[], p: number): number {
 }
 
 /** One bench row: the sample's throughput, percentiles, response size, the server's peak RSS and CPU time, and the row's goal. */
-export function reportRow(title: string, { result: sample, peakRss, cpuMs, appThreadCpuMs }: Measured<Sample>, goal: string): void {
+export function reportRow(title: string, { result: sample, peakRss, cpuMs, appThreadCpuMs, loadCpuMs }: Measured<Sample>, goal: string): void {
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   const done = sample.latencies.length;
   const failed = [...sample.failures.values()].reduce((a, b) => a + b, 0);
@@ -113,6 +113,7 @@ export function reportRow(title: string, { result: sample, peakRss, cpuMs, appTh
     // CPU time the server process used per answered request: steadier than latency on a machine others share.
     ['server CPU per request', `${(cpuMs / Math.max(1, done)).toFixed(2)} ms`],
     ...(appThreadCpuMs === undefined ? [] : ([['  of it the app thread', `${(appThreadCpuMs / Math.max(1, done)).toFixed(2)} ms (the rest: the store's thread, GC and I/O helpers)`]] as [string, string][])),
+    ...(loadCpuMs === undefined ? [] : ([['load generator CPU', `${(loadCpuMs / Math.max(1, done)).toFixed(2)} ms per request (this bench's own process, on the same cores)`]] as [string, string][])),
     ['goal', goal],
   ];
   process.stdout.write(`\n${title}\n`);
@@ -127,6 +128,8 @@ export interface Measured<T> {
   cpuMs: number;
   /** The app thread's share of cpuMs (Linux only). */
   appThreadCpuMs?: number;
+  /** CPU time of the bench's own process (the load generator), which shares the machine's cores with the server. */
+  loadCpuMs?: number;
 }
 
 type RssAnswer = { peakRss: number; cpuMs: number; appThreadCpuMs?: number };
@@ -134,7 +137,9 @@ type RssAnswer = { peakRss: number; cpuMs: number; appThreadCpuMs?: number };
 export async function measured<T>(server: ClassServer, name: string, measure: () => Promise<T>): Promise<Measured<T>> {
   const before = await server.ask<RssAnswer>({ kind: 'rss' }, 'rss');
   if (PROFILE_DIR) await server.ask({ kind: 'profile-start' }, 'profiling');
+  const clientBefore = process.cpuUsage();
   const result = await measure();
+  const client = process.cpuUsage(clientBefore);
   if (PROFILE_DIR) {
     mkdirSync(PROFILE_DIR, { recursive: true });
     const file = join(PROFILE_DIR, `${name}.cpuprofile`);
@@ -143,7 +148,7 @@ export async function measured<T>(server: ClassServer, name: string, measure: ()
   }
   const after = await server.ask<RssAnswer>({ kind: 'rss' }, 'rss');
   const appThread = after.appThreadCpuMs !== undefined && before.appThreadCpuMs !== undefined ? { appThreadCpuMs: after.appThreadCpuMs - before.appThreadCpuMs } : {};
-  return { result, peakRss: after.peakRss, cpuMs: after.cpuMs - before.cpuMs, ...appThread };
+  return { result, peakRss: after.peakRss, cpuMs: after.cpuMs - before.cpuMs, ...appThread, loadCpuMs: (client.user + client.system) / 1000 };
 }
 
 export function api(base: string, token: string, path: string, init: RequestInit = {}): Promise<Response> {
