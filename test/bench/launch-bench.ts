@@ -3,16 +3,22 @@
 // simulated LMS on real HTTP, the first two on one embedded store (on disk, journaled, as `npm start` runs it), in one
 // run; prints launches/s, p50/p95/p99, the ratios, peak RSS, and the store commands each step of a launch sends.
 //
+// Two processes: this one serves (the tools, the simulated LMS, the embedded store on its worker thread), the load
+// process (launch-load.ts) is the browser. Every row — Playroute, ltijs, the trivial flow and the trivial tool — is
+// driven by that one process with the same scripted browser (launch-client.ts, launch-flows.ts) and the same
+// concurrency, so the comparison stays fair; its CPU is measured on its own ("load generator CPU per launch") and left
+// out of the tools' figures, though it runs on the same 2 cores and so still takes machine time from every row alike.
+//
 // The trivial tool is the ceiling of this HTTP stack: an express handler (node:http + express, urlencoded body
 // parser, the same scripted browser and concurrency) that answers the POST of a real launch form (an id_token the
 // LMS signed once for it, the same size as the others') with a small page, verifying and storing nothing. One
 // "launch" of it is that one request, while a real launch is five (login, LMS auth, id_token POST, and the landed
-// page or session) plus the LMS's RS256 signature, all in this one process, so the share says how close a full
-// launch comes to the cost of the cheapest possible request here, not a share any real tool could reach 100 % of.
+// page or session) plus the LMS's RS256 signature, so the share says how close a full launch comes to the cost of
+// the cheapest possible request here, not a share any real tool could reach 100 % of.
 // The trivial flow is the ceiling of a whole launch: the same requests as Playroute's (login → LMS auth, where the LMS
 // signs a fresh RS256 id_token → the form POST, answered with a redirect → the landed page) through the same
-// scripted browser, with the tool verifying and storing nothing. CPU per launch is the process's CPU time (all
-// threads: tool, LMS, store, scripted browser) over the timed launches: the figure the machine's load moves least.
+// scripted browser, with the tool verifying and storing nothing. Server CPU per launch is the serving process's CPU
+// time (all threads: tool, LMS, store) over the timed launches: the figure the machine's load moves least.
 //
 // Store commands are counted with the driver's command monitoring (monitorCommands: true, 'commandStarted' on the
 // connection's client) over SAMPLE launches run one at a time after the timed rounds (see store-commands.ts).
@@ -35,7 +41,10 @@ import { createLti } from '../../server/lti/index';
 import { createLogger } from '../../server/logger';
 import { openDatabase } from '../../server/store/database';
 import { startEmbeddedMongo } from '../../server/store/embedded/index';
-import { LaunchFailed, ScriptedBrowser } from './launch-client';
+import { fork, type ChildProcess } from 'node:child_process';
+import { ScriptedBrowser } from './launch-client';
+import { FLOW_NAMES, launchFlows, type FlowName, type FlowTargets, type Launch } from './launch-flows';
+import type { LoadCommand, LoadResult } from './launch-load';
 import { startLtijsBaseline } from './ltijs-baseline';
 import { StoreCommandCounter, type PhaseTally } from './store-commands';
 
@@ -54,9 +63,6 @@ const DEPLOYMENT_ID = 'deployment-1';
 /** LTIJS_KEY=static registers the LMS with ltijs by its public key (RSA_KEY) rather than its JWKS URL (see ltijs-baseline.ts). */
 const LTIJS_STATIC_KEY = process.env.LTIJS_KEY === 'static';
 
-/** One full launch as a person clicking the link; resolves when the tool's landed page or session answered 200. */
-type Launch = (user: string, step?: (name: 'login' | 'launch' | 'landed') => void) => Promise<void>;
-
 interface Tally {
   latencies: number[];
   /** launches/s of each round, to show how much the machine's load moved the figures. */
@@ -71,6 +77,8 @@ interface Tally {
    * their own): the thread whose saturation caps launches/s. NaN where /proc is not there.
    */
   mainThreadCpuMs: number;
+  /** The load process's CPU time over the timed launches (the scripted browser), in ms. */
+  loadCpuMs: number;
 }
 
 async function listen(handler?: express.Express): Promise<{ server: Server; base: string }> {
@@ -120,37 +128,6 @@ async function main(): Promise<void> {
   const trivial = await startTrivialTool(demoLms);
   const counter = new StoreCommandCounter([database.connection.getClient(), ltijs.client as never]);
 
-  const launchPlayroute: Launch = async (user, step) => {
-    const browser = new ScriptedBrowser();
-    step?.('login');
-    const form = await browser.loginAndAuthorise(demoLms.startLaunch({ user, clientId: playroute.clientId }).url);
-    step?.('launch');
-    const landed = await browser.postForm(form.action, form.fields);
-    await landed.body?.cancel();
-    const token = /#session=([^&]+)/.exec(landed.headers.get('location') ?? '')?.[1];
-    if (!token) throw new LaunchFailed(`launch answered ${landed.status} without a session`);
-    // The client's first call with its session: what the landed page shows comes from here.
-    step?.('landed');
-    const session = await fetch(`${tool.base}/api/session`, { headers: { authorization: `Bearer ${decodeURIComponent(token)}` } });
-    await session.text();
-    if (session.status !== 200) throw new LaunchFailed(`GET /api/session answered ${session.status}`);
-  };
-  const launchLtijs: Launch = async (user, step) => {
-    const browser = new ScriptedBrowser();
-    step?.('login');
-    const form = await browser.loginAndAuthorise(demoLms.startLaunch({ user, clientId: ltijsTool.clientId }).url);
-    step?.('launch');
-    const launched = await browser.postForm(form.action, form.fields);
-    await launched.body?.cancel();
-    const next = launched.headers.get('location');
-    if (launched.status !== 302 || !next?.includes('ltik=')) throw new LaunchFailed(`launch answered ${launched.status} without an ltik`);
-    // ltijs redirects to the app route with its ltik; the onConnect page is the landed session.
-    step?.('landed');
-    const page = await browser.request(new URL(next, ltijs.base).toString());
-    const html = await page.text();
-    if (page.status !== 200 || !html.includes('Launched as')) throw new LaunchFailed(`landed page answered ${page.status}`);
-  };
-
   const users = demoLms.members().map((member) => member.userId);
   const timeout = setTimeout(() => {
     process.stderr.write(`launch bench: gave up after ${RUN_TIMEOUT_MS} ms\n`);
@@ -158,51 +135,42 @@ async function main(): Promise<void> {
   }, RUN_TIMEOUT_MS);
   timeout.unref();
 
-  // Warm both up (JIT, connections, JWKS caches), then alternate rounds so neither tool gets the quieter machine.
-  // The ceiling: one POST of a real launch form (the LMS signed it once for the trivial tool) answered with a small page.
+  // The ceiling's one POST: a real launch form the LMS signed once for the trivial tool.
   const trivialForm = await new ScriptedBrowser().loginAndAuthorise(demoLms.startLaunch({ user: users[0] ?? '', clientId: trivial.clientId }).url);
-  const launchTrivial: Launch = async () => {
-    const page = await new ScriptedBrowser().request(trivialForm.action, { method: 'POST', body: new URLSearchParams(trivialForm.fields) });
-    if (page.status !== 200 || !(await page.text()).includes('Launched')) throw new LaunchFailed(`trivial tool answered ${page.status}`);
+  const targets: FlowTargets = { toolBase: tool.base, ltijsBase: ltijs.base, trivialForm };
+  // The login initiation URL of person n's launch with each tool, as the LMS's launch link would hand it to the browser.
+  const loginUrl: Record<FlowName, (user: string) => string> = {
+    Playroute: (user) => demoLms.startLaunch({ user, clientId: playroute.clientId }).url,
+    'ltijs 5.9.9': (user) => demoLms.startLaunch({ user, clientId: ltijsTool.clientId }).url,
+    'trivial flow': (user) => {
+      const login = new URL(demoLms.startLaunch({ user, clientId: trivial.clientId }).url);
+      login.searchParams.set('flow', '1');
+      return login.toString();
+    },
+    'trivial tool': () => trivialForm.action,
   };
-  // The ceiling of a whole launch: Playroute's requests, the LMS's signature, nothing verified or stored.
-  const launchTrivialFlow: Launch = async (user) => {
-    const browser = new ScriptedBrowser();
-    const login = new URL(demoLms.startLaunch({ user, clientId: trivial.clientId }).url);
-    login.searchParams.set('flow', '1');
-    const form = await browser.loginAndAuthorise(login.toString());
-    const posted = await browser.postForm(form.action, form.fields);
-    await posted.body?.cancel();
-    const next = posted.headers.get('location');
-    if (posted.status !== 303 || !next) throw new LaunchFailed(`trivial flow answered ${posted.status}`);
-    const page = await browser.request(new URL(next, form.action).toString());
-    if (page.status !== 200 || !(await page.text()).includes('Launched')) throw new LaunchFailed(`trivial landed page answered ${page.status}`);
-  };
+  const flows = launchFlows(targets);
+  const load = await startLoadProcess();
+  const drive = (flow: FlowName, count: number) => driveRow(load, flow, targets, Array.from({ length: count }, (_, n) => loginUrl[flow](users[n % users.length] ?? '')));
 
   // Before the timed rounds: each tool's first launches of every member (new people, a new course and link) one at a time.
-  const sampleFirst = await countCommands(counter, { Playroute: launchPlayroute, 'ltijs 5.9.9': launchLtijs }, users.slice(0, Math.min(SAMPLE, users.length)));
+  const sampleFirst = await countCommands(counter, flows, loginUrl, users.slice(0, Math.min(SAMPLE, users.length)));
 
-  // Warm all up (JIT, connections, JWKS caches), then alternate rounds so no tool gets the quieter machine.
-  await drive(launchPlayroute, WARMUP, users);
-  await drive(launchLtijs, WARMUP, users);
-  await drive(launchTrivialFlow, WARMUP, users);
-  await drive(launchTrivial, WARMUP, users);
-  const tallies = { Playroute: emptyTally(), 'ltijs 5.9.9': emptyTally(), 'trivial flow': emptyTally(), 'trivial tool': emptyTally() };
+  // Warm all up (JIT, connections, JWKS caches, the load process too), then alternate rounds so no tool gets the quieter machine.
+  for (const flow of FLOW_NAMES) await drive(flow, WARMUP);
+  const tallies = Object.fromEntries(FLOW_NAMES.map((flow) => [flow, emptyTally()])) as Record<FlowName, Tally>;
   const profiler = PROFILE ? new Session() : undefined;
   profiler?.connect();
   await profiler?.post('Profiler.enable');
   await profiler?.post('Profiler.start');
   for (let round = 0; round < ROUNDS; round += 1) {
-    merge(tallies.Playroute, await drive(launchPlayroute, LAUNCHES, users));
-    if (PROFILE) continue;
-    merge(tallies['ltijs 5.9.9'], await drive(launchLtijs, LAUNCHES, users));
-    merge(tallies['trivial flow'], await drive(launchTrivialFlow, LAUNCHES, users));
-    merge(tallies['trivial tool'], await drive(launchTrivial, LAUNCHES, users));
+    for (const flow of PROFILE ? (['Playroute'] as FlowName[]) : FLOW_NAMES) merge(tallies[flow], await drive(flow, LAUNCHES));
   }
   clearTimeout(timeout);
   if (profiler && PROFILE) writeFileSync(PROFILE, JSON.stringify((await profiler.post('Profiler.stop')).profile));
   // After the rounds: launches of people who launched before (what most launches of a class are), one at a time.
-  const sampleAgain = await countCommands(counter, { Playroute: launchPlayroute, 'ltijs 5.9.9': launchLtijs }, Array.from({ length: SAMPLE }, (_, i) => users[i % users.length] ?? ''));
+  const sampleAgain = await countCommands(counter, flows, loginUrl, Array.from({ length: SAMPLE }, (_, i) => users[i % users.length] ?? ''));
+  load.send({ kind: 'exit' } satisfies LoadCommand);
 
   report(tallies, demoLms, jwksFetches);
   reportCommands('first launch of each person', sampleFirst);
@@ -245,13 +213,18 @@ async function startTrivialTool(lms: DemoLms): Promise<{ server: Server; base: s
   return { server, base, clientId: registered.clientId, flowUrl };
 }
 
-/** Runs launches one at a time and counts each step's store commands; returns the tallies per tool and step. */
-async function countCommands(counter: StoreCommandCounter, tools: Record<string, Launch>, users: string[]): Promise<Map<string, { launches: number; steps: Map<string, PhaseTally> }>> {
+/** Runs launches one at a time in this process and counts each step's store commands; returns the tallies per tool and step. */
+async function countCommands(
+  counter: StoreCommandCounter,
+  flows: Record<FlowName, Launch>,
+  loginUrl: Record<FlowName, (user: string) => string>,
+  users: string[],
+): Promise<Map<string, { launches: number; steps: Map<string, PhaseTally> }>> {
   const result = new Map<string, { launches: number; steps: Map<string, PhaseTally> }>();
-  for (const [name, launch] of Object.entries(tools)) {
+  for (const name of ['Playroute', 'ltijs 5.9.9'] as const) {
     counter.phases.clear();
     for (const user of users) {
-      await launch(user, (step) => (counter.phase = step));
+      await flows[name](loginUrl[name](user), (step) => (counter.phase = step));
       // Let replies of commands sent just before the step ended arrive (their synced-write verdict comes with them).
       await new Promise((resolve) => setTimeout(resolve, 5));
       counter.phase = undefined;
@@ -277,35 +250,50 @@ function reportCommands(title: string, sample: Map<string, { launches: number; s
   }
 }
 
-/** N launches with at most CONCURRENCY in flight; every launch timed from the login GET to the landed answer. */
-async function drive(launch: Launch, count: number, users: string[]): Promise<Tally> {
+type LoadProcess = ChildProcess;
+
+/** The load generator (launch-load.ts) in a process of its own, ready for its first row. */
+async function startLoadProcess(): Promise<LoadProcess> {
+  const child = fork(join(import.meta.dirname, 'launch-load.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // A bench that fails halfway must not leave its load process running.
+  process.once('exit', () => child.kill());
+  await nextMessage(child, 'ready');
+  return child;
+}
+
+function nextMessage<T>(child: LoadProcess, kind: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onMessage = (message: { kind: string }) => {
+      if (message.kind !== kind) return;
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      resolve(message as T);
+    };
+    const onExit = (code: number | null) => reject(new Error(`the load process exited (${code}) before answering ${kind}`));
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+  });
+}
+
+/** One row: the load process makes the launches (CONCURRENCY in flight); this process, serving them all, measures itself around it. */
+async function driveRow(load: LoadProcess, flow: FlowName, targets: FlowTargets, loginUrls: string[]): Promise<Tally> {
   const tally = emptyTally();
   // Every 100 ms: reading the RSS costs the main thread, and a tighter sampler taxes the fastest tool most.
   const sampler = setInterval(() => (tally.peakRss = Math.max(tally.peakRss, process.memoryUsage.rss())), 100);
-  let next = 0;
   const cpuBefore = process.cpuUsage();
   const mainBefore = mainThreadCpuMs();
-  const started = performance.now();
-  const lane = async () => {
-    while (next < count) {
-      const n = next++;
-      const at = performance.now();
-      try {
-        await launch(users[n % users.length] ?? '');
-        tally.latencies.push(performance.now() - at);
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        tally.failures.set(reason, (tally.failures.get(reason) ?? 0) + 1);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, lane));
-  tally.elapsedMs = performance.now() - started;
+  const driven = nextMessage<LoadResult>(load, 'driven');
+  load.send({ kind: 'drive', flow, loginUrls, concurrency: CONCURRENCY, targets } satisfies LoadCommand);
+  const result = await driven;
   const cpu = process.cpuUsage(cpuBefore);
   tally.cpuMs = (cpu.user + cpu.system) / 1000;
   tally.mainThreadCpuMs = mainThreadCpuMs() - mainBefore;
   clearInterval(sampler);
   tally.peakRss = Math.max(tally.peakRss, process.memoryUsage.rss());
+  tally.latencies = result.latencies;
+  tally.failures = new Map(result.failures);
+  tally.elapsedMs = result.elapsedMs;
+  tally.loadCpuMs = result.cpuMs;
   return tally;
 }
 
@@ -320,7 +308,7 @@ function mainThreadCpuMs(): number {
 }
 
 function emptyTally(): Tally {
-  return { latencies: [], roundRates: [], failures: new Map(), elapsedMs: 0, peakRss: 0, cpuMs: 0, mainThreadCpuMs: 0 };
+  return { latencies: [], roundRates: [], failures: new Map(), elapsedMs: 0, peakRss: 0, cpuMs: 0, mainThreadCpuMs: 0, loadCpuMs: 0 };
 }
 
 function merge(into: Tally, from: Tally): void {
@@ -330,6 +318,7 @@ function merge(into: Tally, from: Tally): void {
   into.elapsedMs += from.elapsedMs;
   into.cpuMs += from.cpuMs;
   into.mainThreadCpuMs += from.mainThreadCpuMs;
+  into.loadCpuMs += from.loadCpuMs;
   into.peakRss = Math.max(into.peakRss, from.peakRss);
 }
 
@@ -342,29 +331,30 @@ function report(tallies: Record<string, Tally>, lms: DemoLms, jwksFetches: Recor
   const line = (label: string, values: string[]) => process.stdout.write(`${label.padEnd(26)}${values.map((v) => v.padStart(14)).join('')}\n`);
   const names = Object.keys(tallies);
   const all = Object.values(tallies);
-  process.stdout.write(`launch bench: ${ROUNDS} rounds × ${LAUNCHES} launches per tool, concurrency ${CONCURRENCY}, ${WARMUP} warm-up each, LMS ${lms.quirks}, store ${ON_DISK ? 'on disk' : 'in memory'}, ltijs verifies with ${LTIJS_STATIC_KEY ? 'the LMS key given (RSA_KEY)' : 'the LMS JWKS URL (JWK_SET)'}\n\n`);
+  process.stdout.write(`launch bench: ${ROUNDS} rounds × ${LAUNCHES} launches per tool, concurrency ${CONCURRENCY}, ${WARMUP} warm-up each, LMS ${lms.quirks}, store ${ON_DISK ? 'on disk' : 'in memory'}, load from a process of its own (the same scripted browser for every row), ltijs verifies with ${LTIJS_STATIC_KEY ? 'the LMS key given (RSA_KEY)' : 'the LMS JWKS URL (JWK_SET)'}\n\n`);
   line('', names);
   line('launches completed', all.map((t) => String(t.latencies.length)));
   line('launches failed', all.map((t) => String([...t.failures.values()].reduce((a, b) => a + b, 0))));
   line('launches/s', all.map((t) => rate(t).toFixed(1)));
   line('launches/s per round', all.map((t) => t.roundRates.map((r) => r.toFixed(0)).join(' ')));
   for (const p of [50, 95, 99]) line(`latency p${p}`, all.map((t) => `${percentile([...t.latencies].sort((a, b) => a - b), p).toFixed(1)} ms`));
-  line('CPU per launch', all.map((t) => `${(t.cpuMs / t.latencies.length).toFixed(2)} ms`));
+  line('server CPU per launch', all.map((t) => `${(t.cpuMs / t.latencies.length).toFixed(2)} ms`));
   line('  of it the main thread', all.map((t) => `${(t.mainThreadCpuMs / t.latencies.length).toFixed(2)} ms`));
+  line('load generator CPU/launch', all.map((t) => `${(t.loadCpuMs / t.latencies.length).toFixed(2)} ms`));
   line('LMS JWKS fetches (all)', names.map((name) => String(jwksFetches[name] ?? 0)));
-  line('peak RSS (one process)', all.map((t) => `${(t.peakRss / 1024 / 1024).toFixed(0)} MB`));
+  line('peak RSS (serving process)', all.map((t) => `${(t.peakRss / 1024 / 1024).toFixed(0)} MB`));
   const [ours, theirs, flow, ceiling] = all;
   const p50 = (t: Tally) => percentile([...t.latencies].sort((a, b) => a - b), 50);
   if (ours && theirs) process.stdout.write(`\nratio Playroute / ltijs: ${(rate(ours) / rate(theirs)).toFixed(2)}× the launches/s, ${(p50(ours) / p50(theirs)).toFixed(2)}× the p50\n`);
   const cpuPer = (t: Tally) => t.cpuMs / t.latencies.length;
-  if (ours && theirs) process.stdout.write(`ratio ltijs / Playroute CPU per launch: ${(cpuPer(theirs) / cpuPer(ours)).toFixed(2)}×\n`);
+  if (ours && theirs) process.stdout.write(`ratio ltijs / Playroute server CPU per launch: ${(cpuPer(theirs) / cpuPer(ours)).toFixed(2)}×\n`);
   if (ours && theirs && ceiling) {
     process.stdout.write(`share of the trivial tool's ceiling (launches/s): Playroute ${((100 * rate(ours)) / rate(ceiling)).toFixed(0)} %, ltijs ${((100 * rate(theirs)) / rate(ceiling)).toFixed(0)} %\n`);
   }
   if (ours && theirs && flow && ceiling) {
     const share = (t: Tally) => ((100 * rate(t)) / rate(flow)).toFixed(0);
     process.stdout.write(`the trivial flow (a whole launch's requests, nothing verified or stored) is ${((100 * rate(flow)) / rate(ceiling)).toFixed(0)} % of the trivial tool: the most a launch can reach here\n`);
-    process.stdout.write(`share of the trivial flow (launches/s): Playroute ${share(ours)} %, ltijs ${share(theirs)} %; CPU per launch beyond the flow's: Playroute ${(cpuPer(ours) - cpuPer(flow)).toFixed(2)} ms, ltijs ${(cpuPer(theirs) - cpuPer(flow)).toFixed(2)} ms\n`);
+    process.stdout.write(`share of the trivial flow (launches/s): Playroute ${share(ours)} %, ltijs ${share(theirs)} %; server CPU per launch beyond the flow's: Playroute ${(cpuPer(ours) - cpuPer(flow)).toFixed(2)} ms, ltijs ${(cpuPer(theirs) - cpuPer(flow)).toFixed(2)} ms\n`);
   }
   for (const [name, t] of Object.entries(tallies)) for (const [reason, n] of t.failures) process.stdout.write(`${name} failure ×${n}: ${reason}\n`);
 }
