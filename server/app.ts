@@ -14,6 +14,7 @@ import { securityHeaders } from './http/security-headers';
 import { framingOrigins, ownOrigins } from './http/framing-origins';
 import { createLearnedFramingOrigins } from './lti/store/framing-origins';
 import { requireSession } from './http/auth';
+import { membershipCacheOf, type MembershipCacheOptions } from './http/membership-cache';
 import { sessionRoutes } from './http/session-routes';
 import type { Lti } from './lti/index';
 import { createPrivacyFeature } from './features/privacy/index';
@@ -50,6 +51,8 @@ export interface AppDeps {
   servingState?: () => ServingState;
   /** This app's metrics: request latency is recorded, and /metrics is served when config.metrics.token is set. */
   metrics?: Metrics;
+  /** How long the per-process caches of a write's checks trust an answer; tests shorten them or move their clock. */
+  caches?: { membership?: MembershipCacheOptions };
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -81,7 +84,7 @@ export function createApp(deps: AppDeps): Express {
   const privacy = createPrivacyFeature({ connection: deps.database.connection, logger: deps.logger, adminToken: deps.config.privacyAdminToken, retentionDays: deps.config.retentionDays });
   app.use(privacy.adminRouter);
   app.use(privacy.inventoryRouter);
-  app.use('/api', requireSession(deps.lti.sessions, deps.lti.records));
+  app.use('/api', requireSession(deps.lti.sessions, deps.lti.records, membershipCacheOf(deps.lti.records, deps.caches?.membership)));
   app.use(sessionRoutes({ records: deps.lti.records, sessions: deps.lti.sessions }));
   // The audit trail hears assessment decisions and grades sent; its attempts are the evidence feature's, made below.
   const attempts: Parameters<typeof createAuditTrailFeature>[0]['attempts'] = { listForStudent: (...args) => evidenceAttempts().listForStudent(...args) };

@@ -3,6 +3,7 @@ import type { RequestHandler, Response } from 'express';
 import { playrouteRolesOf, type PlayrouteRole } from '../lti/roles';
 import type { LaunchSession, SessionTokens } from '../lti/session-token';
 import type { CourseRecords } from '../lti/store/course-records';
+import type { MembershipCache } from './membership-cache';
 import { AppError, NotAuthenticatedError, NotAuthorisedError } from '../errors';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
@@ -11,9 +12,15 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Verifies the Authorization header and keeps the session for the handlers; 401 when missing, forged or expired.
  * A write also needs the person to be a member of the course still: once the class list (NRPS sync) says the LMS
- * unenrolled them, the session they had stops changing anything.
+ * unenrolled them, the session they had stops changing anything. With `memberships`, that answer is kept for a moment
+ * (membership-cache.ts says why that is safe), so most writes ask the store nothing for it.
  */
-export function requireSession(sessions: SessionTokens, records: Pick<CourseRecords, 'getMembership'>): RequestHandler {
+export function requireSession(sessions: SessionTokens, records: Pick<CourseRecords, 'getMembership'>, memberships?: MembershipCache): RequestHandler {
+  const isMember = (session: LaunchSession): Promise<boolean> => {
+    if (!memberships || !session.contextId) return stillMember(records, session);
+    const key = { platformId: session.platformId, deploymentId: session.deploymentId, contextId: session.contextId, sub: session.sub };
+    return memberships.answer(key, () => stillMember(records, session));
+  };
   return (req, res, next) => {
     const token = BEARER.exec(req.get('authorization') ?? '')?.[1];
     if (!token) return next(new NotAuthenticatedError());
@@ -21,7 +28,7 @@ export function requireSession(sessions: SessionTokens, records: Pick<CourseReco
       .verify(token)
       .then(async (session) => {
         if (!session) return next(new NotAuthenticatedError('Your Playroute session has expired. Open Playroute again from your course.'));
-        if (!READS.has(req.method) && !(await stillMember(records, session))) return next(noLongerEnrolled());
+        if (!READS.has(req.method) && !(await isMember(session))) return next(noLongerEnrolled());
         res.locals.session = session;
         res.locals.sessionToken = token;
         next();

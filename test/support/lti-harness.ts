@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import express from 'express';
 import type { JWTPayload } from 'jose';
-import { createApp } from '../../server/app';
+import { createApp, type AppDeps } from '../../server/app';
 import { connectToolAndLms } from '../../server/demo-platform';
 import { loadConfig, type Config } from '../../server/config';
 import { createDemoLms, type DemoLms, type LmsQuirks, type StartLaunchProps } from '../../server/demo-lms/index';
@@ -63,6 +63,16 @@ export interface LtiHarnessOptions {
   serveClient?: boolean;
   /** Metrics wired as server/main.ts wires them: launches, deliveries, the outbox and request latency. */
   metrics?: boolean;
+  /** The app's per-process caches (their time to live, their clock), as createApp takes them. */
+  caches?: AppDeps['caches'];
+  /** The driver reports every command (database.connection.getClient() emits commandStarted), for tests that count them. */
+  monitorCommands?: boolean;
+}
+
+function withCommandMonitoring(uri: string): string {
+  const monitored = new URL(uri);
+  monitored.searchParams.set('monitorCommands', 'true');
+  return monitored.toString();
 }
 
 export async function startLtiHarness(options: LtiHarnessOptions = {}): Promise<LtiHarness> {
@@ -88,7 +98,7 @@ export async function startLtiHarness(options: LtiHarnessOptions = {}): Promise<
       },
     }),
   });
-  const database = await openDatabase({ mongodbUri: testMongoUri(), dataDir: config.dataDir, logger, dbName: uniqueDatabaseName('lti') });
+  const database = await openDatabase({ mongodbUri: options.monitorCommands ? withCommandMonitoring(testMongoUri()) : testMongoUri(), dataDir: config.dataDir, logger, dbName: uniqueDatabaseName('lti') });
   // No cooldown, so a rotation test needs no 10-second wait; the cache itself is what is under test.
   const metrics = options.metrics ? createMetrics({ logger }) : undefined;
   const lti = createLti({ config, connection: database.connection, logger, fetch: countingFetch, jwksCooldownMs: 0, onLaunchOutcome: metrics?.countLaunch });
@@ -108,6 +118,7 @@ export async function startLtiHarness(options: LtiHarnessOptions = {}): Promise<
       ...(grades ? { grades } : {}),
       ...(options.serveClient ? { clientDir: CLIENT_DIST } : {}),
       ...(metrics ? { metrics } : {}),
+      ...(options.caches ? { caches: options.caches } : {}),
     }),
   );
 

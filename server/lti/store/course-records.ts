@@ -122,6 +122,8 @@ const linkReferenceSchema = new Schema<LinkReferenceRecord>(
 linkReferenceSchema.index({ token: 1 }, { unique: true });
 
 type ContextKey = Pick<ContextRecord, 'platformId' | 'deploymentId' | 'contextId'>;
+/** What a membership write touched: one person's membership in a course, or (without `sub`) the course's class list. */
+export type MembershipScope = ContextKey & { sub?: string };
 
 /** Everything one verified launch tells about its person, course, placement and membership. */
 export interface LaunchRecord {
@@ -153,6 +155,11 @@ export interface CourseRecords {
   listMembers(key: ContextKey): Promise<MembershipRecord[]>;
   /** Every course of this platform a person is (or was) a member of, e.g. to offer their other courses' playbooks. */
   listMembershipsOf(platformId: string, sub: string): Promise<MembershipRecord[]>;
+  /**
+   * Calls `listener` after each membership write made through these records (a launch, saveMembership, a roster), so
+   * what this process keeps of memberships (server/http/membership-cache.ts) forgets it at once.
+   */
+  onMembershipsWritten(listener: (scope: MembershipScope) => void): void;
 }
 
 export function createCourseRecords(connection: Connection): CourseRecords {
@@ -168,6 +175,10 @@ export function createCourseRecords(connection: Connection): CourseRecords {
   // Launch records the launch need not wait to see journaled (journal-later.ts); the membership is not one of them.
   const upsertJournalLater = { upsert: true, ...JOURNAL_LATER };
   const recent = new RecentWrites(TRUSTED_WRITE_MS);
+  const membershipListeners: ((scope: MembershipScope) => void)[] = [];
+  const membershipsWritten = (scope: MembershipScope): void => {
+    for (const listener of membershipListeners) listener(scope);
+  };
 
   /** Runs the write unless the same content went out lately; remembers it once the store has it. */
   async function unlessWrittenLately(key: string, content: unknown, now: number, write: () => Promise<unknown>): Promise<void> {
@@ -236,7 +247,8 @@ export function createCourseRecords(connection: Connection): CourseRecords {
         const key = `placement ${platformId} ${deploymentId} ${resourceLinkId}`;
         writes.push(unlessWrittenLately(key, placement, now, () => Placements.updateOne({ platformId, deploymentId, resourceLinkId }, { $set: placement }, upsertJournalLater)));
       }
-      await Promise.all(writes);
+      // Told even when a write failed: it may have landed all the same.
+      await Promise.all(writes).finally(() => membership && membershipsWritten(membership));
     },
     async savePerson(person) {
       await People.updateOne({ platformId: person.platformId, sub: person.sub }, { $set: person }, upsert);
@@ -268,18 +280,22 @@ export function createCourseRecords(connection: Connection): CourseRecords {
       const { platformId, deploymentId, contextId, sub } = membership;
       // The mentor scope comes with every launch: a launch without it ends the scoping rather than keeping an old list.
       const unset = membership.mentees === undefined ? { $unset: { mentees: 1 } } : {};
-      await Memberships.updateOne({ platformId, deploymentId, contextId, sub }, { $set: membership, ...unset }, upsert);
+      await Memberships.updateOne({ platformId, deploymentId, contextId, sub }, { $set: membership, ...unset }, upsert).finally(() => membershipsWritten(membership));
     },
     async replaceRoster(key, members, syncedAt) {
-      if (members.length > 0) {
-        await Memberships.bulkWrite(
-          members.map((member) => ({
-            updateOne: { filter: { ...key, sub: member.sub }, update: { $set: { ...key, ...member, listedAt: syncedAt } }, upsert: true },
-          })),
-          { ordered: false },
-        );
+      try {
+        if (members.length > 0) {
+          await Memberships.bulkWrite(
+            members.map((member) => ({
+              updateOne: { filter: { ...key, sub: member.sub }, update: { $set: { ...key, ...member, listedAt: syncedAt } }, upsert: true },
+            })),
+            { ordered: false },
+          );
+        }
+        await Memberships.updateMany({ ...key, sub: { $nin: members.map((m) => m.sub) } }, { $set: { status: 'inactive' } });
+      } finally {
+        membershipsWritten(key);
       }
-      await Memberships.updateMany({ ...key, sub: { $nin: members.map((m) => m.sub) } }, { $set: { status: 'inactive' } });
       await Contexts.updateOne(key, { $set: { ...key, rosterSyncedAt: syncedAt } }, upsert);
     },
     async getMembership({ platformId, deploymentId, contextId, sub }) {
@@ -292,6 +308,9 @@ export function createCourseRecords(connection: Connection): CourseRecords {
     async listMembershipsOf(platformId, sub) {
       const docs = await Memberships.find({ platformId, sub, status: 'active' }).lean<MembershipRecord[]>();
       return docs.map((doc) => strip(doc) as MembershipRecord);
+    },
+    onMembershipsWritten(listener) {
+      membershipListeners.push(listener);
     },
   };
 }

@@ -1,0 +1,46 @@
+// What one route save through the API asks of the store, once the student has saved a moment before: counted with the
+// MongoDB driver's command monitoring (test/bench/store-commands.ts). On a class of 200 the machine is CPU-bound and
+// every command costs CPU on both sides of the socket, so the count is what this test keeps down.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StoreCommandCounter } from '../bench/store-commands';
+import { startLtiHarness, type LtiHarness } from '../support/lti-harness';
+import { seedPlaybook } from '../support/playbook-seed';
+import { launchAs } from '../support/teacher-api';
+
+interface RouteAnswer {
+  route: { version: number };
+}
+
+let h: LtiHarness;
+let counter: StoreCommandCounter;
+
+beforeAll(async () => {
+  // The caches' clock stands still, so the second save finds what the first one left, however slow the machine.
+  h = await startLtiHarness({ monitorCommands: true, caches: { membership: { now: () => 0 } } });
+  counter = new StoreCommandCounter([h.database.connection.getClient()]);
+});
+afterAll(async () => {
+  await h.close();
+});
+
+describe('a student saving their route again', () => {
+  it('costs the store only the route’s read, its write over the version, and the history entry', async () => {
+    const { placement } = await seedPlaybook(h, { selfDirectionLevel: 3 });
+    const student = await launchAs(h, 'student', placement);
+    let { version } = ((await (await h.api(student, '/api/route')).json()) as RouteAnswer).route;
+    const save = async (activityIds: string[]) => {
+      const res = await h.api(student, '/api/route', { method: 'PUT', body: JSON.stringify({ version, entries: activityIds.map((activityId) => ({ activityId })) }) });
+      expect(res.status, await res.clone().text()).toBe(200);
+      version = ((await res.json()) as RouteAnswer).route.version;
+    };
+    await save(['activate', 'lecture', 'practice', 'peer-review', 'logbook']);
+
+    counter.phase = 'save';
+    await save(['activate', 'clip', 'practice', 'peer-review', 'logbook']);
+    counter.phase = undefined;
+
+    const tally = counter.phases.get('save');
+    expect(Object.fromEntries(tally?.byCommand ?? [])).toEqual({ 'find playbooks': 1, 'find routes': 1, 'update routes': 1, 'insert route_history': 1 });
+    expect(tally?.syncedWrites).toBe(1);
+  });
+});
