@@ -28,7 +28,7 @@ import { createProjectGroupsFeature } from './features/project-groups/index';
 import { gradeDeliveryRoutes, type Grades } from './features/grades/index';
 import { createLearningRoutesFeature, studentsInScope } from './features/learning-routes/index';
 import { createPlacementsFeature } from './features/placements/index';
-import { createPlaybookRepository, createPlaybooksFeature } from './features/playbooks/index';
+import { createPlaybookRepository, createPlaybooksFeature, type KeptPlaybookOptions } from './features/playbooks/index';
 import { createRoster, createRosterFeature } from './features/roster/index';
 
 export interface AppDeps {
@@ -52,7 +52,7 @@ export interface AppDeps {
   /** This app's metrics: request latency is recorded, and /metrics is served when config.metrics.token is set. */
   metrics?: Metrics;
   /** How long the per-process caches of a write's checks trust an answer; tests shorten them or move their clock. */
-  caches?: { membership?: MembershipCacheOptions };
+  caches?: { membership?: MembershipCacheOptions; playbook?: KeptPlaybookOptions };
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -111,7 +111,7 @@ function createFeatures(deps: AppDeps, auditTrail: AuditTrailFeature): { list: {
   const { connection } = deps.database;
   const { records, registry, nrps } = deps.lti;
   const publisher = auditTrail.publisher(deps.gradePublisher ?? noGradePublisher);
-  const playbookStore = createPlaybookRepository(connection);
+  const playbookStore = createPlaybookRepository(connection, deps.caches?.playbook);
   const classList = createRoster({ records, registry, nrps, logger: deps.logger });
   const learningRoutes = createLearningRoutesFeature({ lti: deps.lti, connection, logger: deps.logger, gradePublisher: publisher, roster: classList, playbooks: playbookStore });
   const roster = createRosterFeature({

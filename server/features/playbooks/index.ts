@@ -9,6 +9,7 @@ import { playbookRoutes } from './routes';
 export { createPlaybookRepository, placementIdOf } from './data/playbook-repository';
 export type { ContextKey, NewPlaybook, PlacementKey, PlaybookRepository, PlaybookSummary, StoredPlaybook } from './data/playbook-repository';
 export type { PlacementDocument } from './data/playbook-model';
+export type { KeptPlaybookOptions } from './data/kept-playbooks';
 export { toPlacement } from './data/playbook-mapper';
 export { contextKeyOf, isPending, pendingPlacementKey, placementKeyOf, sameContext } from './use-cases/placement-keys';
 

@@ -12,7 +12,9 @@ export interface PlaybookForSessionProps {
 }
 
 export async function playbookForSession(deps: Pick<LearningRouteDeps, 'playbooks' | 'records'>, props: PlaybookForSessionProps): Promise<Playbook> {
-  const stored = await playbookOfPlacement({ playbooks: deps.playbooks, records: deps.records }, { session: props.session });
+  // A student's requests take the playbook this process read a moment ago (kept-playbooks.ts says why that is safe);
+  // staff edit and grade, so they always have the store confirm it.
+  const stored = await playbookOfPlacement({ playbooks: deps.playbooks, records: deps.records }, { session: props.session, recent: props.audience === 'student' });
   // A draft is the teacher's work in progress: to a student it does not exist yet.
   if (!stored || (props.audience === 'student' && stored.playbook.status !== 'published')) throw noPlaybook();
   return stored.playbook;

@@ -13,10 +13,13 @@ interface Deps {
   records: CourseRecords;
 }
 
-/** The placement's playbook, or undefined when the teacher has not set one up yet. */
-export async function playbookOfPlacement(deps: Deps, props: { session: LaunchSession }): Promise<StoredPlaybook | undefined> {
+/**
+ * The placement's playbook, or undefined when the teacher has not set one up yet. `recent`: the one this process read
+ * a moment ago will do (a student's route requests; PlaybookRepository.getByPlacement).
+ */
+export async function playbookOfPlacement(deps: Deps, props: { session: LaunchSession; recent?: boolean }): Promise<StoredPlaybook | undefined> {
   const key = placementKeyOf(props.session);
-  const own = await deps.playbooks.getByPlacement(key);
+  const own = await deps.playbooks.getByPlacement(key, { recent: props.recent === true });
   if (own) return own;
   const placement = await deps.records.getPlacement(key.platformId, key.deploymentId, key.resourceLinkId);
   const origin = placement ? await originOfLink(deps, placement.custom, key) : undefined;

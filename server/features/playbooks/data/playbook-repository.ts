@@ -11,6 +11,7 @@ import { isDuplicateKeyError } from '../../../store/mongo-errors';
 import { placementIdOf, toPlacement, toStoredPlaybook } from './playbook-mapper';
 import { setAndUnset } from '../../../store/update-fields';
 import { HISTORY_LIMIT, toHistoryEntry, type PlaybookHistoryEntry } from './playbook-history';
+import { KeptPlaybooks, type KeptPlaybookOptions } from './kept-playbooks';
 
 export { placementIdOf };
 
@@ -57,7 +58,12 @@ export interface PlaybookRepository {
   /** Throws AlreadyExistsError when the placement already has a playbook. */
   create(input: NewPlaybook): Promise<StoredPlaybook>;
   get(id: string): Promise<StoredPlaybook | undefined>;
-  getByPlacement(placement: PlacementKey): Promise<StoredPlaybook | undefined>;
+  /**
+   * `recent`: a playbook this process read or checked within KEPT_PLAYBOOK_TRUST_MS will do, without asking the store
+   * (a student's route requests); without it the store is asked whether the kept one is still current (staff, who
+   * edit and must never act on an older revision).
+   */
+  getByPlacement(placement: PlacementKey, options?: { recent?: boolean }): Promise<StoredPlaybook | undefined>;
   /** The playbooks of one course, most recently changed first. */
   listByContext(context: ContextKey): Promise<PlaybookSummary[]>;
   /** The playbooks of several courses (e.g. every course a teacher teaches), most recently changed first. */
@@ -112,10 +118,13 @@ const SAME_PLAYBOOK = {
     title: 0,
   },
 } as const;
-/** Placements whose playbook is kept decoded; past this the oldest kept one makes room. */
-const KEPT_PLAYBOOKS = 500;
 
-export function createPlaybookRepository(connection: Connection, { now = () => new Date() }: { now?: () => Date } = {}): PlaybookRepository {
+export interface PlaybookRepositoryOptions extends KeptPlaybookOptions {
+  /** The clock of updatedAt and the history. */
+  now?: () => Date;
+}
+
+export function createPlaybookRepository(connection: Connection, { now = () => new Date(), ...keptOptions }: PlaybookRepositoryOptions = {}): PlaybookRepository {
   const model = playbookModel(connection);
   const playbooks = model.collection as unknown as Collection<PlaybookDocument>;
   /**
@@ -123,11 +132,21 @@ export function createPlaybookRepository(connection: Connection, { now = () => n
    * student reads its placement's playbook: a read asks the store for the id, revision and last change (SAME_PLAYBOOK), and
    * takes the kept one when all three are the same (any write — a save, an import, a move — sets updatedAt, a save
    * also the revision; a removed or moved playbook is no longer found at the placement). So the next read after an
-   * edit, made here or by another process on the same store, reads the edit.
+   * edit, made here or by another process on the same store, reads the edit. A `recent` read (a student's route
+   * request) takes it without asking when the store vouched for it lately; kept-playbooks.ts says why that is safe.
    */
-  const kept = new Map<string, StoredPlaybook>();
+  const kept = new KeptPlaybooks(keptOptions);
+  const forget = (playbookId: string, ...placements: PlacementKey[]) => kept.forget(playbookId, placements.map(placementIdOf));
 
   async function writeIfRevision(id: string, fields: Record<string, unknown>, expectedRevision: number, record?: PlaybookHistoryEntry): Promise<StoredPlaybook> {
+    try {
+      return await writeOver(id, fields, expectedRevision, record);
+    } finally {
+      forget(id);
+    }
+  }
+
+  async function writeOver(id: string, fields: Record<string, unknown>, expectedRevision: number, record?: PlaybookHistoryEntry): Promise<StoredPlaybook> {
     const update = {
       ...setAndUnset({ ...fields, updatedAt: now() }),
       $inc: { revision: 1 },
@@ -140,6 +159,28 @@ export function createPlaybookRepository(connection: Connection, { now = () => n
     const current = await model.findById(id, { revision: 1 }).lean<Pick<PlaybookDocument, 'revision'>>();
     if (!current) throw new NotFoundError('playbook', id);
     throw new ConcurrencyConflictError('playbook', id, expectedRevision, current.revision);
+  }
+
+  async function move(playbookId: string, from: PlacementKey, to: PlacementKey): Promise<StoredPlaybook | undefined> {
+    try {
+      const moved = await model
+        .findOneAndUpdate(
+          {
+            _id: playbookId,
+            'placement.platformId': from.platformId,
+            'placement.deploymentId': from.deploymentId,
+            'placement.contextId': from.contextId,
+            'placement.resourceLinkId': from.resourceLinkId,
+          },
+          { $set: { placement: toPlacement(to), updatedAt: now() } },
+          { returnDocument: 'after' },
+        )
+        .lean<PlaybookDocument>();
+      return moved ? toStoredPlaybook(moved) : undefined;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw new AlreadyExistsError('playbook', { ...to });
+      throw error;
+    }
   }
 
   async function list(contexts: ContextKey[]): Promise<PlaybookSummary[]> {
@@ -176,6 +217,8 @@ export function createPlaybookRepository(connection: Connection, { now = () => n
       } catch (error) {
         if (isDuplicateKeyError(error)) throw new AlreadyExistsError('playbook', { ...placement });
         throw error;
+      } finally {
+        forget(doc._id, placement);
       }
     },
 
@@ -184,7 +227,7 @@ export function createPlaybookRepository(connection: Connection, { now = () => n
       return doc ? toStoredPlaybook(doc) : undefined;
     },
 
-    async getByPlacement(placement) {
+    async getByPlacement(placement, options) {
       // Through the driver: a lean read of plain string fields needs none of mongoose's query building or casting.
       const filter = {
         'placement.platformId': placement.platformId,
@@ -193,18 +236,24 @@ export function createPlaybookRepository(connection: Connection, { now = () => n
         'placement.resourceLinkId': placement.resourceLinkId,
       };
       const key = placementIdOf(placement);
-      const known = kept.get(key);
-      if (known) {
+      const recent = options?.recent ? kept.recent(key) : undefined;
+      if (recent) return recent;
+      const checkedAt = kept.readStarts();
+      const entry = kept.get(key);
+      if (entry) {
+        const known = entry.stored;
         const current = await playbooks.findOne(filter, SAME_PLAYBOOK);
-        if (current?._id === known.playbook.id && current.revision === known.revision && current.updatedAt?.getTime() === known.updatedAt.getTime()) return known;
-        kept.delete(key);
+        if (current?._id === known.playbook.id && current.revision === known.revision && current.updatedAt?.getTime() === known.updatedAt.getTime()) {
+          kept.confirm(entry, checkedAt());
+          return known;
+        }
+        kept.drop(key, entry);
         if (!current) return undefined;
       }
       const doc = await playbooks.findOne(filter, { projection: WITHOUT_HISTORY });
       if (!doc) return undefined;
       const stored = deepFreeze(toStoredPlaybook(doc));
-      if (kept.size >= KEPT_PLAYBOOKS) kept.delete(kept.keys().next().value ?? key);
-      kept.set(key, stored);
+      kept.keep(key, stored, checkedAt());
       return stored;
     },
 
@@ -224,27 +273,14 @@ export function createPlaybookRepository(connection: Connection, { now = () => n
 
     async movePlacement(playbookId, from, to) {
       try {
-        const moved = await model
-          .findOneAndUpdate(
-            {
-              _id: playbookId,
-              'placement.platformId': from.platformId,
-              'placement.deploymentId': from.deploymentId,
-              'placement.contextId': from.contextId,
-              'placement.resourceLinkId': from.resourceLinkId,
-            },
-            { $set: { placement: toPlacement(to), updatedAt: now() } },
-            { returnDocument: 'after' },
-          )
-          .lean<PlaybookDocument>();
-        return moved ? toStoredPlaybook(moved) : undefined;
-      } catch (error) {
-        if (isDuplicateKeyError(error)) throw new AlreadyExistsError('playbook', { ...to });
-        throw error;
+        return await move(playbookId, from, to);
+      } finally {
+        forget(playbookId, from, to);
       }
     },
   };
 }
+
 
 /** Frozen all the way down: a kept playbook is handed to every request, so no caller may change it for the next. */
 function deepFreeze<T>(value: T): T {
