@@ -4,7 +4,7 @@ import type { Change, ChangeSink } from './changes';
 import { Collection } from './collection';
 import { CommandError } from './errors';
 import type { Document } from './documents';
-import { keyFieldsOf, readKeys, readRawPut, type KeyFields } from './raw-documents';
+import { readIdKey, readRawPut } from './raw-documents';
 import { encodeRawPut } from './record-file';
 
 export class Catalog {
@@ -12,8 +12,6 @@ export class Catalog {
   /** Counts recorded changes, so the router knows whether a command wrote and must wait for the journal. */
   changeCount = 0;
   private readonly sink: ChangeSink;
-  /** While loading a snapshot: the fields each collection's indexes read (null: decode its documents whole). */
-  private readonly loadingKeyFields = new Map<Collection, KeyFields | null>();
 
   constructor(private readonly downstream: ChangeSink) {
     this.sink = {
@@ -107,27 +105,29 @@ export class Catalog {
 
   /**
    * Loads one snapshot record given as its bytes (`size` at `start` in `data`). A document is kept as its bytes
-   * until first read, only its _id and indexed fields read off them; any other record, or a document whose
-   * indexed fields are not simple values, is decoded and replayed as before.
+   * until first read, only its _id's key read off them (its collection's other indexes are built after the start,
+   * buildDeferredIndexes); any other record, or a document whose _id is not a simple value, is decoded and
+   * replayed as before.
    */
   loadRecord(data: Buffer, start: number, size: number): void {
     const put = readRawPut(data, start, size);
     if (put) {
-      const collection = this.replayTarget(put.db, put.c);
-      let fields = this.loadingKeyFields.get(collection);
-      if (fields === undefined) this.loadingKeyFields.set(collection, (fields = keyFieldsOf(collection.indexSpecs().slice(1)) ?? null));
-      const keys = fields ? readKeys(data, put.docStart, fields) : undefined;
-      if (keys && collection.restoreRaw(keys.id, keys.doc, data, put.docStart, keys.keys)) return;
-    } else {
-      // A create, index or drop changes what the collections' indexes read.
-      this.loadingKeyFields.clear();
+      const id = readIdKey(data, put.docStart);
+      if (id !== undefined && this.replayTarget(put.db, put.c).restoreRaw(id, data, put.docStart)) return;
     }
     this.apply(deserialize(data.subarray(start, start + size)) as Change);
   }
 
-  /** After a snapshot's last record: the load's lookups are dropped (they would keep a collection dropped later alive). */
-  loadEnded(): void {
-    this.loadingKeyFields.clear();
+  /**
+   * Builds on the indexes a snapshot load left for later (Index.defer) until `deadline` (performance.now()); true
+   * once none is left. The store runs it in slices after it is ready; a command that uses such an index first
+   * finishes that index's build.
+   */
+  buildDeferredIndexes(deadline: number): boolean {
+    for (const collections of this.databases.values()) {
+      for (const collection of collections.values()) if (!collection.buildDeferredIndexes(deadline)) return false;
+    }
+    return true;
   }
 
   private replayTarget(db: string, name: string): Collection {

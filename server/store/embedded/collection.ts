@@ -2,7 +2,7 @@
 import { deserialize, ObjectId, UUID } from 'bson';
 import type { ChangeSink } from './changes';
 import { CommandError } from './errors';
-import { Index, pinnedValues, sameIndexOptions, type IndexSpec } from './indexes';
+import { Index, pinnedValues, sameIndexOptions, type DeferredEntry, type IndexSpec } from './indexes';
 import { rangeBounds } from './ordered-keys';
 import { MAX_BSON_OBJECT_SIZE, oversize, type Document } from './documents';
 import { keyFieldsOf, readKeys } from './raw-documents';
@@ -96,6 +96,27 @@ export class Collection {
       if (typeof stored !== 'number') yield [id, stored];
       else yield [id, (fields && readKeys(this.raw as Buffer, stored, fields)?.doc) || this.decode(id, stored)];
     }
+  }
+
+  /**
+   * The documents a deferred index build reads (Index.defer), as they are when it runs: the fields it indexes off
+   * the bytes of a document kept as bytes when they are simple values, else the document decoded.
+   */
+  private *deferredEntries(index: Index): Generator<DeferredEntry> {
+    const fields = keyFieldsOf([index.spec]);
+    for (const [id, stored] of this.docs) {
+      if (typeof stored !== 'number') {
+        yield { id, doc: stored };
+        continue;
+      }
+      const keys = fields && readKeys(this.raw as Buffer, stored, fields);
+      yield keys ? { id, doc: keys.doc, keyStrings: keys.keys } : { id, doc: this.decode(id, stored) };
+    }
+  }
+
+  /** Builds on the indexes a snapshot load left for later until `deadline`; true once none is left. */
+  buildDeferredIndexes(deadline: number): boolean {
+    return this.indexList.every((index) => index.buildSome(deadline));
   }
 
   indexSpecs(): IndexSpec[] {
@@ -230,20 +251,20 @@ export class Collection {
   }
 
   /**
-   * Snapshot load: keeps a new document as its BSON at `offset` in `raw`, indexed by `keys` (its _id and indexed
-   * fields, read off the bytes). False, storing nothing, when it must be decoded instead: its id is stored already,
-   * the collection holds documents of another file, or its _id index keeps an order that needs the _id's value.
+   * Snapshot load: keeps a new document as its BSON at `offset` in `raw` under its _id's key `id` (read off the
+   * bytes). False, storing nothing, when it must be decoded instead: its id is stored already, the collection holds
+   * documents of another file, or its _id index keeps an order that needs the _id's value. The secondary indexes
+   * are built after the start (Index.defer, buildDeferredIndexes), not document by document here.
    */
-  restoreRaw(id: string, keys: Document, raw: Buffer, offset: number, keyStrings?: Record<string, string>): boolean {
+  restoreRaw(id: string, raw: Buffer, offset: number): boolean {
     if (this.docs.has(id) || (this.raw !== undefined && this.raw !== raw) || this.indexList[0]?.keepsOrder) return false;
     // Its offset is its place in natural order, after every document before it (whose records came earlier).
     if (offset < this.nextPlace) return false;
+    if (this.raw === undefined) for (const index of this.indexList) index.defer(() => this.deferredEntries(index));
     this.raw = raw;
     this.rawCount += 1;
     this.nextPlace = offset + 1;
     this.docs.set(id, offset);
-    // The _id index is the map above (and keeps no order yet, checked above).
-    for (let at = 1; at < this.indexList.length; at += 1) this.indexList[at]?.addLoaded(keys, id, keyStrings);
     return true;
   }
 

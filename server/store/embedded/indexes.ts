@@ -29,6 +29,17 @@ interface KeyEntry {
  */
 type Holders = string | Set<string> | string[];
 
+/** A document for a deferred build (Index.defer): its indexed fields read off its bytes with their keys, or the whole document. */
+export interface DeferredEntry {
+  id: string;
+  doc: Document;
+  /** The valueKeys of `doc`'s fields as read with them; absent when `doc` is the whole document (indexed as any other). */
+  keyStrings?: Record<string, string>;
+}
+
+/** How many documents a deferred build adds between two looks at the clock. */
+const BUILD_STRIDE = 256;
+
 export class Index {
   readonly spec: IndexSpec;
   readonly fields: string[];
@@ -40,6 +51,14 @@ export class Index {
   private ordered: OrderedKeys | undefined;
   /** True once a document held an array at the field: sorts by such a field are not the index's order. */
   private multikey = false;
+  /**
+   * A build left for after the start (snapshot load, defer): the documents come from the collection as they are
+   * when it begins, so changes before that leave the index alone (the build reads their result). Once it has
+   * begun (`building`, in slices after the start), any use of the index finishes it first: no read or write ever
+   * sees it half built, and a unique index refuses a duplicate from the first write on.
+   */
+  private deferred: (() => Iterator<DeferredEntry>) | undefined;
+  private building: Iterator<DeferredEntry> | undefined;
 
   /**
    * `idLookup`: for the _id index only, the collection's own map from _id key to document, which already is that
@@ -90,6 +109,7 @@ export class Index {
    */
   check(doc: Document, ownId?: string): void {
     if (!this.unique) return;
+    this.settle();
     if (this.idLookup) {
       const key = valueKey(doc._id);
       if (key !== ownId && this.idLookup(key)) throw this.duplicate({ key, values: [doc._id] });
@@ -103,6 +123,10 @@ export class Index {
   }
 
   add(doc: Document, id: string): void {
+    if (this.current()) this.addNow(doc, id);
+  }
+
+  private addNow(doc: Document, id: string): void {
     if (!this.multikey) this.addOrdered(doc, id);
     if (this.idLookup) return;
     for (const { key } of this.keysOf(doc)) {
@@ -115,6 +139,7 @@ export class Index {
   }
 
   remove(doc: Document, id: string): void {
+    if (!this.current()) return;
     if (this.ordered) for (const { values } of this.keysOf(doc)) this.ordered.remove(values[0], id);
     if (this.idLookup) return;
     for (const { key } of this.keysOf(doc)) {
@@ -132,10 +157,10 @@ export class Index {
   }
 
   /**
-   * Snapshot load: adds a document that is not in the index yet, by its keys alone (`keys` holds its indexed
+   * Deferred build: adds a document that is not in the index yet, by its keys alone (`keys` holds its indexed
    * fields, `keyStrings` their valueKeys where already made); its ids go to a list per key, not a set.
    */
-  addLoaded(keys: Document, id: string, keyStrings?: Record<string, string>): void {
+  private addLoaded(keys: Document, id: string, keyStrings?: Record<string, string>): void {
     if (!this.multikey) this.addOrdered(keys, id);
     if (this.idLookup) return;
     // One top-level field of a simple value (what a snapshot load reads): its key as read with it, or made here.
@@ -161,6 +186,7 @@ export class Index {
 
   /** Swaps a document's keys for its new version's; nothing to do when the indexed fields did not change (most updates). */
   replace(current: Document, next: Document, id: string): void {
+    if (!this.current()) return;
     const before = this.keysOf(current);
     const after = this.keysOf(next);
     if (before.length === after.length && before.every((entry, i) => entry.key === after[i]?.key)) return;
@@ -186,6 +212,7 @@ export class Index {
    * when this index cannot give an order: several fields, sparse or partial, or a field that held an array.
    */
   orderedKeys(documents: () => Iterable<[string, Document]>): OrderedKeys | undefined {
+    this.settle();
     if (this.fields.length !== 1 || this.spec.sparse || this.spec.partialFilterExpression || this.multikey) return undefined;
     if (typeof this.spec.key[this.fields[0] as string] !== 'number') return undefined;
     if (!this.ordered) {
@@ -209,6 +236,7 @@ export class Index {
    */
   lookup(filter: Document): string[] | undefined {
     if (this.idLookup || this.spec.sparse || this.spec.partialFilterExpression) return undefined;
+    this.settle();
     let keys: string[] = [''];
     for (const [at, field] of this.fields.entries()) {
       if (typeof this.spec.key[field] !== 'number') return undefined;
@@ -226,6 +254,55 @@ export class Index {
       else for (const holder of holders) ids.push(holder);
     }
     return keys.length > 1 ? [...new Set(ids)] : ids;
+  }
+
+  /**
+   * Snapshot load: empties the index and leaves its build for later (buildSome in slices after the start, or
+   * whatever use comes first), over the documents `entries` gives then. The _id index is the collection's map.
+   */
+  defer(entries: () => Iterator<DeferredEntry>): void {
+    if (this.idLookup) return;
+    this.entries.clear();
+    this.ordered = undefined;
+    this.multikey = false;
+    this.building = undefined;
+    this.deferred = entries;
+  }
+
+  /** Builds on until `deadline` (performance.now()); true once nothing is left to build. */
+  buildSome(deadline: number): boolean {
+    if (this.deferred) {
+      this.building = this.deferred();
+      this.deferred = undefined;
+    }
+    const building = this.building;
+    if (!building) return true;
+    for (let n = 1; ; n += 1) {
+      const next = building.next();
+      if (next.done) {
+        this.building = undefined;
+        return true;
+      }
+      const { id, doc, keyStrings } = next.value;
+      if (keyStrings) this.addLoaded(doc, id, keyStrings);
+      else this.addNow(doc, id);
+      if (n % BUILD_STRIDE === 0 && performance.now() >= deadline) return false;
+    }
+  }
+
+  /** Finishes a deferred build, before anything reads the index. */
+  private settle(): void {
+    if (this.deferred || this.building) this.buildSome(Infinity);
+  }
+
+  /**
+   * Whether a change must be applied to the index now: not while a deferred build waits to begin (it will read the
+   * changed documents); one already under way is finished first.
+   */
+  private current(): boolean {
+    if (this.deferred) return false;
+    this.settle();
+    return true;
   }
 
   private duplicate(entry: KeyEntry): CommandError {

@@ -37,6 +37,8 @@ const journalName = (generation: number): string => `journal-${generation}.bson`
 export const DEFAULT_COMPACT_BYTES = 64 * 1024 * 1024;
 /** Every start opens a journal of its own; past this many the next compaction folds them in, however small. */
 const MAX_JOURNALS = 8;
+/** How long one slice of the index builds after a start may hold the thread before commands are answered. */
+const INDEX_SLICE_MS = 4;
 
 /**
  * The folder holds snapshot.bson (its header names generation G) and journal-G, journal-G+1, … that continue it.
@@ -82,7 +84,6 @@ class DurableStore implements Persistence {
    */
   load(): void {
     const snapshotGeneration = loadSnapshot(this.dir, (data, start, size) => this.catalog.loadRecord(data, start, size)) ?? 0;
-    this.catalog.loadEnded();
     const journals = journalGenerations(this.dir);
     let replayed = 0;
     for (const generation of journals) {
@@ -105,6 +106,18 @@ class DurableStore implements Persistence {
     // A journal of its own: a torn tail left in the last one is never written after.
     this.generation = Math.max(snapshotGeneration, (journals.at(-1) ?? -1) + 1);
     this.openJournal();
+  }
+
+  /**
+   * Builds the indexes the snapshot load left for later, a few milliseconds at a time so commands are answered
+   * between slices; a command that needs one of them first finishes it (Index.defer).
+   */
+  buildDeferredIndexes(): void {
+    const slice = (): void => {
+      if (this.closing) return;
+      if (!this.catalog.buildDeferredIndexes(performance.now() + INDEX_SLICE_MS)) setImmediate(slice);
+    };
+    setImmediate(slice);
   }
 
   private openJournal(): Journal {
@@ -180,6 +193,7 @@ export async function openDurableStore(dir: string, logger: StoreLogger, compact
   try {
     const store = new DurableStore(dir, lock, logger, compactBytes);
     store.load();
+    store.buildDeferredIndexes();
     setImmediate(() => store.compactIfDue());
     return { catalog: store.catalog, persistence: store };
   } catch (error) {

@@ -221,6 +221,20 @@ function readSimple(data: Buffer, type: number, at: number): unknown {
   }
 }
 
+const NO_FIELDS: KeyFields = { names: [], bytes: [], id: false };
+
+/**
+ * The key of the _id of the document at `start`, read off its bytes; undefined when the _id holds a type that is
+ * not read here. mongod and this store write the _id first: an ObjectId there is read without a walk.
+ */
+export function readIdKey(data: Buffer, start: number): string | undefined {
+  const first = start + 4;
+  if (data.readInt32LE(start) >= 22 && data[first] === TYPE_OBJECT_ID && data[first + 1] === 0x5f && data[first + 2] === 0x69 && data[first + 3] === 0x64 && data[first + 4] === 0) {
+    return objectIdKey(data, first + 5);
+  }
+  return readKeys(data, start, NO_FIELDS)?.id;
+}
+
 /**
  * The _id key and the values of `fields` of the document at `start`, read off its bytes; undefined when the _id or
  * one of the fields holds a type that is not read here (an array, an embedded document, a Long, …).

@@ -174,6 +174,38 @@ describe('a start from a snapshot', () => {
     await expectSameAnswers(third.collection('things'), third.collection('copy'), docs);
   });
 
+  it('when a restart replays a journal over a large snapshot, its first commands see the indexes as the documents are, however far their build after the start has come', async () => {
+    const dir = tempDir();
+    const docs = Array.from({ length: 30_000 }, (_, n) => ({ _id: new ObjectId(n.toString(16).padStart(24, '0')), email: `person-${n}@example.org`, tag: `tag-${n % 100}`, n }));
+    seed(dir, docs, [
+      { key: { email: 1 }, name: 'email_1', unique: true },
+      { key: { tag: 1 }, name: 'tag_1' },
+    ]);
+    const first = await connectTo((await start(dir)).uri);
+    await first.collection('things').updateOne({ email: 'person-7@example.org' }, { $set: { email: 'moved-7@example.org', tag: 'moved' } });
+    await first.collection('things').deleteOne({ email: 'person-8@example.org' });
+    await first.collection('things').insertOne({ email: 'new@example.org', tag: 'tag-1', n: -1 });
+    await first.close();
+    await open.pop()?.close();
+
+    const things = (await connectTo((await start(dir)).uri)).collection('things');
+    // The first commands are writes: the unique index refuses keys only the journal gave, and frees those it took away.
+    await expect(things.insertOne({ email: 'moved-7@example.org' })).rejects.toThrow(/E11000/);
+    await expect(things.insertOne({ email: 'new@example.org' })).rejects.toThrow(/E11000/);
+    await expect(things.insertOne({ email: 'person-29999@example.org' })).rejects.toThrow(/E11000/);
+    await things.insertOne({ email: 'person-7@example.org', tag: 'again', n: -2 });
+    await things.insertOne({ email: 'person-8@example.org', tag: 'again', n: -3 });
+    expect(await things.countDocuments({ tag: 'moved' })).toBe(1);
+    expect(await things.countDocuments({ tag: 'tag-1' })).toBe(301);
+    expect(await things.countDocuments({ tag: 'tag-7' })).toBe(299);
+    expect(await things.countDocuments({ tag: 'tag-8' })).toBe(299);
+    expect(await things.find({ tag: 'again' }).sort({ email: 1 }).project({ _id: 0, n: 1 }).toArray()).toEqual([{ n: -2 }, { n: -3 }]);
+    const emails = [...docs.map((doc) => doc.email).filter((email) => !/^person-[78]@/.test(email)), 'moved-7@example.org', 'new@example.org', 'person-7@example.org', 'person-8@example.org'];
+    emails.sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
+    expect((await things.find({}).sort({ email: -1 }).limit(5).toArray()).map((doc) => doc.email)).toEqual(emails.slice(0, 5));
+    expect(await things.countDocuments({ email: { $gte: 'person-29990@', $lt: 'person-29999@~' } })).toBe(10);
+  });
+
   it('when one key is held by many documents, finds answer with all of them, before and after one of them changes its key', async () => {
     const dir = tempDir();
     const docs = Array.from({ length: 20_000 }, (_, n) => ({ _id: n, tag: n % 2 ? 'odd' : 'even', n }));
