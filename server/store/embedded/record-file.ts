@@ -71,6 +71,22 @@ export function forEachRawRecord(data: Buffer, visit: (start: number, size: numb
 }
 
 /**
+ * Hands the place of each record from `from` to `to` to `visit` by its length alone, without checking its CRC (the
+ * caller checked these bytes as a whole, see snapshot.ts); false when the lengths do not end exactly at `to`.
+ */
+export function forEachRecordPlace(data: Buffer, from: number, to: number, visit: (start: number, size: number) => void): boolean {
+  let offset = from;
+  while (offset < to) {
+    if (to - offset < 9) return false;
+    const size = data.readInt32LE(offset);
+    if (size < 5 || offset + size + 4 > to) return false;
+    visit(offset, size);
+    offset += size + 4;
+  }
+  return offset === to;
+}
+
+/**
  * The record `{ o: 'put', db, c, doc }` for a document still held as its BSON bytes, byte for byte what
  * encodeRecord writes for the decoded document, without decoding and encoding it again (compaction copies it).
  */

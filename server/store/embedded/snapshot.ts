@@ -2,18 +2,30 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { open, rename, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import type { Change } from './changes';
-import { deserialize, type Document } from 'bson';
-import { encodeRecord, forEachRawRecord } from './record-file';
+import { deserialize, Double, type Document } from 'bson';
+import { encodeRecord, forEachRawRecord, forEachRecordPlace } from './record-file';
 
 export const SNAPSHOT_FILE = 'snapshot.bson';
 const TEMP_FILE = 'snapshot.tmp';
-const FORMAT = 1;
+/**
+ * Format 2 ends in the record `{ o: 'end', crc }`, the CRC-32 of every byte before it: a load checks the whole
+ * file in one pass instead of one CRC per record (half a million calls cost ~0.15 s of a start), and a file that
+ * lost its last records is seen as damaged even when it was cut between two records. Its records are format 1's,
+ * each with its own CRC, so format 1 (no end record) is read record by record as before, and a store of format 1
+ * reading format 2 replays the end record as nothing (an unknown record).
+ */
+const FORMAT = 2;
 const CHUNK_BYTES = 4 * 1024 * 1024;
 /** How long one slice of a background snapshot may hold the event loop before it lets requests run. */
 const SLICE_MS = 4;
 
 const header = (generation: number): Change => ({ o: 'header', format: FORMAT, generation, createdAt: new Date() }) as unknown as Change;
+/** The end record for `crc`; a Double, so the record has one size whatever the value (END_BYTES). */
+export const endRecord = (crc: number): Buffer => encodeRecord({ o: 'end', crc: new Double(crc) });
+/** Bytes of the end record: its BSON (29) and its own CRC. */
+const END_BYTES = 33;
 
 /** A change to write, or a record already encoded (a document kept as bytes since it was loaded, see raw-documents.ts). */
 export type SnapshotEntry = Change | Uint8Array;
@@ -27,17 +39,22 @@ export function writeSnapshot(dir: string, generation: number, changes: Iterable
   try {
     let chunk: Uint8Array[] = [encodeRecord(header(generation))];
     let size = 0;
+    let crc = 0;
+    const flush = (): void => {
+      const data = Buffer.concat(chunk);
+      crc = crc32(data, crc);
+      writeAll(fd, data);
+      chunk = [];
+      size = 0;
+    };
     for (const change of changes) {
       const record = encoded(change);
       chunk.push(record);
       size += record.length;
-      if (size >= CHUNK_BYTES) {
-        writeAll(fd, Buffer.concat(chunk));
-        chunk = [];
-        size = 0;
-      }
+      if (size >= CHUNK_BYTES) flush();
     }
-    writeAll(fd, Buffer.concat(chunk));
+    flush();
+    writeAll(fd, endRecord(crc));
     fsyncSync(fd);
   } finally {
     closeSync(fd);
@@ -60,6 +77,7 @@ export async function writeSnapshotInSlices(dir: string, generation: number, cha
     const iterator = changes[Symbol.iterator]();
     let chunk: Uint8Array[] = [encodeRecord(header(generation))];
     let size = chunk[0]?.length ?? 0;
+    let crc = 0;
     for (let done = false; !done; ) {
       if (stopped()) return false;
       const sliceEnds = performance.now() + SLICE_MS;
@@ -73,11 +91,15 @@ export async function writeSnapshotInSlices(dir: string, generation: number, cha
         chunk.push(record);
         size += record.length;
       }
-      if (size > 0) await writeAllAsync(fd, Buffer.concat(chunk));
-      else await new Promise((resolve) => setImmediate(resolve));
+      if (size > 0) {
+        const data = Buffer.concat(chunk);
+        crc = crc32(data, crc);
+        await writeAllAsync(fd, data);
+      } else await new Promise((resolve) => setImmediate(resolve));
       chunk = [];
       size = 0;
     }
+    await writeAllAsync(fd, endRecord(crc));
     await fd.sync();
     complete = true;
   } finally {
@@ -119,34 +141,43 @@ export async function syncDirectoryAsync(dir: string): Promise<void> {
 
 /**
  * Hands the snapshot's records to `load` one by one, undecoded (`data` holds the whole file; a record's BSON is
- * `size` bytes at `start`, its CRC already checked), and returns its generation (the first journal that continues
- * it), or undefined when the folder has none yet. A damaged snapshot is an error: it was fsynced whole.
+ * `size` bytes at `start`, already checked), and returns its generation (the first journal that continues it), or
+ * undefined when the folder has none yet. A damaged snapshot is an error: it was fsynced whole.
  */
 export function loadSnapshot(dir: string, load: (data: Buffer, start: number, size: number) => void): number | undefined {
   const path = join(dir, SNAPSHOT_FILE);
   if (!existsSync(path)) return undefined;
-  let generation: number | undefined;
-  let first = true;
-  let damaged = false;
+  const damaged = (): Error => new Error(`The embedded store's snapshot ${path} is damaged; restore the folder from a backup or move it aside.`);
   const data = readFileSync(path);
-  const { torn } = forEachRawRecord(data, (start, size) => {
-    if (first) {
-      first = false;
-      let record: Document;
-      try {
-        record = deserialize(data.subarray(start, start + size));
-      } catch {
-        return false;
-      }
-      if (record.o === 'header' && typeof record.generation === 'number') generation = record.generation;
-      else damaged = true;
-      return true;
+  let header: Document | undefined;
+  // The header, its own CRC checked: it tells the format.
+  const { validBytes: headerEnd } = forEachRawRecord(data.subarray(0, recordEnd(data, 0)), (start, size) => {
+    try {
+      header = deserialize(data.subarray(start, start + size));
+    } catch {
+      return false;
     }
-    if (!damaged) load(data, start, size);
     return true;
   });
-  if (torn || damaged || generation === undefined) {
-    throw new Error(`The embedded store's snapshot ${path} is damaged; restore the folder from a backup or move it aside.`);
+  if (!header || header.o !== 'header' || typeof header.generation !== 'number') throw damaged();
+  const generation = header.generation;
+  if (header.format === 2) {
+    const end = data.length - END_BYTES;
+    if (end < headerEnd || !endRecord(crc32(data.subarray(0, end))).equals(data.subarray(end))) throw damaged();
+    // The whole file checked, each record's place is read by its length alone.
+    if (!forEachRecordPlace(data, headerEnd, end, (start, size) => load(data, start, size))) throw damaged();
+    return generation;
   }
+  const { torn } = forEachRawRecord(data, (start, size) => {
+    if (start > 0) load(data, start, size);
+    return true;
+  });
+  if (torn) throw damaged();
   return generation;
+}
+
+/** Where the record at `offset` ends (its BSON's length and CRC), bounded by the data. */
+function recordEnd(data: Buffer, offset: number): number {
+  if (data.length - offset < 4) return data.length;
+  return Math.min(data.length, Math.max(offset, offset + data.readInt32LE(offset) + 4));
 }
