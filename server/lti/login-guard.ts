@@ -19,7 +19,7 @@ export function createLoginGuard(deps: { connection: Connection; limits: Config[
     limit: deps.limits.perClientPerMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    store: createRateLimitCounters(deps.connection, { prefix: 'lti-login', now: deps.now }),
+    store: createRateLimitCounters(deps.connection, { prefix: 'lti-login', limit: deps.limits.perClientPerMinute, now: deps.now }),
     // Per platform as well as per address: one school's class behind a NAT does not lock out another school.
     keyGenerator: (req, res) => `${ipKeyGenerator(req.ip ?? 'unknown')} ${String(res.locals.ltiIssuer)}`,
     handler: (_req, _res, next) => next(new LtiError(429, 'too_many_logins', 'Too many logins from this address in a short time. Wait a minute and open Playroute again.')),
