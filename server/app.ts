@@ -58,6 +58,10 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // No weak ETag hashed from every answer's body: API answers are no-store (security-headers.ts), so no client ever
+  // revalidates them, and the hash cost each of a class's hundreds of route saves a second. Routes that hand out a
+  // revision set their ETag themselves (playbooks); static files and index.html get theirs from express.static/sendFile.
+  app.set('etag', false);
   // Behind the institution's reverse proxy, the client's address and protocol come from X-Forwarded-*, but only from
   // the proxies TRUST_PROXY names: trusting them by default would let any client write its own address into the logs.
   app.set('trust proxy', deps.config.trustProxy);
