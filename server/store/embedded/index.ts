@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { silentLogger, type StoreLogger } from './logger';
-import { serveStore, type ServeOptions } from './serve';
+import type { ServeOptions } from './serve';
 import { rebuiltError, type FromStoreThread, type ToStoreThread } from './thread-messages';
 
 export interface EmbeddedMongoOptions {
@@ -48,6 +48,9 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
   const entry = inThread ? undefined : threadEntry();
   if (!entry) {
     if (!inThread) logger.warn({ looked: STORE_THREAD_ENTRY }, 'embedded store thread entry not found; the store runs on the app thread');
+    // Loaded only here: a store on its own thread needs none of its modules on this one (`npm run store` starts
+    // sooner without loading mingo and the commands twice, once per thread).
+    const { serveStore } = await import('./serve');
     const store = await serveStore(serveOptions, logger);
     return { uri: store.uri, port: store.port, socketPath: store.socketPath, close: () => store.close() };
   }

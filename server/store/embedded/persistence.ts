@@ -9,6 +9,7 @@ import { lockDataDir, type DataDirLock } from './lock-file';
 import type { StoreLogger } from './logger';
 import { forEachRecord } from './record-file';
 import { loadSnapshot, syncDirectoryAsync, writeSnapshotInSlices } from './snapshot';
+import { takePrefetchedSnapshot } from './snapshot-prefetch';
 
 /** What the server needs from a store's durability: a sink for changes and a barrier before acknowledging. */
 export interface Persistence extends ChangeSink {
@@ -82,8 +83,8 @@ class DurableStore implements Persistence {
    * opens a new journal. Nothing is rewritten here: a large state starts as fast as it can be read, and the
    * snapshot's documents stay as their bytes until first read (catalog.loadRecord, raw-documents.ts).
    */
-  load(): void {
-    const snapshotGeneration = loadSnapshot(this.dir, (data, start, size) => this.catalog.loadRecord(data, start, size)) ?? 0;
+  load(prefetched?: Buffer): void {
+    const snapshotGeneration = loadSnapshot(this.dir, (data, start, size) => this.catalog.loadRecord(data, start, size), prefetched) ?? 0;
     const journals = journalGenerations(this.dir);
     let replayed = 0;
     for (const generation of journals) {
@@ -189,10 +190,18 @@ function journalGenerations(dir: string): number[] {
 /** Opens (creating if needed) a data folder: lock, recover, then accept writes; compaction, if due, follows in the background. */
 export async function openDurableStore(dir: string, logger: StoreLogger, compactBytes = DEFAULT_COMPACT_BYTES): Promise<OpenStore> {
   mkdirSync(dir, { recursive: true });
-  const lock = lockDataDir(dir);
+  let lock: DataDirLock;
   try {
+    lock = lockDataDir(dir);
+  } catch (error) {
+    await takePrefetchedSnapshot(dir);
+    throw error;
+  }
+  try {
+    // The snapshot as read while the store's modules loaded (store-thread.ts), if it is still the file there.
+    const prefetched = await takePrefetchedSnapshot(dir);
     const store = new DurableStore(dir, lock, logger, compactBytes);
-    store.load();
+    store.load(prefetched);
     store.buildDeferredIndexes();
     setImmediate(() => store.compactIfDue());
     return { catalog: store.catalog, persistence: store };

@@ -6,8 +6,9 @@ import { crc32 } from 'node:zlib';
 import type { Change } from './changes';
 import { deserialize, Double, type Document } from 'bson';
 import { encodeRecord, forEachRawRecord, forEachRecordPlace } from './record-file';
+import { SNAPSHOT_FILE } from './snapshot-prefetch';
 
-export const SNAPSHOT_FILE = 'snapshot.bson';
+export { SNAPSHOT_FILE };
 const TEMP_FILE = 'snapshot.tmp';
 /**
  * Format 2 ends in the record `{ o: 'end', crc }`, the CRC-32 of every byte before it: a load checks the whole
@@ -142,13 +143,14 @@ export async function syncDirectoryAsync(dir: string): Promise<void> {
 /**
  * Hands the snapshot's records to `load` one by one, undecoded (`data` holds the whole file; a record's BSON is
  * `size` bytes at `start`, already checked), and returns its generation (the first journal that continues it), or
- * undefined when the folder has none yet. A damaged snapshot is an error: it was fsynced whole.
+ * undefined when the folder has none yet. A damaged snapshot is an error: it was fsynced whole. `prefetched`: the
+ * file's bytes when they were read already (snapshot-prefetch.ts).
  */
-export function loadSnapshot(dir: string, load: (data: Buffer, start: number, size: number) => void): number | undefined {
+export function loadSnapshot(dir: string, load: (data: Buffer, start: number, size: number) => void, prefetched?: Buffer): number | undefined {
   const path = join(dir, SNAPSHOT_FILE);
-  if (!existsSync(path)) return undefined;
+  if (!prefetched && !existsSync(path)) return undefined;
   const damaged = (): Error => new Error(`The embedded store's snapshot ${path} is damaged; restore the folder from a backup or move it aside.`);
-  const data = readFileSync(path);
+  const data = prefetched ?? readFileSync(path);
   let header: Document | undefined;
   // The header, its own CRC checked: it tells the format.
   const { validBytes: headerEnd } = forEachRawRecord(data.subarray(0, recordEnd(data, 0)), (start, size) => {

@@ -2,9 +2,15 @@
 // log lines to the app's logger (a pino logger cannot cross threads) and closes on request, journal first.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { StoreLogger } from './logger';
-import { serveStore, type ServeOptions, type ServedStore } from './serve';
+import type { ServeOptions, ServedStore } from './serve';
+import { prefetchSnapshot } from './snapshot-prefetch';
 import { plainError, plainLogObject, type FromStoreThread, type ToStoreThread } from './thread-messages';
 import { listenForProfileRequests } from './thread-profiler';
+
+const options = workerData as ServeOptions;
+// The snapshot is read on libuv's pool while this thread loads the store's modules (mingo, bson, the commands),
+// which is why those come by a dynamic import below: static imports would all load before this line runs.
+if (options.dataDir) prefetchSnapshot(options.dataDir);
 
 const port = parentPort;
 if (!port) throw new Error('store-thread.ts runs only as a worker thread started by startEmbeddedMongo');
@@ -39,7 +45,8 @@ port.on('message', (message: ToStoreThread) => {
 listenForProfileRequests();
 
 try {
-  store = await serveStore(workerData as ServeOptions, logger);
+  const { serveStore } = await import('./serve');
+  store = await serveStore(options, logger);
   send({ kind: 'ready', uri: store.uri, port: store.port, socketPath: store.socketPath });
 } catch (error) {
   send({ kind: 'failed', error: plainError(error) });
