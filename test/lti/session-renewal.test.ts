@@ -110,4 +110,23 @@ describe('the session clock', () => {
     expect((last.exp ?? 0) * 1000).toBe(launched + 10 * 3600_000);
     expect(await tokens.renew(token)).toBeUndefined();
   });
+
+  it('a token one process signed is checked in full by another with the same key; altered, or signed with another key, it is refused', async () => {
+    now = new Date('2030-09-02T08:00:00Z');
+    const token = await tokens.issue({ ...session, course: { title: 'Zorg & Welzijn' }, name: 'Noor “Ö” Bakker' });
+    // Another process: the same key and issuer, but it has not seen this token, so it verifies the signature and claims.
+    const other = createSessionTokens({ masterKey: 'a-master-key-for-this-test-only-32+chars', issuer: 'https://playroute.test', now: () => now });
+    expect(await other.verify(token)).toMatchObject({ ...session, course: { title: 'Zorg & Welzijn' }, name: 'Noor “Ö” Bakker' });
+    expect(decodeJwt(token)).toMatchObject({ iss: 'https://playroute.test', aud: 'playroute-api', iat: now.getTime() / 1000, exp: now.getTime() / 1000 + LIFETIME_SECONDS });
+    expect(typeof decodeJwt(token).jti).toBe('string');
+    const [header, payload, signature = ''] = token.split('.');
+    const altered = `${header}.${payload}.${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`;
+    const fresh = () => createSessionTokens({ masterKey: 'a-master-key-for-this-test-only-32+chars', issuer: 'https://playroute.test', now: () => now });
+    expect(await fresh().verify(altered)).toBeUndefined();
+    const otherKey = createSessionTokens({ masterKey: 'another-master-key-for-this-test-32+chars', issuer: 'https://playroute.test', now: () => now });
+    expect(await otherKey.verify(token)).toBeUndefined();
+    expect(await fresh().verify(await otherKey.issue(session))).toBeUndefined();
+    const otherIssuer = createSessionTokens({ masterKey: 'a-master-key-for-this-test-only-32+chars', issuer: 'https://elsewhere.test', now: () => now });
+    expect(await otherIssuer.verify(token)).toBeUndefined();
+  });
 });
