@@ -6,7 +6,9 @@ import type { CourseRecords, MembershipScope } from '../lti/store/course-records
  * itself runs now and then (when a class list older than ten minutes is opened, or a teacher asks), so an unenrolment
  * is already minutes old when Playroute learns it; another process trusting its answer for two seconds more is the
  * same staleness, bounded, not a new kind. This process's own membership writes (a roster sync, a launch) forget the
- * answers they touch at once, so here nothing waits for the TTL.
+ * answers they touch at once, so here nothing waits for the TTL. An erasure or the retention job removes memberships
+ * without telling the cache: that only turns an answer into "yes" (no membership is never refused), so what they leave
+ * behind is at worst a "no" the person was given a moment before, for at most the TTL.
  */
 export const MEMBERSHIP_TTL_MS = 2_000;
 /** Answers kept; past this the oldest goes. A class of 200 saving needs 200; a school's busy hour a few thousand. */

@@ -11,6 +11,7 @@ import { AlreadyExistsError, ConcurrencyConflictError, NotFoundError } from '../
 import { isDuplicateKeyError } from '../../../store/mongo-errors';
 import { toHistoryEntry, toRoute, toRouteSummary, type RouteSummary } from './route-mapper';
 import { setAndUnset } from '../../../store/update-fields';
+import { KeptRoutes } from './kept-routes';
 
 export type { RouteSummary } from './route-mapper';
 
@@ -19,7 +20,11 @@ export interface RouteRepository {
   create(route: Route): Promise<Route>;
   /** A route as stored, without its history (`history` is empty: read it with history()). */
   get(id: string): Promise<Route | undefined>;
-  getForStudent(playbookId: string, studentId: string): Promise<Route | undefined>;
+  /**
+   * `version`: the version the student's client read. The route this process last read or wrote for them is taken
+   * without asking the store when it is at exactly that version (kept-routes.ts says why a save over it stays safe).
+   */
+  getForStudent(playbookId: string, studentId: string, options?: { version?: number }): Promise<Route | undefined>;
   /** Every route of a playbook, in student id order (the coach's list). */
   listByPlaybook(playbookId: string): Promise<Route[]>;
   /** Of every route of a playbook only what the class overview shows, in no particular order. */
@@ -76,6 +81,7 @@ export function createRouteRepository(connection: Connection): RouteRepository {
   const historyModel = routeHistoryModel(connection);
   const routes = model.collection as unknown as Collection<RouteDocument>;
   const historyEntries = historyModel.collection as unknown as Collection<RouteHistoryDocument>;
+  const kept = new KeptRoutes();
 
   async function appendHistory(routeId: string, entries: RouteHistoryEntry[]): Promise<void> {
     if (entries.length === 0) return;
@@ -118,7 +124,9 @@ export function createRouteRepository(connection: Connection): RouteRepository {
         throw error;
       }
       await appendHistory(route.id, route.history);
-      return { ...route, history: [] };
+      const created = { ...route, history: [] };
+      kept.keep(created);
+      return created;
     },
 
     async get(id) {
@@ -126,9 +134,17 @@ export function createRouteRepository(connection: Connection): RouteRepository {
       return doc ? toRoute(doc) : undefined;
     },
 
-    async getForStudent(playbookId, studentId) {
+    async getForStudent(playbookId, studentId, options) {
+      const known = options?.version === undefined ? undefined : kept.at(playbookId, studentId, options.version);
+      if (known) return known;
       const doc = await routes.findOne({ playbookId, studentId }, { projection: WITHOUT_HISTORY });
-      return doc ? toRoute(doc) : undefined;
+      if (!doc) {
+        kept.forget(playbookId, studentId);
+        return undefined;
+      }
+      const route = toRoute(doc);
+      kept.keep(route);
+      return route;
     },
 
     async listByPlaybook(playbookId) {
@@ -150,6 +166,8 @@ export function createRouteRepository(connection: Connection): RouteRepository {
       // checked at the edge (see DRIVER_WRITE); a new route is validated whole by create().
       const changes = route.history.filter((entry) => entry.version > expectedVersion);
       const concern = changes.length > 0 ? ROUTE_WRITE_BEFORE_HISTORY : DRIVER_WRITE;
+      // Forgotten until the write is known to have landed: a failed or refused write leaves the store's route unknown.
+      kept.forget(route.playbookId, route.studentId);
       const result = await routes.updateOne({ _id: route.id, version: expectedVersion }, setAndUnset(mutableFields(route)), concern);
       if (result.matchedCount === 0) {
         const current = await model.findById(route.id, { version: 1 }).lean<Pick<RouteDocument, 'version'>>();
@@ -159,7 +177,9 @@ export function createRouteRepository(connection: Connection): RouteRepository {
       // Only this save could move the route from expectedVersion on, so the entries above it are its own (and none
       // can be in the store already, so this insert always writes, and waits for the journal).
       await appendHistory(route.id, changes);
-      return { ...route, history: [] };
+      const saved = { ...route, history: [] };
+      kept.keep(saved);
+      return saved;
     },
 
     async history(routeId) {

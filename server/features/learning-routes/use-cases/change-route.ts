@@ -2,6 +2,7 @@
 import type { Playbook } from '../../../domain/playbook';
 import type { Actor, Route } from '../../../domain/route';
 import type { LaunchSession } from '../../../lti/session-token';
+import { StoreError } from '../../../store/store-errors';
 import { studentOf } from './actors';
 import type { LearningRouteDeps } from '../deps';
 import { openOwnRoute, type OpenRoute } from './open-route';
@@ -27,8 +28,22 @@ export interface ChangeProps {
 /** Only progress may leave the version out; the store still refuses a change that lands between reading and writing. */
 export type OptionalVersionProps = Omit<ChangeProps, 'version'> & { version: number | undefined };
 
+/**
+ * The route is opened at the version the client read, so the one this process kept may serve (kept-routes.ts). When the
+ * store refuses the write (the route moved on or went meanwhile), the change runs once more over a fresh read: the
+ * student then gets what a fresh read would have given (a version conflict, or their route made anew).
+ */
 export async function changeOwnRoute(deps: LearningRouteDeps, props: OptionalVersionProps, change: RouteChangeFn): Promise<OpenRoute> {
-  const { playbook, route } = await openOwnRoute(deps, props);
+  try {
+    return await changeOwnRouteOnce(deps, props, props.version, change);
+  } catch (error) {
+    if (!(error instanceof StoreError) || props.version === undefined) throw error;
+    return changeOwnRouteOnce(deps, props, undefined, change);
+  }
+}
+
+async function changeOwnRouteOnce(deps: LearningRouteDeps, props: OptionalVersionProps, knownVersion: number | undefined, change: RouteChangeFn): Promise<OpenRoute> {
+  const { playbook, route } = await openOwnRoute(deps, { session: props.session, version: knownVersion });
   return { playbook, route: await store(deps, { playbook, route, actor: studentOf(props.session), now: deps.now(), expectedVersion: props.version }, change) };
 }
 

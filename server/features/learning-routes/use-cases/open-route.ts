@@ -13,10 +13,16 @@ export interface OpenRoute {
   route: Route;
 }
 
-export async function openOwnRoute(deps: LearningRouteDeps, { session }: { session: LaunchSession }): Promise<OpenRoute> {
+export interface OpenOwnRouteProps {
+  session: LaunchSession;
+  /** The version the student's client read, when it sent one: the route this process kept at it will do. */
+  version?: number | undefined;
+}
+
+export async function openOwnRoute(deps: LearningRouteDeps, { session, version }: OpenOwnRouteProps): Promise<OpenRoute> {
   const playbook = await playbookForSession(deps, { session, audience: 'student' });
   const student = studentOf(session);
-  const existing = await deps.routes.getForStudent(playbook.id, student.id);
+  const existing = await deps.routes.getForStudent(playbook.id, student.id, { version });
   if (existing) return { playbook, route: existing };
   const route = createRoute({ playbook, student, routeId: deps.newId(), now: deps.now() });
   try {
