@@ -2,7 +2,7 @@
 import { deserialize, ObjectId, UUID } from 'bson';
 import type { ChangeSink } from './changes';
 import { CommandError } from './errors';
-import { Index, pinnedValues, sameIndexOptions, type DeferredEntry, type IndexSpec } from './indexes';
+import { DeferredBuild, Index, pinnedValues, sameIndexOptions, type DeferredEntry, type IndexSpec } from './indexes';
 import { rangeBounds } from './ordered-keys';
 import { MAX_BSON_OBJECT_SIZE, oversize, type Document } from './documents';
 import { keyFieldsOf, readKeys } from './raw-documents';
@@ -27,6 +27,8 @@ export class Collection {
   private readonly places = new Map<string, number>();
   private nextPlace = 0;
   private readonly indexList: Index[];
+  /** The secondary indexes a snapshot load left for after the start (restoreRaw), until built. */
+  private deferredBuild: DeferredBuild | undefined;
 
   constructor(
     readonly db: string,
@@ -99,24 +101,26 @@ export class Collection {
   }
 
   /**
-   * The documents a deferred index build reads (Index.defer), as they are when it runs: the fields it indexes off
-   * the bytes of a document kept as bytes when they are simple values, else the document decoded.
+   * The documents a deferred index build reads (DeferredBuild), as they are when it runs: the fields `indexes` read,
+   * taken off the bytes of a document kept as bytes in one walk when they are simple values, else the document decoded.
    */
-  private *deferredEntries(index: Index): Generator<DeferredEntry> {
-    const fields = keyFieldsOf([index.spec]);
+  private *deferredEntries(indexes: Index[]): Generator<DeferredEntry> {
+    const fields = keyFieldsOf(indexes.map((index) => index.spec));
     for (const [id, stored] of this.docs) {
       if (typeof stored !== 'number') {
         yield { id, doc: stored };
         continue;
       }
-      const keys = fields && readKeys(this.raw as Buffer, stored, fields);
+      const keys = fields && readKeys(this.raw as Buffer, stored, fields, false);
       yield keys ? { id, doc: keys.doc, keyStrings: keys.keys } : { id, doc: this.decode(id, stored) };
     }
   }
 
   /** Builds on the indexes a snapshot load left for later until `deadline`; true once none is left. */
   buildDeferredIndexes(deadline: number): boolean {
-    return this.indexList.every((index) => index.buildSome(deadline));
+    if (this.deferredBuild && !this.deferredBuild.runUntil(deadline)) return false;
+    this.deferredBuild = undefined;
+    return true;
   }
 
   indexSpecs(): IndexSpec[] {
@@ -260,7 +264,12 @@ export class Collection {
     if (this.docs.has(id) || (this.raw !== undefined && this.raw !== raw) || this.indexList[0]?.keepsOrder) return false;
     // Its offset is its place in natural order, after every document before it (whose records came earlier).
     if (offset < this.nextPlace) return false;
-    if (this.raw === undefined) for (const index of this.indexList) index.defer(() => this.deferredEntries(index));
+    if (this.raw === undefined && this.indexList.length > 1) {
+      const indexes = this.indexList.slice(1);
+      const build = new DeferredBuild(indexes, () => this.deferredEntries(indexes));
+      for (const index of indexes) index.defer(build);
+      this.deferredBuild = build;
+    }
     this.raw = raw;
     this.rawCount += 1;
     this.nextPlace = offset + 1;

@@ -29,7 +29,7 @@ interface KeyEntry {
  */
 type Holders = string | Set<string> | string[];
 
-/** A document for a deferred build (Index.defer): its indexed fields read off its bytes with their keys, or the whole document. */
+/** A document for a deferred build (DeferredBuild): its indexed fields read off its bytes with their keys, or the whole document. */
 export interface DeferredEntry {
   id: string;
   doc: Document;
@@ -39,6 +39,41 @@ export interface DeferredEntry {
 
 /** How many documents a deferred build adds between two looks at the clock. */
 const BUILD_STRIDE = 256;
+
+/**
+ * The build a snapshot load leaves for after the start: a collection's secondary indexes, filled in one pass over
+ * its documents as `entries` gives them when the build begins (Collection.deferredEntries), in slices (runUntil)
+ * or at once when a command needs one of the indexes (Index.settle).
+ */
+export class DeferredBuild {
+  private iterator: Iterator<DeferredEntry> | undefined;
+  private done = false;
+
+  constructor(
+    private readonly indexes: readonly Index[],
+    private readonly entries: () => Iterator<DeferredEntry>,
+  ) {}
+
+  get started(): boolean {
+    return this.iterator !== undefined;
+  }
+
+  /** Builds on until `deadline` (performance.now()); true once finished. */
+  runUntil(deadline: number): boolean {
+    if (this.done) return true;
+    const iterator = (this.iterator ??= this.entries());
+    for (let n = 1; ; n += 1) {
+      const next = iterator.next();
+      if (next.done) {
+        this.done = true;
+        for (const index of this.indexes) index.builtBy(this);
+        return true;
+      }
+      for (const index of this.indexes) index.addBuilt(next.value);
+      if (n % BUILD_STRIDE === 0 && performance.now() >= deadline) return false;
+    }
+  }
+}
 
 export class Index {
   readonly spec: IndexSpec;
@@ -54,11 +89,10 @@ export class Index {
   /**
    * A build left for after the start (snapshot load, defer): the documents come from the collection as they are
    * when it begins, so changes before that leave the index alone (the build reads their result). Once it has
-   * begun (`building`, in slices after the start), any use of the index finishes it first: no read or write ever
-   * sees it half built, and a unique index refuses a duplicate from the first write on.
+   * begun (in slices after the start), any use of the index finishes it first: no read or write ever sees it half
+   * built, and a unique index refuses a duplicate from the first write on.
    */
-  private deferred: (() => Iterator<DeferredEntry>) | undefined;
-  private building: Iterator<DeferredEntry> | undefined;
+  private build: DeferredBuild | undefined;
 
   /**
    * `idLookup`: for the _id index only, the collection's own map from _id key to document, which already is that
@@ -257,42 +291,31 @@ export class Index {
   }
 
   /**
-   * Snapshot load: empties the index and leaves its build for later (buildSome in slices after the start, or
-   * whatever use comes first), over the documents `entries` gives then. The _id index is the collection's map.
+   * Snapshot load: empties the index and leaves it to `build` (in slices after the start, or at once for whatever
+   * use comes first). The _id index is the collection's map and is never deferred.
    */
-  defer(entries: () => Iterator<DeferredEntry>): void {
+  defer(build: DeferredBuild): void {
     if (this.idLookup) return;
     this.entries.clear();
     this.ordered = undefined;
     this.multikey = false;
-    this.building = undefined;
-    this.deferred = entries;
+    this.build = build;
   }
 
-  /** Builds on until `deadline` (performance.now()); true once nothing is left to build. */
-  buildSome(deadline: number): boolean {
-    if (this.deferred) {
-      this.building = this.deferred();
-      this.deferred = undefined;
-    }
-    const building = this.building;
-    if (!building) return true;
-    for (let n = 1; ; n += 1) {
-      const next = building.next();
-      if (next.done) {
-        this.building = undefined;
-        return true;
-      }
-      const { id, doc, keyStrings } = next.value;
-      if (keyStrings) this.addLoaded(doc, id, keyStrings);
-      else this.addNow(doc, id);
-      if (n % BUILD_STRIDE === 0 && performance.now() >= deadline) return false;
-    }
+  /** A document from this index's deferred build. */
+  addBuilt({ id, doc, keyStrings }: DeferredEntry): void {
+    if (keyStrings) this.addLoaded(doc, id, keyStrings);
+    else this.addNow(doc, id);
+  }
+
+  /** The deferred build has added every document. */
+  builtBy(build: DeferredBuild): void {
+    if (this.build === build) this.build = undefined;
   }
 
   /** Finishes a deferred build, before anything reads the index. */
   private settle(): void {
-    if (this.deferred || this.building) this.buildSome(Infinity);
+    this.build?.runUntil(Infinity);
   }
 
   /**
@@ -300,7 +323,7 @@ export class Index {
    * changed documents); one already under way is finished first.
    */
   private current(): boolean {
-    if (this.deferred) return false;
+    if (this.build && !this.build.started) return false;
     this.settle();
     return true;
   }

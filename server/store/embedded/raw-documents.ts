@@ -237,15 +237,17 @@ export function readIdKey(data: Buffer, start: number): string | undefined {
 
 /**
  * The _id key and the values of `fields` of the document at `start`, read off its bytes; undefined when the _id or
- * one of the fields holds a type that is not read here (an array, an embedded document, a Long, …).
+ * one of the fields holds a type that is not read here (an array, an embedded document, a Long, …). `idKey`
+ * false: the caller knows the _id's key (its `id` comes back empty), and the _id is read only if `fields` asks.
  */
-export function readKeys(data: Buffer, start: number, fields: KeyFields): RawKeys | undefined {
+export function readKeys(data: Buffer, start: number, fields: KeyFields, idKey = true): RawKeys | undefined {
   const end = start + data.readInt32LE(start) - 1;
   const doc: Document = {};
   const keys: Record<string, string> = {};
   let id: string | undefined;
+  const readsId = idKey || fields.id;
   // Done once the _id and every field are read (a document written from an object names each field once).
-  let wanted = fields.names.length + 1;
+  let wanted = fields.names.length + (readsId ? 1 : 0);
   let at = start + 4;
   while (at < end && wanted > 0) {
     const type = data[at] as number;
@@ -253,17 +255,19 @@ export function readKeys(data: Buffer, start: number, fields: KeyFields): RawKey
     const nameEnd = cstringEnd(data, nameAt, end);
     const valueAt = nameEnd + 1;
     if (nameIs(data, nameAt, nameEnd, ID_NAME)) {
-      wanted -= 1;
-      // An ObjectId's key straight from its bytes, as valueKey writes it; the ObjectId itself is not made (the
-      // _id index is the collection's own map, and reads no value at a load).
-      if (type === TYPE_OBJECT_ID) {
-        id = objectIdKey(data, valueAt);
-        if (fields.id) doc._id = readSimple(data, type, valueAt);
-      } else {
-        const value = readSimple(data, type, valueAt);
-        if (value === UNREADABLE || value === null) return undefined;
-        id = valueKey(value);
-        doc._id = value;
+      if (readsId) {
+        wanted -= 1;
+        // An ObjectId's key straight from its bytes, as valueKey writes it; the ObjectId itself is not made (the
+        // _id index is the collection's own map, and reads no value at a load).
+        if (type === TYPE_OBJECT_ID) {
+          if (idKey) id = objectIdKey(data, valueAt);
+          if (fields.id) doc._id = readSimple(data, type, valueAt);
+        } else {
+          const value = readSimple(data, type, valueAt);
+          if (value === UNREADABLE || value === null) return undefined;
+          if (idKey) id = valueKey(value);
+          doc._id = value;
+        }
       }
     } else {
       for (let i = 0; i < fields.bytes.length; i += 1) {
@@ -287,5 +291,6 @@ export function readKeys(data: Buffer, start: number, fields: KeyFields): RawKey
     at = skipValue(data, type, valueAt, end);
     if (at < 0 || at > end) return undefined;
   }
+  if (!idKey) return { id: '', doc, keys };
   return id === undefined ? undefined : { id, doc, keys };
 }
