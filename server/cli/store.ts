@@ -2,9 +2,19 @@
 // processes (and the admin commands) share one database through MONGODB_URI in development and tests.
 import net from 'node:net';
 import path from 'node:path';
-import { z } from 'zod';
-import { createLogger } from '../logger';
+import type { StoreLogger } from '../store/embedded/logger';
 import { startEmbeddedMongo } from '../store/embedded/index';
+
+// The store's thread starts before anything else loads: it reads the snapshot and loads its own modules on the other
+// core while this thread loads zod and the logger and checks the environment (zod alone takes ~75 ms to load). The
+// folder is DATA_DIR as the check below reads it (unset or empty: ./data); the store's log lines wait for the logger.
+const dataDir = path.resolve(process.env.DATA_DIR || './data');
+const storeLines = heldLines();
+const starting = startEmbeddedMongo({ dataDir, logger: storeLines.logger });
+// Awaited below; a start that fails before then is reported there.
+starting.catch(() => undefined);
+const { z } = await import('zod');
+const { createLogger } = await import('../logger');
 
 const envSchema = z.object({
   DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
@@ -22,16 +32,21 @@ const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(process.env
 if (!parsed.success) {
   const issue = parsed.error.issues[0];
   console.error(`store: cannot start: ${String(issue?.path[0] ?? 'environment')} ${issue?.message ?? 'is invalid'}`);
+  // The store started meanwhile is closed first, so the folder is left unlocked.
+  await starting.then(
+    (store) => store.close(),
+    () => undefined,
+  );
   process.exit(78);
 }
 const env = parsed.data;
-const dataDir = path.resolve(env.DATA_DIR);
 // Logs go to stderr: stdout carries only the lines a person (or a script) reads, the MONGODB_URI first.
 const logger = createLogger({ level: env.LOG_LEVEL, destination: process.stderr });
+storeLines.release(logger.child({ component: 'embedded-store' }));
 
 let store: Awaited<ReturnType<typeof startEmbeddedMongo>>;
 try {
-  store = await startEmbeddedMongo({ dataDir, logger: logger.child({ component: 'embedded-store' }) });
+  store = await starting;
 } catch (err) {
   console.error(`store: cannot start: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
@@ -93,3 +108,22 @@ const stop = (signal: NodeJS.Signals) => {
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
+
+/** A logger for the store's thread that holds its lines until the real one exists, then passes them on in order. */
+function heldLines(): { logger: StoreLogger; release(target: StoreLogger): void } {
+  const held: [keyof StoreLogger, object | string, string | undefined][] = [];
+  let target: StoreLogger | undefined;
+  const line =
+    (level: keyof StoreLogger): StoreLogger[keyof StoreLogger] =>
+    (object, message) => {
+      if (target) target[level](object, message);
+      else held.push([level, object, message]);
+    };
+  return {
+    logger: { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') },
+    release(logger) {
+      target = logger;
+      for (const [level, object, message] of held.splice(0)) logger[level](object, message);
+    },
+  };
+}

@@ -1,7 +1,7 @@
 // `npm run store`: the embedded store as a process of its own, shared through the MONGODB_URI it prints, durable in
 // DATA_DIR across restarts, alone on its folder, and stopped cleanly by a signal.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
@@ -86,5 +86,7 @@ describe('npm run store', () => {
       code: 78,
       output: 'store: cannot start: STORE_PORT must be a whole number from 0 to 65535\n',
     });
+    // The store's thread starts while the environment is checked; it is closed before the exit, unlocking the folder.
+    expect(existsSync(path.join(dataDir, 'embedded-store.lock'))).toBe(false);
   });
 });
