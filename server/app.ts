@@ -10,6 +10,7 @@ import { metricsRoute, requestMetrics } from './http/metrics-routes';
 import type { Metrics } from './metrics/index';
 import { publicConfigRoutes } from './http/public-config-routes';
 import { requestLogger } from './http/request-logger';
+import { jsonBody } from './http/json-body';
 import { securityHeaders } from './http/security-headers';
 import { framingOrigins, ownOrigins } from './http/framing-origins';
 import { createLearnedFramingOrigins } from './lti/store/framing-origins';
@@ -70,7 +71,7 @@ export function createApp(deps: AppDeps): Express {
   const own = ownOrigins({ publicUrl: deps.config.publicUrl, production: deps.config.env === 'production' });
   const framers = framingOrigins({ registry: deps.lti.registry, learned: createLearnedFramingOrigins(deps.database.connection), own });
   app.use(securityHeaders({ https: deps.config.publicUrl.startsWith('https://'), ownOrigins: own, framingOrigins: framers }));
-  app.use(express.json({ limit: '1mb' }));
+  app.use(jsonBody({ limitBytes: 1024 * 1024 }));
   app.use(
     healthRoutes({
       database: deps.database,
