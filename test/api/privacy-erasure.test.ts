@@ -115,6 +115,20 @@ describe('erasure of one person', () => {
   });
 
   it('when a teacher who graded is erased, then the graded work of students stays, with the assessor pseudonymised', async () => {
+    // The teacher also guides a student (named as coach in the study plan) and approved that student's route.
+    const student = await seeded.launch(STAYS);
+    const send = async (token: string, method: string, path: string, body: unknown) => {
+      const res = await g.api(token, path, { method, body: JSON.stringify(body) });
+      expect(res.status, await res.clone().text()).toBe(200);
+      return ((await res.json()) as { route: { version: number } }).route;
+    };
+    const opened = ((await (await g.api(student, '/api/route')).json()) as { route: { version: number } }).route;
+    const planned = await send(student, 'PUT', '/api/route/study-plan', { version: opened.version, ambition: 'Show it at work', demonstration: { description: 'A demo at my placement' }, coachId: teacherId() });
+    const submitted = await send(student, 'POST', '/api/route/submit', { version: planned.version });
+    const approved = await send(teacher, 'POST', `/api/coach/routes/${STAYS}/approve`, { version: submitted.version });
+    const seenByStudent = ((await (await g.api(student, '/api/route')).json()) as { route: { version: number; entries: { activityId: string }[]; lastReview?: { by: string } } }).route;
+    expect(seenByStudent).toMatchObject({ version: approved.version, lastReview: { by: teacherId() } });
+
     const res = await erase({ platformId: g.h.platform.id, sub: teacherId() });
     expect(res.status).toBe(200);
     // The teacher had no decisions ABOUT them in the trail: no notice.
@@ -129,6 +143,22 @@ describe('erasure of one person', () => {
     // The pseudonym is random, not derived from the id: whoever holds the LMS's user list cannot recompute it.
     const pseudonym = (attempt?.assessment as { assessorId: string }).assessorId;
     for (const derived of [g.h.platform.id + '\u0000' + teacherId(), teacherId()]) expect(pseudonym).not.toContain(createHash('sha256').update(derived).digest('hex').slice(0, 12));
+
+    // The route moved on with the erasure: a save from the page the student had open before it is refused as from an
+    // older tab, so it cannot write the teacher's id back (this process still knew the route at that version), nor
+    // answer it: neither a change nor the same route again.
+    const { version } = seenByStudent;
+    const changed = ['/api/route/study-plan', { version, ambition: 'Show it at school', demonstration: { description: 'A demo in class' } }] as const;
+    const same = ['/api/route', { version, entries: seenByStudent.entries }] as const;
+    for (const [path, body] of [same, changed]) {
+      const stale = await g.api(student, path, { method: 'PUT', body: JSON.stringify(body) });
+      expect(stale.status, await stale.clone().text()).toBe(409);
+      expect(await stale.text()).not.toContain(teacherId());
+    }
+    expect(await findEverywhere(db, teacherId())).toEqual([]);
+    const route = await db.collection('routes').findOne({ studentId: STAYS });
+    expect(route?.lastReview).toMatchObject({ decision: 'approved', by: expect.stringMatching(/^erased-[0-9a-f]{12}$/) });
+    expect(route?.studyPlan).toMatchObject({ coachId: expect.stringMatching(/^erased-[0-9a-f]{12}$/) });
   });
 });
 

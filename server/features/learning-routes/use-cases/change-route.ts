@@ -44,7 +44,11 @@ export async function changeOwnRoute(deps: LearningRouteDeps, props: OptionalVer
 
 async function changeOwnRouteOnce(deps: LearningRouteDeps, props: OptionalVersionProps, knownVersion: number | undefined, change: RouteChangeFn): Promise<OpenRoute> {
   const { playbook, route } = await openOwnRoute(deps, { session: props.session, version: knownVersion });
-  return { playbook, route: await store(deps, { playbook, route, actor: studentOf(props.session), now: deps.now(), expectedVersion: props.version }, change) };
+  const next = change({ playbook, route, actor: studentOf(props.session), now: deps.now(), expectedVersion: props.version });
+  if (next !== route) return { playbook, route: await deps.routes.save(next, route.version) };
+  // Nothing to write, so no conditional write confirms that the route is still at that version: a route this process
+  // kept answers only after the store has (a route changed elsewhere meanwhile, e.g. by an erasure, is not answered).
+  return knownVersion === undefined ? { playbook, route } : changeOwnRouteOnce(deps, props, undefined, change);
 }
 
 export async function changeStudentRoute(

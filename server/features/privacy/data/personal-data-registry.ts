@@ -29,6 +29,12 @@ export interface PersonalDataEntry {
   references?: { path: string; action: ReferenceAction; within: (person: PersonScope) => Record<string, unknown> }[];
   /** The course's documents in this collection, removed whole by the retention job; absent: not course data. */
   course?: (course: CourseScope) => Record<string, unknown>;
+  /**
+   * Its documents are saved under optimistic concurrency on a numeric `version` (a save writes only over the version
+   * it read, and a process may keep the route it last wrote): a scrub writes only over the version it read and raises
+   * it, so no save begun before the erasure can write the person's id back.
+   */
+  versioned?: true;
 }
 
 export interface CourseScope {
@@ -84,7 +90,12 @@ export const PERSONAL_DATA: PersonalDataEntry[] = [
     course: inCoursePlaybooks,
     what: 'learning route: chosen activities, goals, plan, status',
     owned: (p) => ({ ...inPlaybooks(p), studentId: p.sub }),
-    references: [{ path: 'coachId', action: 'pseudonymise', within: (p) => ({ ...inPlaybooks(p), coachId: p.sub }) }],
+    references: [
+      // The coach the student named in their study plan, and who last approved or returned the route.
+      { path: 'studyPlan.coachId', action: 'pseudonymise', within: (p) => ({ ...inPlaybooks(p), 'studyPlan.coachId': p.sub }) },
+      { path: 'lastReview.by', action: 'pseudonymise', within: (p) => ({ ...inPlaybooks(p), 'lastReview.by': p.sub }) },
+    ],
+    versioned: true,
   },
   {
     collection: 'route_history',

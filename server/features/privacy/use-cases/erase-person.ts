@@ -6,6 +6,7 @@ import mongoose, { type Connection } from 'mongoose';
 import type { Logger } from '../../../logger';
 import { EVIDENCE_FILES, PERSONAL_DATA, type PersonScope } from '../data/personal-data-registry';
 import { scrubReference } from './scrub-reference';
+import { scrubStored } from './scrub-stored';
 
 export const ERASURES_COLLECTION = 'privacy_erasures';
 
@@ -108,10 +109,8 @@ export async function erasePerson(deps: { connection: Connection; logger: Logger
     for (const reference of entry.references ?? []) {
       const docs = await collection.find(reference.within(scope)).toArray();
       for (const doc of docs) {
-        const scrubbed = scrubReference(doc, { path: reference.path, action: reference.action, sub: person.sub, pseudonym });
-        if (!scrubbed) continue;
-        if (!preview) await collection.replaceOne({ _id: doc._id }, scrubbed);
-        changedDocs += 1;
+        const scrubbed = preview ? scrubReference(doc, { path: reference.path, action: reference.action, sub: person.sub, pseudonym }) : await scrubStored(collection, doc, { ...reference, versioned: entry.versioned === true, sub: person.sub, pseudonym });
+        if (scrubbed) changedDocs += 1;
       }
     }
     if (changedDocs > 0) pseudonymised.push({ collection: entry.collection, what: entry.what, documents: changedDocs });
