@@ -2,9 +2,9 @@
 // socket): start time with DOCS documents, worst and p99 ping while a compaction of that collection runs under
 // writes, small indexed reads and synced writes (ops/s, p50/p95/p99), and peak RSS of the whole process.
 // With a current build (`npm run build`) it also times the production start: `npm run store` as its own process.
-// Run: npm run bench:store   (DOCS, STARTS, CONCURRENCY, PHASE_MS, PHASES to vary)
+// Run: npm run bench:store   (DOCS, STARTS, CONCURRENCY, PHASE_MS, PHASES to vary; BUILT_STORE=path/to/store.js times another build)
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -113,14 +113,16 @@ async function measureStart(dir: string): Promise<void> {
  * newer than the store's sources exists (`npm run build`), since an older one would measure other code.
  */
 async function measureBuiltStart(dir: string): Promise<void> {
-  const built = join(PROJECT_ROOT, 'dist', 'server', 'store.js');
+  // BUILT_STORE names another build's store.js (an A/B of two builds without rebuilding the shared dist/).
+  const built = process.env.BUILT_STORE ?? join(PROJECT_ROOT, 'dist', 'server', 'store.js');
   const sources = join(PROJECT_ROOT, 'server', 'store', 'embedded');
   const newestSource = Math.max(...readdirSync(sources, { recursive: true, encoding: 'utf8' }).map((name) => statSync(join(sources, name)).mtimeMs));
-  if (!existsSync(built) || statSync(built).mtimeMs < newestSource) {
+  if (!existsSync(built) || (!process.env.BUILT_STORE && statSync(built).mtimeMs < newestSource)) {
     console.log('start of the built store: skipped (run `npm run build` first to measure it)');
     return;
   }
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   for (let run = 0; run < STARTS; run += 1) {
     const began = performance.now();
     const child = spawn(process.execPath, [built], { env: { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'silent', NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -133,11 +135,25 @@ async function measureBuiltStart(dir: string): Promise<void> {
       child.once('exit', (code) => reject(new Error(`the built store exited with ${code} before it answered`)));
     });
     times.push(performance.now() - began);
+    const cpu = processCpuMs(child.pid);
+    if (cpu !== undefined) cpuTimes.push(cpu);
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     await exited;
   }
-  console.log(`start of the built store (npm run store, a new process) with ${DOCS} documents: median ${ms(median(times))} (runs ${times.map(ms).join(', ')})`);
+  const cpu = cpuTimes.length ? `, CPU ${ms(median(cpuTimes))} (all its threads until then)` : '';
+  console.log(`start of the built store (npm run store, a new process) with ${DOCS} documents: median ${ms(median(times))} (runs ${times.map(ms).join(', ')})${cpu}`);
+}
+
+/** A process's CPU time so far, all threads, from Linux's /proc (10 ms ticks); undefined elsewhere. */
+function processCpuMs(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Pings in a loop while writers push the journal past its limit, until a compaction has replaced the snapshot. */
@@ -148,6 +164,8 @@ async function measureCompaction(dir: string): Promise<void> {
   const snapshotPath = join(dir, 'snapshot.bson');
   const snapshotBefore = statSync(snapshotPath).mtimeMs;
   const pings: number[] = [];
+  // When each ping was due, to place the worst one (a stall at the writes' start is not the compaction's).
+  const dues: number[] = [];
   let done = false;
   let writes = 0;
   const began = performance.now();
@@ -160,12 +178,14 @@ async function measureCompaction(dir: string): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 5));
       await connection.db!.admin().ping();
       pings.push(performance.now() - due);
+      dues.push(due);
     }
   })();
   // Two seconds of pings alone first: what the machine gives without writes or compaction, to compare with.
   await new Promise((resolve) => setTimeout(resolve, 2000));
   const quiet = [...pings].sort((a, b) => a - b);
   pings.length = 0;
+  dues.length = 0;
   const writesBegan = performance.now();
   const watcher = setInterval(() => {
     if (compactedAt === undefined && statSync(snapshotPath).mtimeMs !== snapshotBefore) compactedAt = performance.now();
@@ -183,8 +203,9 @@ async function measureCompaction(dir: string): Promise<void> {
   clearInterval(watcher);
   await Promise.all([pinger, ...writers]);
   const sorted = [...pings].sort((a, b) => a - b);
+  const worstAt = (dues[pings.indexOf(sorted.at(-1) ?? NaN)] ?? NaN) - writesBegan;
   const compacted = compactedAt === undefined ? 'no compaction seen within 120 s' : `snapshot replaced ${ms(compactedAt - writesBegan)} after the writes began`;
-  console.log(`compaction under load (${DOCS} documents, ${writes} synced writes, ${pings.length} pings; ${compacted}): worst ping ${ms(sorted.at(-1) ?? NaN)}, p99 ${ms(percentile(sorted, 99))}, p50 ${ms(percentile(sorted, 50))}; pings alone before: worst ${ms(quiet.at(-1) ?? NaN)}, p99 ${ms(percentile(quiet, 99))}`);
+  console.log(`compaction under load (${DOCS} documents, ${writes} synced writes, ${pings.length} pings; ${compacted}): worst ping ${ms(sorted.at(-1) ?? NaN)} (due ${ms(worstAt)} after the writes began), p99 ${ms(percentile(sorted, 99))}, p50 ${ms(percentile(sorted, 50))}; pings alone before: worst ${ms(quiet.at(-1) ?? NaN)}, p99 ${ms(percentile(quiet, 99))}`);
   await connection.close();
   await store.close();
 }
