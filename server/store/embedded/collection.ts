@@ -106,12 +106,14 @@ export class Collection {
    */
   private *deferredEntries(indexes: Index[]): Generator<DeferredEntry> {
     const fields = keyFieldsOf(indexes.map((index) => index.spec));
+    // Single-field indexes without a filter take a string's key alone (Index.addBuilt); others read the values.
+    const strings = indexes.some(({ fields: indexed, spec }) => indexed.length > 1 || spec.sparse === true || spec.partialFilterExpression !== undefined);
     for (const [id, stored] of this.docs) {
       if (typeof stored !== 'number') {
         yield { id, doc: stored };
         continue;
       }
-      const keys = fields && readKeys(this.raw as Buffer, stored, fields, false);
+      const keys = fields && readKeys(this.raw as Buffer, stored, fields, false, strings);
       yield keys ? { id, doc: keys.doc, keyStrings: keys.keys } : { id, doc: this.decode(id, stored) };
     }
   }

@@ -239,8 +239,9 @@ export function readIdKey(data: Buffer, start: number): string | undefined {
  * The _id key and the values of `fields` of the document at `start`, read off its bytes; undefined when the _id or
  * one of the fields holds a type that is not read here (an array, an embedded document, a Long, …). `idKey`
  * false: the caller knows the _id's key (its `id` comes back empty), and the _id is read only if `fields` asks.
+ * `strings` false: a plain string's key is enough for the caller, so `doc` does not get the string itself.
  */
-export function readKeys(data: Buffer, start: number, fields: KeyFields, idKey = true): RawKeys | undefined {
+export function readKeys(data: Buffer, start: number, fields: KeyFields, idKey = true, strings = true): RawKeys | undefined {
   const end = start + data.readInt32LE(start) - 1;
   const doc: Document = {};
   const keys: Record<string, string> = {};
@@ -278,7 +279,7 @@ export function readKeys(data: Buffer, start: number, fields: KeyFields, idKey =
         if (key !== undefined) {
           keys[name] = key;
           // The text is the key's middle: a slice of it, not a second string made from the bytes.
-          doc[name] = key.slice(3, -1);
+          if (strings) doc[name] = key.slice(3, -1);
           break;
         }
         const value = readSimple(data, type, valueAt);
