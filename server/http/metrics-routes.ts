@@ -23,24 +23,40 @@ export function requestMetrics(metrics: Pick<Metrics, 'observeRequest'>): Reques
   };
 }
 
+const ROUTE = Symbol('route');
+const PATTERN = Symbol('matched route pattern');
+interface Noted {
+  [ROUTE]?: { path?: unknown };
+  [PATTERN]?: string;
+  baseUrl?: string;
+}
+const notingPrototypes = new WeakSet<object>();
+
 /**
  * The pattern of the route that took the request, with the mount path it had then. Read at the end, req.baseUrl may be
  * an error handler's mount instead (a rejected launch would read /lti/lti/launch), so it is noted when express sets
  * req.route. Requests no route answered (made-up paths, static files) get none: one label, so they cannot grow the series.
+ * The note is an accessor on the app's request prototype (express gives each app one), defined once: defined on each
+ * request instead, it cost every request a property redefinition and gave each one a shape of its own. (Playroute
+ * mounts routers, not express sub-apps: a sub-app's requests get its own prototype, which this would not see.)
  */
 function rememberMatchedRoute(req: Request): () => string | undefined {
-  let route: { path?: unknown } | undefined;
-  let pattern: string | undefined;
-  Object.defineProperty(req, 'route', {
-    configurable: true,
-    enumerable: true,
-    get: () => route,
-    set(value: { path?: unknown } | undefined) {
-      route = value;
-      if (value?.path !== undefined) pattern = `${req.baseUrl ?? ''}${String(value.path)}`;
-    },
-  });
-  return () => pattern;
+  const prototype = Object.getPrototypeOf(req) as object;
+  if (!notingPrototypes.has(prototype)) {
+    notingPrototypes.add(prototype);
+    Object.defineProperty(prototype, 'route', {
+      configurable: true,
+      enumerable: true,
+      get(this: Noted) {
+        return this[ROUTE];
+      },
+      set(this: Noted, value: { path?: unknown } | undefined) {
+        this[ROUTE] = value;
+        if (value?.path !== undefined) this[PATTERN] = `${this.baseUrl ?? ''}${String(value.path)}`;
+      },
+    });
+  }
+  return () => (req as unknown as Noted)[PATTERN];
 }
 
 /** GET /metrics on the app's port, for a scraper that presents `Authorization: Bearer <token>`. */
