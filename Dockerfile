@@ -36,4 +36,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=40s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # node directly, not `npm start`: npm runs the script through /bin/sh (dash), which does not pass SIGTERM on, so
 # `docker stop` would kill Playroute after the grace period instead of letting it drain (checked with npm 10).
-CMD ["node", "server/cli/run.js", "start"]
+CMD ["node", "--max-semi-space-size=32", "server/cli/run.js", "start"]

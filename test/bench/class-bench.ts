@@ -3,7 +3,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClassReady, ServerCommand } from './class-server';
 
@@ -16,11 +16,17 @@ export interface ClassServer {
   stop(): Promise<void>;
 }
 
+/** The node flags of package.json's start script (`node <flags> server/cli/run.js start`). */
+function npmStartFlags(): string {
+  const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { scripts: { start: string } };
+  return manifest.scripts.start.split(' ').filter((word) => word.startsWith('--')).join(' ');
+}
+
 export async function startClassServer(students: number): Promise<ClassServer> {
   const child: ChildProcess = fork(join(import.meta.dirname, 'class-server.ts'), [], {
     env: { ...process.env, STUDENTS: String(students) },
-    // SERVER_NODE_FLAGS: V8/Node flags for the server alone (e.g. --max-semi-space-size=32), to weigh them A/B.
-    execArgv: ['--import', 'tsx', ...(process.env.SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean)],
+    // The server runs with the V8 flags `npm start` gives it; SERVER_NODE_FLAGS replaces them (to weigh flags A/B).
+    execArgv: ['--import', 'tsx', ...(process.env.SERVER_NODE_FLAGS ?? npmStartFlags()).split(' ').filter(Boolean)],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   // A bench that fails halfway must not leave its server running.
