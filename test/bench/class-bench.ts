@@ -1,7 +1,7 @@
 // What the class benches share: the server in a process of its own (class-server.ts), closed-loop load over real HTTP,
 // percentiles, and the report lines. PROFILE=<folder> writes a CPU profile of the server for each measured row.
 import { fork, type ChildProcess } from 'node:child_process';
-import { Agent, request } from 'node:http';
+import { Agent, request, type IncomingHttpHeaders } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -72,7 +72,7 @@ export interface Sample {
  * `lanes` clients each doing requests back to back (a closed loop) until `count` are done; `request(n, lane)` makes
  * request n and returns its response, which is read whole (its size counted) before the next one starts.
  */
-export async function closedLoop(lanes: number, count: number, request: (n: number, lane: number) => Promise<Response>): Promise<Sample> {
+export async function closedLoop(lanes: number, count: number, request: (n: number, lane: number) => Promise<Answer>): Promise<Sample> {
   const sample: Sample = { latencies: [], bytes: [], decodedBytes: [], failures: new Map(), elapsedMs: 0, statuses: new Map() };
   let next = 0;
   const started = performance.now();
@@ -162,12 +162,37 @@ export async function measured<T>(server: ClassServer, name: string, measure: ()
 /**
  * The class's devices, played by this one process on the same two cores as the server: node:http over kept-alive
  * connections costs the load generator about half the CPU per request of fetch (whose WHATWG streams this bench does
- * not need), which leaves the server the CPU a class's own devices would not take from it. Answers come whole, as a
- * Response; a compressed one is unpacked as fetch would, its Content-Length still the bytes that travelled.
+ * not need), which leaves the server the CPU a class's own devices would not take from it. An answer is read whole;
+ * a compressed one is unpacked as fetch would, its Content-Length still the bytes that travelled.
  */
 const devices = new Agent({ keepAlive: true, maxSockets: Infinity });
 
-export function api(base: string, token: string, path: string, init: { method?: string; body?: string } = {}): Promise<Response> {
+/** What a bench reads of an answer: the few parts of fetch's Response it uses, over a body already read whole. */
+export interface Answer {
+  status: number;
+  ok: boolean;
+  headers: { get(name: string): string | null };
+  arrayBuffer(): Promise<ArrayBuffer>;
+  text(): Promise<string>;
+  json(): Promise<unknown>;
+  /** The body is read already, so an answer can be read again: the same answer. */
+  clone(): Answer;
+}
+
+function answerOf(status: number, headers: IncomingHttpHeaders, body: Buffer): Answer {
+  const answer: Answer = {
+    status,
+    ok: status >= 200 && status < 300,
+    headers: { get: (name) => { const value = headers[name.toLowerCase()]; return typeof value === 'string' ? value : null; } },
+    arrayBuffer: () => Promise.resolve(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer),
+    text: () => Promise.resolve(body.toString('utf8')),
+    json: () => Promise.resolve(JSON.parse(body.toString('utf8')) as unknown),
+    clone: () => answer,
+  };
+  return answer;
+}
+
+export function api(base: string, token: string, path: string, init: { method?: string; body?: string } = {}): Promise<Answer> {
   const body = init.body === undefined ? undefined : Buffer.from(init.body);
   return new Promise((resolve, reject) => {
     const req = request(
@@ -187,13 +212,10 @@ export function api(base: string, token: string, path: string, init: { method?: 
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('error', reject);
         res.on('end', () => {
-          const raw = Buffer.concat(chunks);
+          const raw = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
           const encoding = res.headers['content-encoding'];
           const decoded = encoding === 'gzip' ? gunzipSync(raw) : encoding === 'br' ? brotliDecompressSync(raw) : raw;
-          const headers = new Headers();
-          for (const [name, value] of Object.entries(res.headers)) if (typeof value === 'string') headers.set(name, value);
-          const status = res.statusCode ?? 0;
-          resolve(new Response(status === 204 || status === 304 ? null : decoded, { status, headers }));
+          resolve(answerOf(res.statusCode ?? 0, res.headers, decoded));
         });
       },
     );
