@@ -6,6 +6,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClassReady, ServerCommand } from './class-server';
+import { nextMessage } from './child-messages';
 
 export const PROFILE_DIR = process.env.PROFILE;
 
@@ -31,18 +32,7 @@ export async function startClassServer(students: number): Promise<ClassServer> {
   });
   // A bench that fails halfway must not leave its server running.
   process.once('exit', () => child.kill());
-  const waitFor = <T>(kind: string) =>
-    new Promise<T>((resolve, reject) => {
-      const onMessage = (message: { kind: string }) => {
-        if (message.kind !== kind) return;
-        child.off('message', onMessage);
-        child.off('exit', onExit);
-        resolve(message as T);
-      };
-      const onExit = (code: number | null) => reject(new Error(`the bench server exited (${code}) before answering ${kind}`));
-      child.on('message', onMessage);
-      child.once('exit', onExit);
-    });
+  const waitFor = <T>(kind: string) => nextMessage<T>(child, kind, 'the bench server');
   const ready = await waitFor<ClassReady>('ready');
   return {
     ready,

@@ -42,6 +42,7 @@ import { createLogger } from '../../server/logger';
 import { openDatabase } from '../../server/store/database';
 import { startEmbeddedMongo } from '../../server/store/embedded/index';
 import { fork, type ChildProcess } from 'node:child_process';
+import { nextMessage } from './child-messages';
 import { ScriptedBrowser } from './launch-client';
 import { FLOW_NAMES, launchFlows, type FlowName, type FlowTargets, type Launch } from './launch-flows';
 import type { LoadCommand, LoadResult } from './launch-load';
@@ -261,22 +262,8 @@ async function startLoadProcess(): Promise<LoadProcess> {
   const child = fork(join(import.meta.dirname, 'launch-load.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   // A bench that fails halfway must not leave its load process running.
   process.once('exit', () => child.kill());
-  await nextMessage(child, 'ready');
+  await nextMessage(child, 'ready', 'the load process');
   return child;
-}
-
-function nextMessage<T>(child: LoadProcess, kind: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onMessage = (message: { kind: string }) => {
-      if (message.kind !== kind) return;
-      child.off('message', onMessage);
-      child.off('exit', onExit);
-      resolve(message as T);
-    };
-    const onExit = (code: number | null) => reject(new Error(`the load process exited (${code}) before answering ${kind}`));
-    child.on('message', onMessage);
-    child.once('exit', onExit);
-  });
 }
 
 /** One row: the load process makes the launches (CONCURRENCY in flight); this process, serving them all, measures itself around it. */
@@ -286,7 +273,7 @@ async function driveRow(load: LoadProcess, flow: FlowName, targets: FlowTargets,
   const sampler = setInterval(() => (tally.peakRss = Math.max(tally.peakRss, process.memoryUsage.rss())), 100);
   const cpuBefore = process.cpuUsage();
   const mainBefore = mainThreadCpuMs();
-  const driven = nextMessage<LoadResult>(load, 'driven');
+  const driven = nextMessage<LoadResult>(load, 'driven', 'the load process');
   load.send({ kind: 'drive', flow, loginUrls, concurrency: CONCURRENCY, targets } satisfies LoadCommand);
   const result = await driven;
   const cpu = process.cpuUsage(cpuBefore);
