@@ -175,6 +175,27 @@ describe('saving from two tabs', () => {
     expect(stored).not.toHaveProperty('history');
   });
 
+  it('when a class saves at once, with one stale tab among them, then every other save’s history holds its own entry and the stale one adds none', async () => {
+    // The same student in thirty playbooks: thirty routes, each saved by its owner.
+    const playbooks = Array.from({ length: 30 }, buildOwnPlaybook);
+    const created = await Promise.all(playbooks.map((playbook) => routes.create(buildStoredRoute({ playbookId: playbook.id }))));
+    const saves = created.map((route, n) => saveRoute({ playbook: playbooks[n]!, route, actor: student, entries: entriesOf('activate', n % 2 ? 'logbook' : 'lecture'), now: daysAfter(T0, n + 1), expectedVersion: 1 }));
+    const first = created[0] as Route;
+    await routes.save({ ...first, version: 2, updatedAt: daysAfter(T0, 1) }, 1);
+
+    const answers = await Promise.allSettled(saves.map((next) => routes.save(next, 1)));
+
+    expect(answers[0]).toMatchObject({ status: 'rejected', reason: { code: 'version_conflict' } });
+    expect(answers.slice(1).every((answer) => answer.status === 'fulfilled')).toBe(true);
+    expect(await routes.history(first.id)).toHaveLength(1);
+    for (const [n, route] of created.entries()) {
+      if (n === 0) continue;
+      const history = await routes.history(route.id);
+      expect(history.map((h) => `${h.version}:${h.change.kind}`)).toEqual(['1:created', '2:entries_saved']);
+      expect(history[1]?.at).toEqual(daysAfter(T0, n + 1));
+    }
+  });
+
   it('when a coach clears a student’s level override, then it is gone from the stored route', async () => {
     const stored = await routes.create(buildStoredRoute({ levelOverride: 3 }));
     const { levelOverride: _cleared, ...withoutOverride } = stored;
