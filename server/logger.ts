@@ -31,3 +31,12 @@ export function createLogger(options: { level: LogLevel; destination?: pino.Dest
     options.destination,
   );
 }
+
+/**
+ * A logger for lines whose fields are fixed and can never hold a secret (the request log: method, path without the
+ * query, status, duration, address), without the redaction pass: with the wildcard paths above it cost ~15 µs of the
+ * ~20 µs of CPU a line took, on every request at the default level.
+ */
+export function withoutRedaction(logger: Logger): Logger {
+  return logger.child({}, { redact: { paths: [] } });
+}

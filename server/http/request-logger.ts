@@ -1,8 +1,9 @@
 // Logs each request once it is answered: method, path (never the query, which may carry tokens), status, duration, client address.
 import type { RequestHandler } from 'express';
-import type { Logger } from '../logger';
+import { withoutRedaction, type Logger } from '../logger';
 
 export function requestLogger(logger: Logger): RequestHandler {
+  const lines = withoutRedaction(logger);
   return (req, res, next) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
@@ -11,9 +12,9 @@ export function requestLogger(logger: Logger): RequestHandler {
       const probe = req.path === '/health' || req.path.startsWith('/health/') || req.path === '/metrics';
       const level = res.statusCode >= 500 ? (probe ? 'warn' : 'error') : probe ? 'debug' : 'info';
       // A line the level drops costs nothing to build (req.ip walks the proxy settings on every request).
-      if (!logger.isLevelEnabled(level)) return;
+      if (!lines.isLevelEnabled(level)) return;
       // req.ip is the client's address only through the proxies TRUST_PROXY names (server/app.ts), else the peer's.
-      logger[level]({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms), ip: req.ip }, 'request');
+      lines[level]({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms), ip: req.ip }, 'request');
     });
     next();
   };

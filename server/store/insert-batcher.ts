@@ -70,7 +70,10 @@ export class InsertBatcher<T extends Document> {
   private settleRefused(batch: Waiting<T>[], error: unknown): void {
     const perDocument = refusalsByIndex(error);
     if (!perDocument) {
-      for (const caller of batch) this.tolerated(error) ? caller.resolve() : caller.reject(error);
+      for (const caller of batch) {
+        if (this.tolerated(error)) caller.resolve();
+        else caller.reject(error);
+      }
       return;
     }
     let first = 0;
