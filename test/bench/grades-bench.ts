@@ -152,6 +152,7 @@ async function main(): Promise<void> {
     ['store commands / grade', work ? `${(work.commands / GRADES).toFixed(1)} (${(work.syncedWrites / GRADES).toFixed(1)} synced writes), with the idle polling` : '-'],
     // Less moved by other work on a shared machine than the wall-clock time: what this run cost the CPU.
     ['CPU time (all threads)', `${((cpu.user + cpu.system) / 1000).toFixed(0)} ms, ${((cpu.user + cpu.system) / 1000 / GRADES).toFixed(1)} ms per grade (LMS and bench included)`],
+    ['store commands, by kind', work ? [...work.byCommand].sort((a, b) => b[1] - a[1]).map(([label, n]) => `${label} ${n}`).join(', ') : '-'],
     ['store', ON_DISK ? 'embedded, on disk' : 'embedded, in memory'],
     ['peak RSS', `${(peakRss / 1024 / 1024).toFixed(0)} MB`],
   ];

@@ -1,4 +1,5 @@
 // Playroute's grade outbox against the simulated LMS on real HTTP: factories for grades, extra worker "processes", and waiting for the queue to drain.
+import type { CommandStartedEvent } from 'mongodb';
 import mongoose, { type Connection } from 'mongoose';
 import { quirkProfile, type LmsQuirks } from '../../server/demo-lms/quirks';
 import type { RecordedScore, RequestLogEntry } from '../../server/demo-lms/index';
@@ -28,12 +29,16 @@ export interface GradesHarness extends LtiHarness {
   scorePosts(): RequestLogEntry[];
   /** Adds students to the simulated course; returns their ids. */
   addStudents(count: number): string[];
+  /** The store commands `step` sends through the harness's connection, as "name collection" (needs monitorCommands). */
+  commandsOf(step: () => Promise<unknown>): Promise<string[]>;
   stop(): Promise<void>;
 }
 
-export async function startGradesHarness(options: { quirks?: LmsQuirks; worker?: Parameters<typeof createGrades>[0]['worker'] } = {}): Promise<GradesHarness> {
+export async function startGradesHarness(
+  options: { quirks?: LmsQuirks; worker?: Parameters<typeof createGrades>[0]['worker']; monitorCommands?: boolean } = {},
+): Promise<GradesHarness> {
   const quirks = options.quirks ?? 'standard';
-  const lti = await startLtiHarness({ quirks });
+  const lti = await startLtiHarness({ quirks, monitorCommands: options.monitorCommands ?? false });
   // As dynamic registration records it: the platform's product family, which decides what a progress event sends.
   await lti.lti.registry.register({ ...lti.platform, productFamily: quirkProfile(quirks).productFamilyCode });
   const containerUrl = new URL(lti.lms.urls.lineItems(lti.lms.course.id));
@@ -88,6 +93,21 @@ export async function startGradesHarness(options: { quirks?: LmsQuirks; worker?:
         lti.lms.addMember({ userId, givenName: 'Student', familyName: String(i), email: `${userId}@student.example.edu`, locale: 'nl-NL', role: 'student' });
         return userId;
       });
+    },
+    async commandsOf(step) {
+      const seen: string[] = [];
+      const client = lti.database.connection.getClient();
+      const listener = (event: CommandStartedEvent) => {
+        const target = event.command[event.commandName];
+        seen.push(`${event.commandName} ${typeof target === 'string' ? target : ''}`.trim());
+      };
+      client.on('commandStarted', listener);
+      try {
+        await step();
+      } finally {
+        client.off('commandStarted', listener);
+      }
+      return seen;
     },
     async stop() {
       await grades.worker.stop();

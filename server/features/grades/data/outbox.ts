@@ -236,7 +236,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         if (older) continue;
         // A concurrent enqueue took a later timestamp, or a grade waits and this is progress only: that one stays, this one is replaced at birth.
         const newer = await Deliveries.findOne({ waitingKey: key }).lean<DeliveryDocument>();
-        if (newer) {
+        // An older one that took the cell between the two reads (a concurrent enqueue's insert): supersede it on the next turn.
+        const replaceable = newer && newer.timestamp.getTime() < timestamp.getTime() && (props.score.scoreGiven !== undefined || newer.score.scoreGiven === undefined);
+        if (newer && !replaceable) {
           await Deliveries.create({ ...doc, state: 'superseded', supersededBy: newer._id });
           return { id, state: 'superseded' };
         }

@@ -13,10 +13,11 @@ export interface EnqueueScoreDeps {
 /** The delivery id, or undefined when the rule sends nothing (Moodle, progress after a grade). */
 export async function enqueueScore(deps: EnqueueScoreDeps, props: EnqueueScoreProps): Promise<string | undefined> {
   const progressOnly = props.score.scoreGiven === undefined;
-  const [platform, standing] = await Promise.all([
-    deps.registry.get(props.platformId),
-    progressOnly ? deps.outbox.standingGrade(cellKey(props)) : undefined,
-  ]);
+  // A teacher's grade goes out whatever the LMS (decideScore looks at the family only for progress): a class's
+  // grades queue without a platform read each.
+  const [platform, standing] = progressOnly
+    ? await Promise.all([deps.registry.get(props.platformId), deps.outbox.standingGrade(cellKey(props))])
+    : [undefined, undefined];
   const grade = standing?.score;
   const decision = decideScore({
     family: gradebookFamilyOf(platform?.productFamily),
