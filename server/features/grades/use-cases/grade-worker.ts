@@ -59,6 +59,10 @@ export function createGradeWorker(deps: GradeWorkerDeps): GradeWorker {
   // Claimed and not yet started: the lanes take from here, and one claim for the whole batch refills it.
   let queued: ClaimedDelivery[] = [];
   let refilling: Promise<void> | undefined;
+  // Whether the last claim came back full: then more may be due, and the lanes claim ahead.
+  let moreDue = false;
+  // Settlements of posted grades still being written; stop() waits for them.
+  const settling = new Set<Promise<void>>();
   let wakers: (() => void)[] = [];
 
   function sleep(ms: number): Promise<void> {
@@ -129,7 +133,12 @@ export function createGradeWorker(deps: GradeWorkerDeps): GradeWorker {
     } catch (error) {
       outcome = outcomeOfError(error);
     }
-    await settle(claim, outcome, lineItemUrl);
+    // Written while the lane posts the next grade: the claim's lease holds until it is, and a settlement that never
+    // lands is a crash between the two steps (the lease runs out, the resend carries the same timestamp).
+    const written: Promise<void> = settle(claim, outcome, lineItemUrl)
+      .catch((error: unknown) => log?.error({ err: error, deliveryId: claim.id }, 'grade delivery could not be settled'))
+      .finally(() => settling.delete(written));
+    settling.add(written);
   }
 
   async function settle(claim: ClaimedDelivery, outcome: DeliveryOutcome, lineItemUrl: string | undefined): Promise<void> {
@@ -163,23 +172,37 @@ export function createGradeWorker(deps: GradeWorkerDeps): GradeWorker {
     else if (outcome.kind !== 'sent') log?.info({ deliveryId: claim.id, outcome: outcome.kind, status: 'status' in outcome ? outcome.status : undefined, attempts: claim.attempts }, 'grade delivery not sent');
   }
 
+  /** One claimBatch for the whole worker: every lane that needs claims waits for the same one. */
+  function refill(): Promise<void> {
+    refilling ??= deps.outbox
+      .claimBatch(id, leaseMs, batchSize)
+      .then((claims) => {
+        moreDue = claims.length === batchSize;
+        queued.push(...claims);
+      })
+      .finally(() => (refilling = undefined));
+    return refilling;
+  }
+
   /** The next claimed delivery: from the batch in hand, else from one claimBatch shared by every idle lane. */
   async function nextClaim(): Promise<ClaimedDelivery | undefined> {
     for (;;) {
       const claim = queued.shift();
-      if (claim || stopping) return claim;
-      if (!refilling) {
-        refilling = deps.outbox
-          .claimBatch(id, leaseMs, batchSize)
-          .then((claims) => {
-            queued.push(...claims);
-          })
-          .finally(() => (refilling = undefined));
-        await refilling;
-        if (queued.length === 0) return undefined;
-      } else {
-        await refilling;
+      if (claim) {
+        // No more in hand than lanes and more due: claim the next batch while these are posted, so a lane that
+        // finishes finds its next grade claimed instead of waiting for the store.
+        if (queued.length <= concurrency && moreDue && !refilling && !stopping) {
+          refill().catch((error: unknown) => log?.error({ err: error }, 'could not claim a grade delivery'));
+        }
+        return claim;
       }
+      if (stopping) return undefined;
+      if (refilling) {
+        await refilling;
+        continue;
+      }
+      await refill();
+      if (queued.length === 0) return undefined;
     }
   }
 
@@ -197,6 +220,8 @@ export function createGradeWorker(deps: GradeWorkerDeps): GradeWorker {
       }
       try {
         await deliver(claim);
+        // A store slower than the LMS must not pile up settlements without end.
+        while (settling.size > concurrency) await Promise.race(settling);
       } catch (error) {
         // The database failed while settling: the lease runs out and another claim resends with the same timestamp.
         log?.error({ err: error, deliveryId: claim.id }, 'grade delivery could not be settled');
@@ -226,6 +251,7 @@ export function createGradeWorker(deps: GradeWorkerDeps): GradeWorker {
       stopping = true;
       wake();
       await Promise.all(running);
+      await Promise.all(settling);
       await refilling?.catch(() => undefined);
       await giveBack();
       running = [];

@@ -1,0 +1,87 @@
+// The worker keeps its lanes posting: the next batch of claims is taken while the last ones are still being posted,
+// and a settlement is written while the lane posts the next grade; stop() still waits for every settlement.
+// The LMS and the store are real; the wrappers only slow them down (a distant LMS, a busy store) and note the order.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createGradeWorker, type GradeWorker } from '../../server/features/grades/use-cases/grade-worker';
+import { createLineItemResolver } from '../../server/features/grades/use-cases/line-items';
+import type { Outbox } from '../../server/features/grades/data/outbox';
+import { startGradesHarness, type GradesHarness } from './grades-harness';
+
+let h: GradesHarness;
+let worker: GradeWorker | undefined;
+afterEach(async () => {
+  await worker?.stop();
+  worker = undefined;
+  await h?.stop();
+});
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function observedWorker(options: { postMs: number; settleMs?: number; concurrency: number; batchSize: number }) {
+  const events: string[] = [];
+  const outbox: Outbox = {
+    ...h.grades.outbox,
+    async claimBatch(...args) {
+      const claims = await h.grades.outbox.claimBatch(...args);
+      events.push(`claimed ${claims.map((claim) => claim.userId).join(' ')}`);
+      return claims;
+    },
+    async markSent(claim, settlement) {
+      await pause(options.settleMs ?? 0);
+      const held = await h.grades.outbox.markSent(claim, settlement);
+      events.push(`settled ${claim.userId}`);
+      return held;
+    },
+  };
+  const ags = {
+    async postScore(...args: Parameters<GradesHarness['lti']['ags']['postScore']>) {
+      events.push(`post ${args[2].userId}`);
+      await pause(options.postMs);
+      const answer = await h.lti.ags.postScore(...args);
+      events.push(`posted ${args[2].userId}`);
+      return answer;
+    },
+  };
+  const lineItems = createLineItemResolver({ connection: h.database.connection, ags: h.lti.ags });
+  worker = createGradeWorker({ outbox, lineItems, ags, registry: h.lti.registry, concurrency: options.concurrency, batchSize: options.batchSize, pollMs: 20 });
+  return { events, worker };
+}
+
+describe('the grade worker’s lanes', () => {
+  it('take the next batch while the last grade of a batch is being posted, not after', async () => {
+    h = await startGradesHarness();
+    const students = h.addStudents(6);
+    for (const userId of students) await h.queue(h.grade({ userId }));
+    const { events, worker: w } = observedWorker({ postMs: 300, concurrency: 1, batchSize: 2 });
+    w.start();
+    await h.drained();
+    const order = events.filter((e) => e.startsWith('claimed') || e.startsWith('post'));
+    // Between one grade's answer and the next grade's post, the lane never waits for the claim of that next grade.
+    for (let i = 0; i < order.length; i += 1) {
+      if (!order[i]?.startsWith('posted ')) continue;
+      const next = order.findIndex((e, j) => j > i && e.startsWith('post '));
+      if (next < 0) continue;
+      const nextGrade = order[next]?.slice('post '.length) ?? '';
+      expect(order.slice(i + 1, next).filter((e) => e.split(' ').includes(nextGrade))).toEqual([]);
+    }
+    expect(h.acceptedScores()).toHaveLength(6);
+  });
+
+  it('post the next grade while the last one’s settlement is still being written, and stop() waits for it', async () => {
+    h = await startGradesHarness();
+    const students = h.addStudents(3);
+    for (const userId of students) await h.queue(h.grade({ userId }));
+    const { events, worker: w } = observedWorker({ postMs: 20, settleMs: 300, concurrency: 1, batchSize: 3 });
+    w.start();
+    // The first grade's settlement takes 300 ms: the second grade is posted before it is written.
+    await expect.poll(() => events.filter((e) => e.startsWith('post ')).length, { timeout: 5_000 }).toBeGreaterThanOrEqual(2);
+    expect(events.indexOf(`post ${students[1]}`)).toBeLessThan(events.indexOf(`settled ${students[0]}`) === -1 ? Infinity : events.indexOf(`settled ${students[0]}`));
+    await expect.poll(() => events.filter((e) => e.startsWith('posted ')).length, { timeout: 5_000 }).toBe(3);
+    await w.stop();
+    worker = undefined;
+    // Every grade the LMS accepted is settled as sent once stop() returns: none is left for a lease to run out.
+    const stored = await h.deliveries();
+    expect(stored.map((d) => d.state)).toEqual(['sent', 'sent', 'sent']);
+    expect(h.acceptedScores()).toHaveLength(3);
+  });
+});
