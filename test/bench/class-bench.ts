@@ -3,7 +3,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { Agent, request, type IncomingHttpHeaders } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ClassReady, ServerCommand } from './class-server';
 import { nextMessage } from './child-messages';
@@ -24,12 +25,16 @@ function npmStartFlags(): string {
 }
 
 export async function startClassServer(students: number): Promise<ClassServer> {
+  const logFile = join(tmpdir(), `playroute-class-bench-${process.pid}.log`);
+  const log = openSync(logFile, 'w');
   const child: ChildProcess = fork(join(import.meta.dirname, 'class-server.ts'), [], {
     env: { ...process.env, STUDENTS: String(students) },
     // The server runs with the V8 flags `npm start` gives it; SERVER_NODE_FLAGS replaces them (to weigh flags A/B).
     execArgv: ['--import', 'tsx', ...(process.env.SERVER_NODE_FLAGS ?? npmStartFlags()).split(' ').filter(Boolean)],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // Its log (stdout) goes to a file, as npm start's would to a collector; errors still show here (stderr).
+    stdio: ['ignore', log, 'inherit', 'ipc'],
   });
+  closeSync(log);
   // A bench that fails halfway must not leave its server running.
   process.once('exit', () => child.kill());
   const waitFor = <T>(kind: string) => nextMessage<T>(child, kind, 'the bench server');
@@ -45,6 +50,11 @@ export async function startClassServer(students: number): Promise<ClassServer> {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.send({ kind: 'exit' } satisfies ServerCommand);
       await exited;
+      const lines = readFileSync(logFile, 'utf8').split('\n');
+      const requests = lines.filter((line) => line.includes('"msg":"request"')).length;
+      process.stdout.write(`\nserver log: ${lines.length - 1} lines, ${requests} of them the request log (LOG_LEVEL ${process.env.LOG_LEVEL ?? 'info'}, as npm start)\n`);
+      for (const line of lines.filter((text) => /"level":(40|50|60)/.test(text)).slice(0, 5)) process.stdout.write(`  ${line.slice(0, 300)}\n`);
+      rmSync(logFile, { force: true });
     },
   };
 }

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
 import { createApp } from '../../server/app';
-import { loadConfig } from '../../server/config';
+import { loadConfig, type LogLevel } from '../../server/config';
 import { connectToolAndLms } from '../../server/demo-platform';
 import { createDemoLms } from '../../server/demo-lms/index';
 import { buildCatalogue, buildOutcome } from '../../server/domain/test-factories';
@@ -29,6 +29,9 @@ const STUDENTS = Number(process.env.STUDENTS ?? 200);
 const LAUNCH_CONCURRENCY = 8;
 const DEPLOYMENT_ID = 'deployment-1';
 const COUNT_COMMANDS = process.env.COUNT_COMMANDS === '1';
+// The server logs as `npm start` does: at LOG_LEVEL (info unless set), a line for every answered request, to stdout,
+// which the bench sends to a file as a log collector would take it (class-bench.ts).
+const LOG_LEVEL = (process.env.LOG_LEVEL ?? 'info') as LogLevel;
 
 export interface ClassReady {
   kind: 'ready';
@@ -68,7 +71,7 @@ async function main(): Promise<void> {
   let peakRss = process.memoryUsage().rss;
   setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 50).unref();
   const dataDir = mkdtempSync(join(tmpdir(), 'playroute-class-bench-'));
-  const logger = createLogger({ level: 'warn' });
+  const logger = createLogger({ level: LOG_LEVEL });
   // The store's thread profiles itself when asked on this channel (PROFILE), written beside the app thread's profile.
   const storeProfiler = new BroadcastChannel((process.env[STORE_PROFILE_CHANNEL_ENV] = `playroute-bench-${process.pid}`));
   const askStore = (message: ToStoreProfiler) =>
@@ -84,7 +87,7 @@ async function main(): Promise<void> {
 
   const tool = await listen();
   // Launches are rate limited per client; all launches here come from one address, so the limit is raised.
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', PUBLIC_URL: tool.base, DEMO_LMS: 'false', DATA_DIR: dataDir, LTI_LOGIN_RATE_LIMIT: '100000', LTI_MAX_WAITING_LOGINS: '100000' });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL, PUBLIC_URL: tool.base, DEMO_LMS: 'false', DATA_DIR: dataDir, LTI_LOGIN_RATE_LIMIT: '100000', LTI_MAX_WAITING_LOGINS: '100000' });
   // Counting commands needs the driver's monitoring, set in the address: the store is then started here, as openDatabase would.
   const store = COUNT_COMMANDS ? await startEmbeddedMongo({ dataDir, logger }) : undefined;
   const monitored = store ? new URL(store.uri) : undefined;
