@@ -21,6 +21,18 @@ describe('queueing grades', () => {
     expect(await h.grades.enqueueScore(progress)).toBeUndefined();
   });
 
+  it('progress queued at once with grades is stored without the grade fields it left out, so it never reads as a grade', async () => {
+    h = await startGradesHarness();
+    const [student] = h.addStudents(1);
+    await Promise.all([
+      h.queue(h.grade()),
+      h.grades.outbox.enqueue(h.grade({ userId: student, score: { scoreGiven: undefined, scoreMaximum: undefined, comment: undefined, activityProgress: 'Started', gradingProgress: 'NotReady' } })),
+    ]);
+    const progress = (await h.deliveries()).find((d) => d.userId === student);
+    expect(progress?.score).toEqual({ activityProgress: 'Started', gradingProgress: 'NotReady' });
+    expect(await h.grades.outbox.standingGrade(progress?.key ?? '')).toBeUndefined();
+  });
+
   it('thirty grades queued at once take their timestamps in one write and one read, and go in with one insert', async () => {
     h = await startGradesHarness({ monitorCommands: true });
     const students = h.addStudents(30);

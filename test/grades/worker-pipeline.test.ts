@@ -1,5 +1,6 @@
 // The worker keeps its lanes posting: the next batch of claims is taken while the last ones are still being posted,
-// and a settlement is written while the lane posts the next grade; stop() still waits for every settlement.
+// and a settlement is written while the lane posts the next grade; stop() still waits for every settlement. Lanes
+// that need the same new grade column wait for one lookup of it.
 // The LMS and the store are real; the wrappers only slow them down (a distant LMS, a busy store) and note the order.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGradeWorker, type GradeWorker } from '../../server/features/grades/use-cases/grade-worker';
@@ -83,5 +84,20 @@ describe('the grade worker’s lanes', () => {
     const stored = await h.deliveries();
     expect(stored.map((d) => d.state)).toEqual(['sent', 'sent', 'sent']);
     expect(h.acceptedScores()).toHaveLength(3);
+  });
+});
+
+describe('a new grade column', () => {
+  it('is found or created once by a worker whose lanes all need it at once: one lock, no grade put back to wait', async () => {
+    h = await startGradesHarness({ monitorCommands: true, worker: { concurrency: 8 } });
+    const students = h.addStudents(8);
+    for (const userId of students) await h.queue(h.grade({ userId }));
+    const commands = await h.commandsOf(async () => {
+      h.grades.worker.start();
+      await h.drained();
+    });
+    expect(commands.filter((c) => c === 'findAndModify grade_line_items')).toHaveLength(1);
+    expect(h.lms.lineItems()).toHaveLength(1);
+    expect(h.acceptedScores()).toHaveLength(8);
   });
 });

@@ -124,3 +124,24 @@ export function toDelivery(doc: DeliveryDocument): ScoreDelivery {
   const { _id, waitingKey: _waiting, ...rest } = doc;
   return { ...rest, id: _id };
 }
+
+const LINE_ITEM_FIELDS = ['url', 'lineItemsUrl', 'resourceId', 'tag', 'label', 'scoreMaximum', 'resourceLinkId'] as const;
+const SCORE_FIELDS = ['scoreGiven', 'scoreMaximum', 'comment', 'activityProgress', 'gradingProgress'] as const;
+
+function definedOnly<T extends object>(from: T, fields: readonly (keyof T)[]): T {
+  const out: Partial<T> = {};
+  for (const field of fields) if (from[field] !== undefined) out[field] = from[field];
+  return out as T;
+}
+
+/**
+ * A new delivery as the schema would store it, without building a mongoose document per grade (a class's grades go
+ * in with one insertMany): the schema's fields of the line item and score only, and no undefined value anywhere —
+ * the driver would store it as null, and `score.scoreGiven: { $exists: true }` tells a grade from progress.
+ */
+export function storedDelivery(doc: DeliveryDocument): DeliveryDocument {
+  const out = definedOnly(doc, Object.keys(doc) as (keyof DeliveryDocument)[]);
+  out.lineItem = definedOnly(doc.lineItem, LINE_ITEM_FIELDS);
+  out.score = definedOnly(doc.score, SCORE_FIELDS);
+  return out;
+}

@@ -46,6 +46,9 @@ export function createLineItemResolver(deps: LineItemResolverDeps): LineItemReso
   const LineItems = (deps.connection.models.GradeLineItem as Model<LineItemDocument> | undefined) ?? deps.connection.model<LineItemDocument>('GradeLineItem', lineItemSchema);
   // Safe to lose or duplicate: a resolved URL never changes until forget().
   const cache = new Map<string, string>();
+  // The lanes of this process that need the same unresolved line item wait for one lookup, instead of racing each
+  // other for the lock and putting their grades back to wait (LineItemBusy is for another process's lookup).
+  const resolving = new Map<string, Promise<string>>();
   const owner = randomUUID();
 
   const keyOf = (platformId: string, deploymentId: string, item: DeliveryLineItem) =>
@@ -59,40 +62,12 @@ export function createLineItemResolver(deps: LineItemResolverDeps): LineItemReso
       const key = keyOf(platform.id, deploymentId, lineItem);
       const cached = cache.get(key);
       if (cached) return cached;
-      const known = await LineItems.findById(key).lean<LineItemDocument>();
-      if (known?.url) {
-        cache.set(key, known.url);
-        return known.url;
+      let lookup = resolving.get(key);
+      if (!lookup) {
+        lookup = lookUp(key, platform, lineItemsUrl, { ...lineItem, resourceId, label, scoreMaximum }).finally(() => resolving.delete(key));
+        resolving.set(key, lookup);
       }
-      // The document exists first (a no-op upsert), then the lock is taken without upsert: an upsert that loses
-      // a lock race would otherwise try to insert the same _id again.
-      try {
-        await LineItems.updateOne({ _id: key }, { $setOnInsert: { _id: key } }, { upsert: true });
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-      }
-      const at = now();
-      const locked = await LineItems.findOneAndUpdate(
-        { _id: key, url: { $exists: false }, $or: [{ lockUntil: { $exists: false } }, { lockUntil: { $lte: at } }] },
-        { $set: { lockedBy: owner, lockUntil: new Date(at.getTime() + lockMs) } },
-        { returnDocument: 'after' },
-      ).lean<LineItemDocument>();
-      if (!locked) throw new LineItemBusy();
-      try {
-        const item = await deps.ags.findOrCreateLineItem(platform, lineItemsUrl, {
-          resourceId,
-          label,
-          scoreMaximum,
-          ...(lineItem.tag !== undefined && { tag: lineItem.tag }),
-          ...(lineItem.resourceLinkId !== undefined && { resourceLinkId: lineItem.resourceLinkId }),
-        });
-        await LineItems.updateOne({ _id: key, lockedBy: owner }, { $set: { url: item.id, resolvedAt: now() }, $unset: { lockedBy: 1, lockUntil: 1 } });
-        cache.set(key, item.id);
-        return item.id;
-      } catch (error) {
-        await LineItems.updateOne({ _id: key, lockedBy: owner }, { $unset: { lockedBy: 1, lockUntil: 1 } });
-        throw error;
-      }
+      return lookup;
     },
     async forget(platformId, deploymentId, lineItem) {
       if (lineItem.url && lineItem.resourceId === undefined) return;
@@ -101,4 +76,47 @@ export function createLineItemResolver(deps: LineItemResolverDeps): LineItemReso
       await LineItems.updateOne({ _id: key }, { $unset: { url: 1, resolvedAt: 1 } });
     },
   };
+
+  async function lookUp(
+    key: string,
+    platform: TokenPlatform & { id: string },
+    lineItemsUrl: string,
+    lineItem: DeliveryLineItem & { resourceId: string; label: string; scoreMaximum: number },
+  ): Promise<string> {
+    const { resourceId, label, scoreMaximum } = lineItem;
+    const known = await LineItems.findById(key).lean<LineItemDocument>();
+    if (known?.url) {
+      cache.set(key, known.url);
+      return known.url;
+    }
+    // The document exists first (a no-op upsert), then the lock is taken without upsert: an upsert that loses
+    // a lock race would otherwise try to insert the same _id again.
+    try {
+      await LineItems.updateOne({ _id: key }, { $setOnInsert: { _id: key } }, { upsert: true });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+    const at = now();
+    const locked = await LineItems.findOneAndUpdate(
+      { _id: key, url: { $exists: false }, $or: [{ lockUntil: { $exists: false } }, { lockUntil: { $lte: at } }] },
+      { $set: { lockedBy: owner, lockUntil: new Date(at.getTime() + lockMs) } },
+      { returnDocument: 'after' },
+    ).lean<LineItemDocument>();
+    if (!locked) throw new LineItemBusy();
+    try {
+      const item = await deps.ags.findOrCreateLineItem(platform, lineItemsUrl, {
+        resourceId,
+        label,
+        scoreMaximum,
+        ...(lineItem.tag !== undefined && { tag: lineItem.tag }),
+        ...(lineItem.resourceLinkId !== undefined && { resourceLinkId: lineItem.resourceLinkId }),
+      });
+      await LineItems.updateOne({ _id: key, lockedBy: owner }, { $set: { url: item.id, resolvedAt: now() }, $unset: { lockedBy: 1, lockUntil: 1 } });
+      cache.set(key, item.id);
+      return item.id;
+    } catch (error) {
+      await LineItems.updateOne({ _id: key, lockedBy: owner }, { $unset: { lockedBy: 1, lockUntil: 1 } });
+      throw error;
+    }
+  }
 }
