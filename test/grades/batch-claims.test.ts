@@ -27,6 +27,19 @@ describe('claiming grades in batches', () => {
     for (const claim of rounds.flat()) expect(stored.find((d) => d._id === claim.id)?.claimedBy).toBe(claim.claimedBy);
   });
 
+  it('a process that loses a claim race to another takes the next due grades instead of coming back empty', async () => {
+    h = await startGradesHarness();
+    const students = h.addStudents(40);
+    for (const userId of students) await h.queue(h.grade({ userId }));
+    const b = await h.process();
+    // Six claimers at once ask for 60 between them, and 40 are due: one round takes them all. A claimer that came
+    // back empty while grades were due would leave its lanes idle until the next poll (a second by default).
+    const claims = await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? b : h.grades).outbox.claimBatch(`worker-${i}`, 60_000, 10)));
+    const held = claims.flat().map((claim) => claim.id);
+    expect(new Set(held).size).toBe(40);
+    expect(held).toHaveLength(40);
+  });
+
   it('a lease that ran out comes back in a batch marked uncertain, with the attempt counted', async () => {
     h = await startGradesHarness();
     await h.queue(h.grade());

@@ -264,34 +264,42 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       await ready;
       const at = now();
       const leaseUntil = new Date(at.getTime() + leaseMs);
-      const due = await Deliveries.find({ state: { $in: ['waiting', 'sending'] }, nextAttemptAt: { $lte: at } })
-        .sort({ nextAttemptAt: 1 })
-        .limit(limit)
-        .lean<DeliveryDocument[]>();
-      if (due.length === 0) return [];
       const batch = randomUUID();
       const claimed: ClaimedDelivery[] = [];
-      // Waiting ones and expired leases in separate updates, so each claim knows which it was (an expired lease is uncertain).
-      for (const state of ['waiting', 'sending'] as const) {
-        const picked = due.filter((doc) => doc.state === state);
-        if (picked.length === 0) continue;
-        const result = await Deliveries.updateMany(
-          { _id: { $in: picked.map((doc) => doc._id) }, state, nextAttemptAt: { $lte: at } },
-          {
-            $set: { state: 'sending', claimedBy: workerId, claimBatch: batch, leaseUntil, nextAttemptAt: leaseUntil, updatedAt: at, ...(state === 'sending' && { uncertain: true }) },
-            $unset: { waitingKey: 1 },
-            $inc: { attempts: 1 },
-          },
-        );
-        // Another worker took some in between: read back which are ours.
-        const ours =
-          result.modifiedCount === picked.length
-            ? picked
-            : await Deliveries.find({ _id: { $in: picked.map((doc) => doc._id) }, claimedBy: workerId, claimBatch: batch }).lean<DeliveryDocument[]>();
-        for (const doc of ours) {
-          const attempts = result.modifiedCount === picked.length ? doc.attempts + 1 : doc.attempts;
-          claimed.push({ ...toDelivery(doc), state: 'sending', claimedBy: workerId, leaseUntil, nextAttemptAt: leaseUntil, attempts, uncertain: doc.uncertain || state === 'sending' } as ClaimedDelivery);
+      // Workers that look at the same moment find the same earliest due ones and all but one lose them: a loser looks
+      // again for the next due ones (those just taken are no longer due), rather than leaving its lanes idle until the
+      // next poll. A few rounds at most; a round that lost nothing ends it.
+      for (let round = 0; round < 4 && claimed.length < limit; round += 1) {
+        const due = await Deliveries.find({ state: { $in: ['waiting', 'sending'] }, nextAttemptAt: { $lte: at } })
+          .sort({ nextAttemptAt: 1 })
+          .limit(limit - claimed.length)
+          .lean<DeliveryDocument[]>();
+        if (due.length === 0) break;
+        let lost = false;
+        // Waiting ones and expired leases in separate updates, so each claim knows which it was (an expired lease is uncertain).
+        for (const state of ['waiting', 'sending'] as const) {
+          const picked = due.filter((doc) => doc.state === state);
+          if (picked.length === 0) continue;
+          const result = await Deliveries.updateMany(
+            { _id: { $in: picked.map((doc) => doc._id) }, state, nextAttemptAt: { $lte: at } },
+            {
+              $set: { state: 'sending', claimedBy: workerId, claimBatch: batch, leaseUntil, nextAttemptAt: leaseUntil, updatedAt: at, ...(state === 'sending' && { uncertain: true }) },
+              $unset: { waitingKey: 1 },
+              $inc: { attempts: 1 },
+            },
+          );
+          lost ||= result.modifiedCount < picked.length;
+          // Another worker took some in between: read back which are ours (this batch's, not yet counted).
+          const ours =
+            result.modifiedCount === picked.length
+              ? picked
+              : await Deliveries.find({ _id: { $in: picked.map((doc) => doc._id) }, claimedBy: workerId, claimBatch: batch }).lean<DeliveryDocument[]>();
+          for (const doc of ours) {
+            const attempts = result.modifiedCount === picked.length ? doc.attempts + 1 : doc.attempts;
+            claimed.push({ ...toDelivery(doc), state: 'sending', claimedBy: workerId, leaseUntil, nextAttemptAt: leaseUntil, attempts, uncertain: doc.uncertain || state === 'sending' } as ClaimedDelivery);
+          }
         }
+        if (!lost) break;
       }
       return claimed.sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
     },
