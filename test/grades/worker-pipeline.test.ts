@@ -101,3 +101,21 @@ describe('a new grade column', () => {
     expect(h.acceptedScores()).toHaveLength(8);
   });
 });
+
+describe('the grade worker’s store round trips', () => {
+  it('settlements of grades posted close together are written together, and the lanes read the platform once', async () => {
+    h = await startGradesHarness({ monitorCommands: true, worker: { concurrency: 8, batchSize: 48 } });
+    const students = h.addStudents(48);
+    for (const userId of students) await h.queue(h.grade({ userId }));
+    const commands = await h.commandsOf(async () => {
+      h.grades.worker.start();
+      await h.drained();
+    });
+    expect(h.acceptedScores()).toHaveLength(48);
+    expect((await h.deliveries()).every((d) => d.state === 'sent')).toBe(true);
+    // One update claims the 48; the settlements of grades posted within a few milliseconds of each other share a write
+    // (grouped only within one turn of the event loop, they took about one write per two grades).
+    expect(commands.filter((c) => c === 'update grade_deliveries').length).toBeLessThanOrEqual(12);
+    expect(commands.filter((c) => c === 'find lti_platforms')).toHaveLength(1);
+  });
+});

@@ -77,6 +77,9 @@ export function cellKey(props: Pick<EnqueueScoreProps, 'platformId' | 'deploymen
   return JSON.stringify([props.platformId, props.deploymentId, props.contextId, ...item, props.userId]);
 }
 
+/** How long settlements gather before one bulk write: short against a lease (minutes), long against one LMS answer. */
+const SETTLE_WINDOW_MS = 20;
+
 export function createOutbox(deps: OutboxDeps): Outbox {
   const now = deps.now ?? (() => new Date());
   const clock = deps.clock ?? createScoreClock(deps.connection, now);
@@ -87,8 +90,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   const claimFilter = (claim: ClaimedDelivery) => ({ _id: claim.id, state: 'sending' as DeliveryState, claimedBy: claim.claimedBy, attempts: claim.attempts });
   const leaseFields = { claimedBy: 1, claimBatch: 1, leaseUntil: 1 } as const;
 
-  // Settlements of deliveries finishing in the same turn go to the store as one bulk write. Each update still
-  // matches only while this worker's claim holds; when fewer matched than were sent, the documents say which held.
+  // Settlements of deliveries finishing within a few milliseconds of each other go to the store as one bulk write
+  // (the worker does not wait for them to go on posting; the lease holds meanwhile). Each update still matches only
+  // while this worker's claim holds; when fewer matched than were sent, the documents say which held.
   const settleTogether = coalesce(async (settlements: { claim: ClaimedDelivery; set: Partial<DeliveryDocument>; unset: Record<string, 1> }[]) => {
     const at = now();
     // Straight to the driver: the fields are this module's own, typed, and casting them per settlement cost more than the write.
@@ -103,7 +107,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       const doc = byId.get(claim.id);
       return doc !== undefined && doc.state === set.state && doc.updatedAt.getTime() === at.getTime() && doc.claimedBy === undefined;
     });
-  });
+  }, { windowMs: SETTLE_WINDOW_MS });
 
   function settle(claim: ClaimedDelivery, set: Partial<DeliveryDocument>, unset: Record<string, 1> = {}): Promise<boolean> {
     return settleTogether({ claim, set, unset });

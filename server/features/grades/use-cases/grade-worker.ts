@@ -54,6 +54,7 @@ export function createGradeWorker(deps: GradeWorkerDeps): GradeWorker {
   const random = deps.random ?? Math.random;
   const log = deps.logger?.child({ component: 'grade-worker', workerId: id });
   const platforms = new Map<string, { platform: Platform | undefined; until: number }>();
+  const readingPlatforms = new Map<string, Promise<Platform | undefined>>();
   let running: Promise<void>[] = [];
   let stopping = false;
   // Claimed and not yet started: the lanes take from here, and one claim for the whole batch refills it.
@@ -84,9 +85,19 @@ export function createGradeWorker(deps: GradeWorkerDeps): GradeWorker {
   async function platformOf(platformId: string): Promise<Platform | undefined> {
     const cached = platforms.get(platformId);
     if (cached && cached.until > Date.now()) return cached.platform;
-    const platform = await deps.registry.get(platformId);
-    platforms.set(platformId, { platform, until: Date.now() + PLATFORM_CACHE_MS });
-    return platform;
+    // Lanes that start together on a cold cache share one read.
+    let reading = readingPlatforms.get(platformId);
+    if (!reading) {
+      reading = deps.registry
+        .get(platformId)
+        .then((platform) => {
+          platforms.set(platformId, { platform, until: Date.now() + PLATFORM_CACHE_MS });
+          return platform;
+        })
+        .finally(() => readingPlatforms.delete(platformId));
+      readingPlatforms.set(platformId, reading);
+    }
+    return reading;
   }
 
   async function deliver(claim: ClaimedDelivery): Promise<void> {
