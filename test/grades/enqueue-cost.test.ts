@@ -33,6 +33,13 @@ describe('queueing grades', () => {
     expect(await h.grades.outbox.standingGrade(progress?.key ?? '')).toBeUndefined();
   });
 
+  it('one grade alone is queued in two store commands: its timestamp and its insert', async () => {
+    h = await startGradesHarness({ monitorCommands: true });
+    await h.queue(h.grade({ userId: 'u-student-noor' }));
+    const commands = await h.commandsOf(() => h.queue(h.grade()));
+    expect(commands).toEqual(['findAndModify grade_score_clocks', 'insert grade_deliveries']);
+  });
+
   it('thirty grades queued at once take their timestamps in one write and one read, and go in with one insert', async () => {
     h = await startGradesHarness({ monitorCommands: true });
     const students = h.addStudents(30);

@@ -56,6 +56,8 @@ export function createScoreClock(connection: Connection, now: () => Date = () =>
   // path for it, one findAndModify per timestamp. Which writes held is read back by this batch's mark only when the
   // write says some did not.
   const takeTogether = coalesce(async (keys: string[]): Promise<Date[]> => {
+    // One timestamp alone (a teacher grading one student): one findAndModify is one round trip less.
+    if (keys.length === 1) return [await takeOne(keys[0] as string)];
     const counts = new Map<string, number>();
     for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
     const cells = [...counts.keys()];
