@@ -2,6 +2,7 @@
 // and a settlement is written while the lane posts the next grade; stop() still waits for every settlement. Lanes
 // that need the same new grade column wait for one lookup of it.
 // The LMS and the store are real; the wrappers only slow them down (a distant LMS, a busy store) and note the order.
+import type { CommandStartedEvent } from 'mongodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGradeWorker, type GradeWorker } from '../../server/features/grades/use-cases/grade-worker';
 import { createLineItemResolver } from '../../server/features/grades/use-cases/line-items';
@@ -117,5 +118,37 @@ describe('the grade worker’s store round trips', () => {
     // (grouped only within one turn of the event loop, they took about one write per two grades).
     expect(commands.filter((c) => c === 'update grade_deliveries').length).toBeLessThanOrEqual(12);
     expect(commands.filter((c) => c === 'find lti_platforms')).toHaveLength(1);
+  });
+});
+
+describe('the check for a newer grade', () => {
+  it('asks the store once per claimed batch, not once per grade, and still keeps an old grade from going out after a newer one', async () => {
+    h = await startGradesHarness({ monitorCommands: true, worker: { concurrency: 8, batchSize: 24 } });
+    const students = h.addStudents(24);
+    for (const userId of students) await h.queue(h.grade({ userId }));
+    // Only the newer-grade check looks for deliveries by cell and later timestamp ($or of key and timestamp).
+    let newerChecks = 0;
+    const client = h.database.connection.getClient();
+    const listener = (event: CommandStartedEvent) => {
+      if (event.commandName === 'find' && event.command.find === 'grade_deliveries' && JSON.stringify(event.command.filter ?? {}).includes('"$or"')) newerChecks += 1;
+    };
+    client.on('commandStarted', listener);
+    h.grades.worker.start();
+    await h.drained();
+    client.off('commandStarted', listener);
+    expect(h.acceptedScores()).toHaveLength(24);
+    expect(newerChecks).toBeLessThanOrEqual(2);
+
+    // A grade claimed after a newer grade of its cell went out (its own lease ran out meanwhile) is not posted.
+    await h.grades.worker.stop();
+    const old = await h.queue(h.grade({ score: { scoreGiven: 4 } }));
+    const [stuck] = await h.grades.outbox.claimBatch('crashed-worker', 50, 1);
+    expect(stuck?.id).toBe(old);
+    await h.queue(h.grade({ score: { scoreGiven: 9 } }));
+    h.grades.worker.start();
+    await h.drained();
+    expect(await h.grades.outbox.get(old)).toMatchObject({ state: 'superseded' });
+    const daan = h.receivedScores().filter((score) => score.userId === 'u-student-daan');
+    expect(daan.map((score) => (score.body as { scoreGiven?: number }).scoreGiven)).toEqual([9]);
   });
 });
