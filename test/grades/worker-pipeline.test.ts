@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createGradeWorker, type GradeWorker } from '../../server/features/grades/use-cases/grade-worker';
 import { createLineItemResolver } from '../../server/features/grades/use-cases/line-items';
 import type { Outbox } from '../../server/features/grades/data/outbox';
+import { DEPLOYMENT_ID } from '../support/lti-harness';
 import { startGradesHarness, type GradesHarness } from './grades-harness';
 
 let h: GradesHarness;
@@ -150,5 +151,32 @@ describe('the check for a newer grade', () => {
     expect(await h.grades.outbox.get(old)).toMatchObject({ state: 'superseded' });
     const daan = h.receivedScores().filter((score) => score.userId === 'u-student-daan');
     expect(daan.map((score) => (score.body as { scoreGiven?: number }).scoreGiven)).toEqual([9]);
+  });
+});
+
+describe('a grade column another process is creating', () => {
+  it('is waited for while that process finishes, instead of putting the grades back to wait and claiming them again', async () => {
+    h = await startGradesHarness({ monitorCommands: true, worker: { concurrency: 4 } });
+    const students = h.addStudents(4);
+    for (const userId of students) await h.queue(h.grade({ userId }));
+    // Another process holds the lock on this column (as line-items.ts takes it) and creates it at the LMS meanwhile.
+    const key = JSON.stringify([h.platform.id, DEPLOYMENT_ID, h.lineItemsUrl, 'lu-1', 'outcome']);
+    const columns = h.database.connection.collection<{ _id: string; url?: string; lockedBy?: string; lockUntil?: Date }>('grade_line_items');
+    await columns.insertOne({ _id: key, lockedBy: 'other-process', lockUntil: new Date(Date.now() + 60_000) });
+    let givenBack = 0;
+    const client = h.database.connection.getClient();
+    const listener = (event: CommandStartedEvent) => {
+      if (event.commandName === 'update' && event.command.update === 'grade_deliveries' && JSON.stringify(event.command.updates).includes('"attempts":-1')) givenBack += 1;
+    };
+    client.on('commandStarted', listener);
+    h.grades.worker.start();
+    await pause(300);
+    const item = await h.lti.ags.findOrCreateLineItem(h.platform, h.lineItemsUrl, { resourceId: 'lu-1', tag: 'outcome', label: 'Outcome lu-1', scoreMaximum: 10 });
+    await columns.updateOne({ _id: key }, { $set: { url: item.id }, $unset: { lockedBy: 1, lockUntil: 1 } });
+    await h.drained();
+    client.off('commandStarted', listener);
+    expect(h.acceptedScores()).toHaveLength(4);
+    expect(h.lms.lineItems()).toHaveLength(1);
+    expect(givenBack).toBe(0);
   });
 });

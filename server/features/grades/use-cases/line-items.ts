@@ -20,6 +20,8 @@ const lineItemSchema = new Schema<LineItemDocument>(
   { versionKey: false, collection: 'grade_line_items' },
 );
 
+const BUSY_POLL_MS = 25;
+
 /** Another worker is finding or creating this line item right now: come back shortly. */
 export class LineItemBusy extends Error {
   override readonly name = 'LineItemBusy';
@@ -38,11 +40,14 @@ export interface LineItemResolverDeps {
   now?: () => Date;
   /** How long one find-or-create may hold the lock. Default 60 s. */
   lockMs?: number;
+  /** How long to wait for another process's find-or-create before the grade goes back to wait. Default 2 s. */
+  busyWaitMs?: number;
 }
 
 export function createLineItemResolver(deps: LineItemResolverDeps): LineItemResolver {
   const now = deps.now ?? (() => new Date());
   const lockMs = deps.lockMs ?? 60_000;
+  const busyWaitMs = deps.busyWaitMs ?? 2_000;
   const LineItems = (deps.connection.models.GradeLineItem as Model<LineItemDocument> | undefined) ?? deps.connection.model<LineItemDocument>('GradeLineItem', lineItemSchema);
   // Safe to lose or duplicate: a resolved URL never changes until forget().
   const cache = new Map<string, string>();
@@ -77,6 +82,17 @@ export function createLineItemResolver(deps: LineItemResolverDeps): LineItemReso
     },
   };
 
+  /** The URL another process's lookup stored, read every BUSY_POLL_MS for up to busyWaitMs; undefined if it did not come (or its lock ran out). */
+  async function answerOfOther(key: string): Promise<string | undefined> {
+    for (const until = Date.now() + busyWaitMs; Date.now() < until; ) {
+      await new Promise((resolve) => setTimeout(resolve, BUSY_POLL_MS));
+      const doc = await LineItems.findById(key, { url: 1, lockUntil: 1 }).lean<LineItemDocument>();
+      if (doc?.url) return doc.url;
+      if (!doc?.lockUntil || doc.lockUntil.getTime() <= now().getTime()) return undefined;
+    }
+    return undefined;
+  }
+
   async function lookUp(
     key: string,
     platform: TokenPlatform & { id: string },
@@ -102,7 +118,14 @@ export function createLineItemResolver(deps: LineItemResolverDeps): LineItemReso
       { $set: { lockedBy: owner, lockUntil: new Date(at.getTime() + lockMs) } },
       { returnDocument: 'after' },
     ).lean<LineItemDocument>();
-    if (!locked) throw new LineItemBusy();
+    if (!locked) {
+      // Another process is finding or creating it (a request or two to the LMS): wait for its answer a little, rather
+      // than put every grade of the column back to wait and claim it again; LineItemBusy only if it takes long.
+      const url = await answerOfOther(key);
+      if (url === undefined) throw new LineItemBusy();
+      cache.set(key, url);
+      return url;
+    }
     try {
       const item = await deps.ags.findOrCreateLineItem(platform, lineItemsUrl, {
         resourceId,
