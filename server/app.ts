@@ -9,6 +9,7 @@ import { healthRoutes, type ServingState } from './http/health-routes';
 import { metricsRoute, requestMetrics } from './http/metrics-routes';
 import type { Metrics } from './metrics/index';
 import { publicConfigRoutes } from './http/public-config-routes';
+import { routersByPrefix } from './http/routers-by-prefix';
 import { requestLogger } from './http/request-logger';
 import { jsonBody } from './http/json-body';
 import { securityHeaders } from './http/security-headers';
@@ -72,34 +73,40 @@ export function createApp(deps: AppDeps): Express {
   const framers = framingOrigins({ registry: deps.lti.registry, learned: createLearnedFramingOrigins(deps.database.connection), own });
   app.use(securityHeaders({ https: deps.config.publicUrl.startsWith('https://'), ownOrigins: own, framingOrigins: framers }));
   app.use(jsonBody({ limitBytes: 1024 * 1024 }));
+  // Routers are asked by the prefix of the request's path (routers-by-prefix.ts), in the order listed.
   app.use(
-    healthRoutes({
-      database: deps.database,
-      version: deps.version ?? 'dev',
-      startedAt: deps.startedAt ?? Date.now(),
-      servingState: deps.servingState,
-      onDatabasePing: deps.metrics?.observeDatabasePing,
-    }),
+    routersByPrefix([
+      healthRoutes({
+        database: deps.database,
+        version: deps.version ?? 'dev',
+        startedAt: deps.startedAt ?? Date.now(),
+        servingState: deps.servingState,
+        onDatabasePing: deps.metrics?.observeDatabasePing,
+      }),
+      ...(deps.metrics && deps.config.metrics.token ? [metricsRoute({ metrics: deps.metrics, token: deps.config.metrics.token })] : []),
+      publicConfigRoutes({ demoLms: Boolean(deps.demoLmsRouter) }),
+      deps.lti.router,
+    ]),
   );
-  if (deps.metrics && deps.config.metrics.token) app.use(metricsRoute({ metrics: deps.metrics, token: deps.config.metrics.token }));
-  app.use(publicConfigRoutes({ demoLms: Boolean(deps.demoLmsRouter) }));
-  app.use(deps.lti.router);
   if (deps.demoLmsRouter) app.use('/demo-lms', deps.demoLmsRouter);
   // The operator's privacy API (server/features/privacy/routes.ts says why it has a token of its own).
   const privacy = createPrivacyFeature({ connection: deps.database.connection, logger: deps.logger, adminToken: deps.config.privacyAdminToken, retentionDays: deps.config.retentionDays });
-  app.use(privacy.adminRouter);
-  app.use(privacy.inventoryRouter);
+  app.use(routersByPrefix([privacy.adminRouter, privacy.inventoryRouter]));
   app.use('/api', requireSession(deps.lti.sessions, deps.lti.records, membershipCacheOf(deps.lti.records, deps.caches?.membership)));
-  app.use(sessionRoutes({ records: deps.lti.records, sessions: deps.lti.sessions }));
   // The audit trail hears assessment decisions and grades sent; its attempts are the evidence feature's, made below.
   const attempts: Parameters<typeof createAuditTrailFeature>[0]['attempts'] = { listForStudent: (...args) => evidenceAttempts().listForStudent(...args) };
   const auditTrail = createAuditTrailFeature({ connection: deps.database.connection, attempts });
   const features = createFeatures(deps, auditTrail);
   const evidenceAttempts = () => features.evidenceAttempts;
-  for (const feature of features.list) app.use(feature.router);
-  app.use(auditTrail.router);
-  app.use(privacy.router);
-  if (deps.grades) app.use(gradeDeliveryRoutes({ grades: deps.grades, onResent: auditTrail.onGradeResent }));
+  app.use(
+    routersByPrefix([
+      sessionRoutes({ records: deps.lti.records, sessions: deps.lti.sessions }),
+      ...features.list.map((feature) => feature.router),
+      auditTrail.router,
+      privacy.router,
+      ...(deps.grades ? [gradeDeliveryRoutes({ grades: deps.grades, onResent: auditTrail.onGradeResent })] : []),
+    ]),
+  );
   if (deps.clientDir) app.use(clientRoutes(deps.clientDir));
   app.use(notFoundHandler());
   app.use(errorMiddleware(deps.logger));
