@@ -1,5 +1,6 @@
 // What the class benches share: the server in a process of its own (class-server.ts), closed-loop load over real HTTP,
-// percentiles, and the report lines. PROFILE=<folder> writes a CPU profile of the server for each measured row.
+// percentiles, and the report lines. PROFILE=<folder> writes a CPU profile of the server for each measured row;
+// KEEP_LOG=1 keeps the server's log file (its path is in the last lines).
 import { fork, type ChildProcess } from 'node:child_process';
 import { Agent, request, type IncomingHttpHeaders } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -52,9 +53,9 @@ export async function startClassServer(students: number): Promise<ClassServer> {
       await exited;
       const lines = readFileSync(logFile, 'utf8').split('\n');
       const requests = lines.filter((line) => line.includes('"msg":"request"')).length;
-      process.stdout.write(`\nserver log: ${lines.length - 1} lines, ${requests} of them the request log (LOG_LEVEL ${process.env.LOG_LEVEL ?? 'info'}, as npm start)\n`);
+      process.stdout.write(`\nserver log${process.env.KEEP_LOG ? ` ${logFile}` : ''}: ${lines.length - 1} lines, ${requests} of them the request log (LOG_LEVEL ${process.env.LOG_LEVEL ?? 'info'}, as npm start)\n`);
       for (const line of lines.filter((text) => /"level":(40|50|60)/.test(text)).slice(0, 5)) process.stdout.write(`  ${line.slice(0, 300)}\n`);
-      rmSync(logFile, { force: true });
+      if (!process.env.KEEP_LOG) rmSync(logFile, { force: true });
     },
   };
 }
