@@ -1,5 +1,6 @@
 // One document by a query, read with a single `find` command instead of through the driver's cursor.
 import type { Db, Document, Filter } from 'mongodb';
+import type { Connection } from 'mongoose';
 
 export interface FindOneOptions {
   projection?: Document;
@@ -26,4 +27,11 @@ export async function findOneDocument<T extends Document = Document>(db: Db, col
   });
   const batch = (reply.cursor as { firstBatch?: T[] } | undefined)?.firstBatch;
   return batch?.[0] ?? null;
+}
+
+/** The connection's database once it is open (mongoose sets `db` on connecting; its own commands wait for that too). */
+export async function openDatabaseOf(connection: Connection): Promise<Db> {
+  if (!connection.db) await connection.asPromise();
+  if (!connection.db) throw new Error('the database connection is not open');
+  return connection.db;
 }

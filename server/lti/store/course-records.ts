@@ -2,6 +2,7 @@
 import { Schema, type Connection, type mongo } from 'mongoose';
 import { JOURNAL_LATER } from './journal-later';
 import { contentOf, RecentWrites } from './recent-writes';
+import { findOneDocument, openDatabaseOf } from '../../store/find-one';
 
 /**
  * How exact a recorded launch time is: a launch within this time of the one recorded does not write it again, so a
@@ -299,7 +300,10 @@ export function createCourseRecords(connection: Connection): CourseRecords {
       await Contexts.updateOne(key, { $set: { ...key, rosterSyncedAt: syncedAt } }, upsert);
     },
     async getMembership({ platformId, deploymentId, contextId, sub }) {
-      return strip(await Memberships.findOne({ platformId, deploymentId, contextId, sub }).lean<MembershipRecord>());
+      // Asked for each API call whose membership this process does not hold (membership-cache.ts): one find command,
+      // without mongoose's query or the driver's cursor (find-one.ts); the values are the session's own strings.
+      const filter = { platformId, deploymentId, contextId, sub };
+      return strip((await findOneDocument<MembershipRecord>(await openDatabaseOf(connection), Memberships.collection.collectionName, filter)));
     },
     async listMembers(key) {
       const docs = await Memberships.find(key).sort({ name: 1, sub: 1 }).lean<MembershipRecord[]>();

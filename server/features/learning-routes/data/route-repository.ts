@@ -13,6 +13,7 @@ import { toHistoryEntry, toRoute, toRouteSummary, type RouteSummary } from './ro
 import { setAndUnset } from '../../../store/update-fields';
 import { KeptRoutes } from './kept-routes';
 import { InsertBatcher } from '../../../store/insert-batcher';
+import { findOneDocument, openDatabaseOf } from '../../../store/find-one';
 
 export type { RouteSummary } from './route-mapper';
 
@@ -131,7 +132,8 @@ export function createRouteRepository(connection: Connection): RouteRepository {
     async getForStudent(playbookId, studentId, options) {
       const known = options?.version === undefined ? undefined : kept.at(playbookId, studentId, options.version);
       if (known) return known;
-      const doc = await routes.findOne({ playbookId, studentId }, { projection: WITHOUT_HISTORY });
+      // One find command, without the driver's cursor for it (find-one.ts): a student opening their route reads this.
+      const doc = await findOneDocument<RouteDocument>(await openDatabaseOf(connection), routes.collectionName, { playbookId, studentId }, { projection: WITHOUT_HISTORY });
       if (!doc) {
         kept.forget(playbookId, studentId);
         return undefined;
