@@ -72,9 +72,10 @@ const DRIVER_WRITE = { ignoreUndefined: true } as const;
 
 /**
  * A save's route write does not wait for the journal on its own: the history insert sent after it was answered does
- * (at the end of the turn, with the entries of other saves of that turn), and the journal is one ordered log, so once that insert is on disk the route's write before it is too — the save still
- * answers only when both are durable, after one group commit instead of two in a row. (On MongoDB likewise: a
- * journaled write is acknowledged once the journal is flushed through it, which covers every earlier write.)
+ * (at the end of the turn, with the entries of other saves of that turn), and the journal is one ordered log, so once
+ * that insert is on disk the route's write before it is too — the save still answers only when both are durable,
+ * after one group commit instead of two in a row. (On MongoDB likewise: a journaled write is acknowledged once the
+ * journal is flushed through it, which covers every earlier write.)
  */
 const ROUTE_WRITE_BEFORE_HISTORY = { ...DRIVER_WRITE, writeConcern: { j: false } } as const;
 
