@@ -8,6 +8,7 @@ import type { Playbook } from '../../server/domain/playbook';
 import { createPlaybookRepository, type StoredPlaybook } from '../../server/features/playbooks/index';
 import { DEPLOYMENT_ID, startLtiHarness, type LtiHarness } from '../support/lti-harness';
 import { seedPlaybook } from '../support/playbook-seed';
+import { routeSaver } from '../support/route-saves';
 import { launchAs, readDesign, writeOk } from '../support/teacher-api';
 
 interface RouteAnswer {
@@ -58,12 +59,7 @@ describe('a teacher editing the playbook while students save their routes', () =
   it('when another process lowers the level, then the student’s saves are refused once the kept playbook is older than its time to live', async () => {
     const { placement } = await seedPlaybook(h, { selfDirectionLevel: 3 });
     const student = await launchAs(h, 'student', placement);
-    let { version } = ((await (await h.api(student, '/api/route')).json()) as RouteAnswer).route;
-    const save = async (activityIds: string[]) => {
-      const res = await h.api(student, '/api/route', { method: 'PUT', body: JSON.stringify({ version, entries: activityIds.map((activityId) => ({ activityId })) }) });
-      if (res.ok) version = ((await res.clone().json()) as RouteAnswer).route.version;
-      return res;
-    };
+    const save = await routeSaver(h, student);
 
     await anotherProcessEdits(placement, (playbook) => ({ ...playbook, selfDirectionLevel: 1 }));
 

@@ -5,11 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StoreCommandCounter } from '../bench/store-commands';
 import { startLtiHarness, type LtiHarness } from '../support/lti-harness';
 import { seedPlaybook } from '../support/playbook-seed';
+import { routeSaver } from '../support/route-saves';
 import { launchAs } from '../support/teacher-api';
-
-interface RouteAnswer {
-  route: { version: number };
-}
 
 let h: LtiHarness;
 let counter: StoreCommandCounter;
@@ -27,11 +24,10 @@ describe('a student saving their route again', () => {
   it('costs the store only the route’s write over the version it was read at, and the history entry', async () => {
     const { placement } = await seedPlaybook(h, { selfDirectionLevel: 3 });
     const student = await launchAs(h, 'student', placement);
-    let { version } = ((await (await h.api(student, '/api/route')).json()) as RouteAnswer).route;
+    const saveRoute = await routeSaver(h, student);
     const save = async (activityIds: string[]) => {
-      const res = await h.api(student, '/api/route', { method: 'PUT', body: JSON.stringify({ version, entries: activityIds.map((activityId) => ({ activityId })) }) });
+      const res = await saveRoute(activityIds);
       expect(res.status, await res.clone().text()).toBe(200);
-      version = ((await res.json()) as RouteAnswer).route.version;
     };
     await save(['activate', 'lecture', 'practice', 'peer-review', 'logbook']);
 
